@@ -1,0 +1,1 @@
+"""CLI commands: actors (placeholder until they land)."""

@@ -1,0 +1,1 @@
+"""CLI commands: code (placeholder until they land)."""

@@ -1,0 +1,1 @@
+"""CLI commands: evaluate (placeholder until they land)."""

@@ -1,0 +1,1 @@
+"""CLI commands: serve (placeholder until they land)."""

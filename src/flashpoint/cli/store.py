@@ -1,0 +1,1 @@
+"""CLI commands: store (placeholder until they land)."""

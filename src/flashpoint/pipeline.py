@@ -1,0 +1,155 @@
+"""The pipeline (an ordered, checked list of stages) and the `Coder`, the public entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from flashpoint import __version__
+from flashpoint.config import CoderConfig
+from flashpoint.document import Document, Event, content_id
+from flashpoint.errors import EmptyDocumentError, InputError, PipelineError, TooLargeError
+from flashpoint.stages import load_builtin_stages
+from flashpoint.stages.base import Stage, get_stage_factory
+
+CODER_NAME = f"flashpoint {__version__}"
+
+# Always present on a fresh Document.
+_BASE_FIELDS = ("text", "pub_date", "id")
+
+
+class Pipeline:
+    """An ordered list of stages, checked when built: a stage that needs `sentences`
+    cannot run before the stage that provides them."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        have = set(_BASE_FIELDS)
+        for stage in stages:
+            missing = [r for r in stage.requires if r not in have]
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} needs {missing}, which no earlier stage provides; "
+                    "put the stages that provide them first"
+                )
+            have.update(stage.provides)
+        self.stages = list(stages)
+
+    def __call__(self, doc: Document) -> Document:
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+
+def build_pipeline(config: CoderConfig) -> Pipeline:
+    load_builtin_stages()
+    stages = []
+    for name in config.stages:
+        full = name if "." in name else f"flashpoint.{name}.v1"
+        stages.append(get_stage_factory(full)(config))
+    return Pipeline(stages)
+
+
+@dataclass(slots=True)
+class CodedDocument:
+    """The result of coding one document: its events, or the reason it could not be coded."""
+
+    doc_id: str
+    source: str | None
+    events: list[Event]
+    error: InputError | None = None
+    document: Document | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Coder:
+    """Turns dated news articles into PLOVER event records.
+
+    >>> coder = Coder()
+    >>> events = coder.code("Police arrested 12 protesters in Lagos on Monday.",
+    ...                     pub_date="2024-03-05")
+
+    The spaCy model and the dictionaries are loaded on first use, once per process.
+    """
+
+    def __init__(self, config: CoderConfig | None = None) -> None:
+        self.config = config or CoderConfig()
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = build_pipeline(self.config)
+        return self._pipeline
+
+    def code(
+        self,
+        text: str,
+        pub_date: date | str | None = None,
+        doc_id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> list[Event]:
+        """Code one article and return its events. Raises `InputError` for unusable input."""
+        doc = self.make_document(text, pub_date=pub_date, doc_id=doc_id, title=title, url=url)
+        return self.code_document(doc).events
+
+    def make_document(
+        self,
+        text: str,
+        pub_date: date | str | None = None,
+        doc_id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+    ) -> Document:
+        from flashpoint.readers.base import parse_pub_date
+
+        if isinstance(pub_date, str):
+            pub_date = parse_pub_date(pub_date, source=source or doc_id)
+        return Document(
+            id=doc_id or content_id(text),
+            text=text,
+            pub_date=pub_date,
+            title=title,
+            url=url,
+            source=source,
+        )
+
+    def code_document(self, doc: Document) -> Document:
+        """Run every stage over `doc` (after checking it can be coded) and return it."""
+        self._check(doc)
+        return self.pipeline(doc)
+
+    def code_many(self, docs: Iterable[Document | InputError]) -> Iterator[CodedDocument]:
+        """Code a stream of documents; unreadable ones come out with their error."""
+        for item in docs:
+            if isinstance(item, InputError):
+                yield CodedDocument(doc_id="", source=item.source, events=[], error=item)
+                continue
+            try:
+                doc = self.code_document(item)
+            except InputError as exc:
+                if exc.source is None:
+                    exc.source = item.source or item.id
+                yield CodedDocument(doc_id=item.id, source=exc.source, events=[], error=exc)
+                continue
+            yield CodedDocument(doc_id=doc.id, source=doc.source, events=doc.events, document=doc)
+
+    def _check(self, doc: Document) -> None:
+        name = doc.source or doc.id
+        if not doc.text or not doc.text.strip():
+            raise EmptyDocumentError("the document has no text", source=name)
+        if len(doc.text) > self.config.max_chars:
+            raise TooLargeError(
+                f"the document has {len(doc.text):,} characters, more than the limit of "
+                f"{self.config.max_chars:,}; split it or raise CoderConfig.max_chars",
+                source=name,
+            )

@@ -1,0 +1,1 @@
+"""Readers: one module per input format. They do the I/O; the stages compute."""

@@ -1,0 +1,21 @@
+"""Stage: dates (placeholder until the real stage lands; it adds nothing)."""
+
+from __future__ import annotations
+
+from flashpoint.config import CoderConfig
+from flashpoint.document import Document
+from flashpoint.stages.base import register_stage
+
+
+class _Stage:
+    name = "dates"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ("dates",)
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register_stage("flashpoint.dates.v1")
+def make_stage(config: CoderConfig) -> _Stage:
+    return _Stage()
