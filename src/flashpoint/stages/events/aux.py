@@ -1,0 +1,94 @@
+"""PLOVER's auxiliary modes: negation ("there was no meeting"), future ("will begin a
+drill") and hypothetical ("could strike"), read off the parse around the trigger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
+_FUTURE_HEADS = frozenset(
+    "plan intend prepare aim expect schedule set go propose consider mull seek want "
+    "hope try attempt".split()
+)
+_FUTURE_MODS = frozenset({"planned", "upcoming", "future", "proposed", "next", "scheduled"})
+_HYPO_MODS = frozenset({"potential", "possible", "hypothetical", "any", "likely", "further"})
+_QUESTION_WORDS = frozenset({"how", "whether", "if", "unless", "why"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+
+
+def _has_aux(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in tok.children)
+
+
+def negated(trigger: Token, anchor: Token) -> bool:
+    for tok in {trigger, anchor}:
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+    # "there was no meeting": the existential verb carries the negation
+    head = trigger.head
+    if trigger.dep_ in ("attr", "nsubj") and head.lemma_ == "be":
+        return any(c.dep_ == "neg" for c in head.children)
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "without"
+
+
+def future(trigger: Token, anchor: Token) -> bool:
+    if _has_aux(anchor, _FUTURE_AUX):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in _FUTURE_MODS for c in trigger.children):
+        return True
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in _FUTURE_HEADS:
+        return not _has_aux(anchor.head, _MODAL_AUX)
+    return False
+
+
+def hypothetical(trigger: Token, anchor: Token) -> bool:
+    """Modal verbs, conditionals and indirect questions."""
+    if _has_aux(anchor, _MODAL_AUX):
+        return True
+    return _in_question_or_condition(anchor)
+
+
+def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
+    """Mentions that report no event at all: "potential strikes", "any attack",
+    purpose infinitives ("proxies to attack American interests"), indirect questions."""
+    if any(c.dep_ == "amod" and c.lower_ in _HYPO_MODS for c in trigger.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):
+        return True
+    if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB":
+        to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+        if to_aux and (anchor.head.pos_ in ("NOUN", "PROPN") or anchor.dep_ == "advcl"):
+            return True
+    return _in_question_or_condition(anchor)
+
+
+def _in_question_or_condition(tok: Token) -> bool:
+    node = tok
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ in ("mark", "advmod") and c.lower_ in _QUESTION_WORDS and c.i <= node.i:
+                return True
+        if node.dep_ in ("ROOT",) or node.head is node:
+            return False
+        if node.dep_ in ("ccomp", "csubj", "advcl", "xcomp", "conj", "relcl", "pcomp"):
+            node = node.head
+            continue
+        node = node.head
+    return False
+
+
+def aux_modes(trigger: Token, anchor: Token, event_type: str) -> list[str]:
+    modes: list[str] = []
+    if negated(trigger, anchor):
+        modes.append("negation")
+    # a threat or a demand is made now, whatever tense its content has
+    verbal = event_type in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
+    if not verbal and future(trigger, anchor):
+        modes.append("future")
+    elif not verbal and hypothetical(trigger, anchor):
+        modes.append("hypothetical")
+    return modes

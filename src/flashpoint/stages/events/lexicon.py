@@ -1,0 +1,182 @@
+"""The trigger lexicon (data/events/triggers.tsv): which words report which PLOVER events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from flashpoint.errors import DataFileError
+from flashpoint.ontology import load_ontology
+
+_POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "*": ()}
+_COND_KEYS = {"obj", "prep", "prt", "xcomp", "not_obj", "subj", "mod", "subj_or_mod"}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One row of the lexicon."""
+
+    lemma: str  # possibly several words: "air strike", "call for"
+    pos: str  # V, N, A or *
+    event_type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cond: dict[str, frozenset[str]] = field(default_factory=dict)
+    weight: float = 0.7
+
+    @property
+    def words(self) -> list[str]:
+        return self.lemma.split()
+
+    def pos_ok(self, pos: str) -> bool:
+        allowed = _POS[self.pos]
+        return not allowed or pos in allowed
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    version: str
+    entries: tuple[TriggerEntry, ...]
+    by_first: dict[str, tuple[TriggerEntry, ...]]
+    surface_forms: frozenset[str]
+    # head surface form -> the other words that must also occur, one set per entry
+    requirements: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+
+    def sentence_may_report(self, words: set[str]) -> list[str]:
+        """The trigger words of a sentence (its lower-cased words) whose entries' other
+        words and object conditions also occur in it: a cheap test before parsing."""
+        hits = []
+        for w in words & self.surface_forms:
+            for needs in self.requirements[w]:
+                if all(words & alternatives for alternatives in needs):
+                    hits.append(w)
+                    break
+        return hits
+
+    def lookup(self, lemma: str) -> tuple[TriggerEntry, ...]:
+        return self.by_first.get(lemma, ())
+
+
+def _parse_cond(raw: str, lineno: int) -> dict[str, frozenset[str]]:
+    cond: dict[str, frozenset[str]] = {}
+    if raw == "-":
+        return cond
+    for part in raw.split(";"):
+        key, _, values = part.partition("=")
+        if key not in _COND_KEYS:
+            raise DataFileError(f"triggers.tsv line {lineno}: unknown condition {key!r}")
+        cond[key] = frozenset(v for v in values.split("|") if v)
+    return cond
+
+
+def parse_lexicon(text: str) -> tuple[str, list[TriggerEntry]]:
+    """Parse the TSV text of a trigger lexicon; raise DataFileError naming bad lines."""
+    onto = load_ontology()
+    version = "unknown"
+    entries: list[TriggerEntry] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if line.startswith("# flashpoint trigger lexicon, version"):
+            version = line.rsplit(" ", 1)[-1]
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 7:
+            raise DataFileError(f"triggers.tsv line {lineno}: expected 7 columns, got {len(cols)}")
+        lemma, pos, etype, mode, contexts, cond, weight = cols
+        mode_v = None if mode == "-" else mode
+        onto.check(etype, mode_v)
+        if pos not in _POS:
+            raise DataFileError(f"triggers.tsv line {lineno}: pos must be V, N, A or *")
+        ctx = tuple(c for c in contexts.split(",") if c and c != "-")
+        bad = [c for c in ctx if c not in onto.contexts]
+        if bad:
+            raise DataFileError(f"triggers.tsv line {lineno}: unknown contexts {bad}")
+        entries.append(
+            TriggerEntry(lemma, pos, etype, mode_v, ctx, _parse_cond(cond, lineno), float(weight))
+        )
+    return version, entries
+
+
+@cache
+def load_trigger_lexicon() -> TriggerLexicon:
+    path = resources.files("flashpoint.data").joinpath("events/triggers.tsv")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(
+            "data/events/triggers.tsv is missing; reinstall flashpoint (`make install`)"
+        ) from exc
+    version, entries = parse_lexicon(text)
+    by_first: dict[str, list[TriggerEntry]] = {}
+    for e in entries:
+        by_first.setdefault(e.words[0], []).append(e)
+    # conditioned and multi-word rows are tried first
+    ordered = {
+        k: tuple(sorted(v, key=lambda e: (not e.cond and len(e.words) == 1, -len(e.words))))
+        for k, v in by_first.items()
+    }
+    requirements: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for e in entries:
+        head, rest = _head_and_rest(e)
+        needs = [frozenset(inflections(w)) for w in rest]
+        if "obj" in e.cond:
+            needs.append(frozenset(f for o in e.cond["obj"] for f in inflections(o)))
+        if "prep" in e.cond:
+            needs.append(e.cond["prep"])
+        for form in inflections(head, noun=e.pos == "N"):
+            requirements.setdefault(form, []).append(tuple(needs))
+    return TriggerLexicon(
+        version,
+        tuple(entries),
+        ordered,
+        frozenset(requirements),
+        {k: tuple(v) for k, v in requirements.items()},
+    )
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of"})
+
+
+def _head_and_rest(e: TriggerEntry) -> tuple[str, list[str]]:
+    """The word a sentence is indexed by, and the other content words it needs."""
+    words = e.words
+    head = words[-1] if e.pos == "N" else words[0]
+    rest = [w for w in words if w != head and w not in _SMALL_WORDS]
+    return head, rest
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "shoot": ("shot",), "fight": ("fought",), "strike": ("struck", "stricken"),
+    "meet": ("met",), "send": ("sent",), "hold": ("held",), "take": ("took", "taken"),
+    "seek": ("sought",), "freeze": ("froze", "frozen"), "beat": ("beaten",),
+    "withdraw": ("withdrew", "withdrawn"), "wound": ("wounded",), "lay": ("laid",),
+    "flee": ("fled",), "sell": ("sold",), "give": ("gave", "given"), "go": ("went", "gone"),
+    "overrun": ("overran",), "forbid": ("forbade", "forbidden"), "mow": ("mown",),
+    "bring": ("brought",), "lead": ("led",), "swear": ("swore", "sworn"),
+    "break": ("broke", "broken"), "blow": ("blew", "blown"), "throw": ("threw", "thrown"),
+    "steal": ("stole", "stolen"), "pay": ("paid",), "win": ("won",), "sign": ("signed",),
+    "hit": ("hit",), "cut": ("cut",), "set": ("set",), "shut": ("shut",), "put": ("put",),
+    "retake": ("retook", "retaken"), "bid": ("bid",), "speak": ("spoke", "spoken"),
+    "tear": ("tore", "torn"), "bear": ("bore", "borne"), "rise": ("rose", "risen"),
+    "sentence": ("sentenced",), "sit-in": ("sit-ins",), "slay": ("slew", "slain"),
+}
+
+
+def inflections(word: str, noun: bool = False) -> set[str]:
+    """Surface forms a lemma may take in text (generous: it only selects sentences)."""
+    w = word.lower()
+    if noun:
+        plural = {w[:-1] + "ies"} if w.endswith("y") and w[-2:-1] not in tuple("aeiou") else set()
+        return {w, w + "s", w + "es"} | plural
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        forms |= {w[:-1] + "ing", w + "d"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if w.endswith("ize"):
+        forms |= inflections(w[:-3] + "ise")
+    forms |= set(_IRREGULAR.get(w, ()))
+    return forms

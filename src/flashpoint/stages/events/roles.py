@@ -1,0 +1,256 @@
+"""Who did it and to whom: the actor and recipient of a trigger, from the dependency parse.
+
+Roles are tokens first (subject, object, "against X", "on X", "Iran's strikes",
+"Iranian attack") and are then mapped to the actor mentions the actors stage found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from flashpoint.document import ActorMention
+from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS
+
+Token = Any
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+THIRD_PERSON = frozenset({"it", "they", "he", "she", "them", "him", "her"})
+
+# prepositions that introduce a recipient, by event type ("*" for every type)
+_RECIPIENT_PREPS: dict[str, frozenset[str]] = {
+    "*": frozenset({"against", "on", "upon", "at", "into", "toward", "towards", "targeting"}),
+    "CONSULT": frozenset({"with", "to", "between"}),
+    "AGREE": frozenset({"with", "between"}),
+    "COOPERATE": frozenset({"with", "to"}),
+    "AID": frozenset({"to", "for"}),
+    "SUPPORT": frozenset({"for", "to"}),
+    "REQUEST": frozenset({"from", "to"}),
+    "REJECT": frozenset({"from", "by"}),
+    "SANCTION": frozenset({"to", "from", "in"}),
+    "RETREAT": frozenset({"from", "to"}),
+    "CONCEDE": frozenset({"to"}),
+    "THREATEN": frozenset({"with"}),
+    "ACCUSE": frozenset({"of"}),
+}
+# types for which "in <country>" names the recipient ("airstrikes in Iraq and Syria")
+_IN_COUNTRY_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_IN_PREPS = frozenset({"in", "inside", "within", "across", "over"})
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[ActorMention] = field(default_factory=list)
+    recipients: list[ActorMention] = field(default_factory=list)
+    anchor: Token | None = None  # the verb that carries tense and modality
+    object_event: Token | None = None  # an event noun that is the object ("condemned the attack")
+
+
+class MentionIndex:
+    """Actor mentions of one sentence, looked up by parse token."""
+
+    def __init__(self, mentions: Iterable[ActorMention], offset: int) -> None:
+        self.mentions = list(mentions)
+        self.offset = offset
+
+    def at(self, tok: Token) -> ActorMention | None:
+        """The mention that covers `tok` (its head if several do)."""
+        start = self.offset + tok.idx
+        best: ActorMention | None = None
+        for m in self.mentions:
+            if m.span[0] <= start < m.span[1]:
+                if m.head and m.head[0] <= start < m.head[1]:
+                    return m
+                if best is None or (m.span[1] - m.span[0]) < (best.span[1] - best.span[0]):
+                    best = m
+        return best
+
+    def near(self, tok: Token) -> ActorMention | None:
+        """The mention for a role token: the token itself, else its modifiers
+        ("the state of Pakistan", "its old foe, Iraq", "Iranian forces")."""
+        m = self.at(tok)
+        if m is not None and m.country or m is not None and m.name:
+            return m
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
+                found = self.at(c)
+                if found is not None and (found.country or found.name):
+                    return found
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.at(p)
+                        if found is not None and (found.country or found.name):
+                            return found
+        return m
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """`tok` and the tokens conjoined to it ("Iraq and Syria")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    """Subject of a verb, inheriting it through conj, xcomp and relative clauses."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return conjuncts(subs[0])
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        if agents:
+            pob = [p for p in agents[0].children if p.dep_ == "pobj"]
+            if pob:
+                return conjuncts(pob[0])
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+                return []
+            verb = verb.head
+            continue
+        if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+            return [verb.head]
+        return []
+    return []
+
+
+def _light_verb_of(noun: Token) -> Token | None:
+    """The verb that carries a noun trigger: "launched airstrikes", "carried out its
+    fourth round of strikes", "staged attacks"."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lemma_ == "of":
+            owner = tok.head.head
+            if owner.lemma_.lower() in GROUP_NOUNS:
+                tok = owner
+                continue
+            return None
+        break
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head
+        if verb.lemma_.lower() in LIGHT_VERBS:
+            return verb
+    return None
+
+
+def _recipient_preps(event_type: str) -> frozenset[str]:
+    return _RECIPIENT_PREPS["*"] | _RECIPIENT_PREPS.get(event_type, frozenset())
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lemma_.lower() in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+    return out
+
+
+def _is_country(m: ActorMention | None) -> bool:
+    return m is not None and m.country is not None and m.kind in ("country", "place")
+
+
+class RoleFinder:
+    """Maps a trigger to its actor and recipient mentions."""
+
+    def __init__(self, index: MentionIndex, is_event_noun: Any) -> None:
+        self.index = index
+        self.is_event_noun = is_event_noun
+
+    def find(self, trigger: Token, event_type: str, is_verb: bool) -> Roles:
+        roles = self._verb_roles(trigger, event_type) if is_verb else self._noun_roles(
+            trigger, event_type
+        )
+        if event_type in _SYMMETRIC and len(roles.actors) > 1 and not roles.recipients:
+            roles.recipients = roles.actors[1:2]
+            roles.actors = roles.actors[:1]
+        return roles
+
+    # -- verbs ------------------------------------------------------------------------
+    def _verb_roles(self, verb: Token, event_type: str) -> Roles:
+        roles = Roles(anchor=verb)
+        roles.actors = self._resolve(_subject_tokens(verb))
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")] + passive
+        for obj in objects:
+            for tok in conjuncts(obj):
+                if self.is_event_noun(tok):
+                    roles.object_event = tok
+                    continue
+                m = self.index.near(tok)
+                if m is not None and (m.country or m.name) and tok.pos_ != "PRON":
+                    roles.recipients.append(m)
+            if not roles.recipients:
+                roles.recipients = self._resolve(
+                    _prep_objects(obj, _recipient_preps(event_type))
+                )
+        if not roles.recipients:
+            roles.recipients = self._resolve(_prep_objects(verb, _recipient_preps(event_type)))
+        if not roles.recipients and event_type in _IN_COUNTRY_TYPES:
+            roles.recipients = self._in_country(verb, objects)
+        return roles
+
+    # -- nouns ------------------------------------------------------------------------
+    def _noun_roles(self, noun: Token, event_type: str) -> Roles:
+        roles = Roles(anchor=noun)
+        verb = _light_verb_of(noun)
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
+                m = self.index.near(c)
+                if m is not None and (m.country or m.name) and m not in roles.actors:
+                    roles.actors.append(m)
+        if not roles.actors:
+            roles.actors = self._resolve(_prep_objects(noun, frozenset({"by"})))
+        if not roles.actors and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT"):
+            roles.actors = self._resolve(_prep_objects(noun, frozenset({"from"})))
+        if verb is not None:
+            roles.anchor = verb
+            if not roles.actors:
+                roles.actors = self._resolve(_subject_tokens(verb))
+        preps = _recipient_preps(event_type)
+        roles.recipients = self._resolve(_prep_objects(noun, preps))
+        if not roles.recipients and verb is not None:
+            roles.recipients = self._resolve(_prep_objects(verb, preps))
+        if not roles.recipients and event_type in _IN_COUNTRY_TYPES:
+            roles.recipients = self._in_country(noun, [])
+            if not roles.recipients and verb is not None:
+                roles.recipients = self._in_country(verb, [])
+        roles.actors = [a for a in roles.actors if a not in roles.recipients]
+        return roles
+
+    # -- helpers ----------------------------------------------------------------------
+    def _in_country(self, tok: Token, objects: list[Token]) -> list[ActorMention]:
+        """ "strikes in Iraq and Syria", "attacked sites in its old foe, Iraq"."""
+        places = _prep_objects(tok, _IN_PREPS)
+        for obj in objects:
+            places += _prep_objects(obj, _IN_PREPS)
+        out: list[ActorMention] = []
+        for p in places:
+            m = self.index.near(p)
+            if m is None:
+                # "Iran's Sistan and Baluchestan province": the possessor is the country
+                for c in p.children:
+                    if c.dep_ == "poss":
+                        m = self.index.at(c)
+            if _is_country(m) and m not in out:
+                out.append(m)  # type: ignore[arg-type]
+        return out
+
+    def _resolve(self, tokens: list[Token]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for tok in tokens:
+            if tok.lemma_.lower() in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
+                tok = tok.head.head  # "Pakistan, which denounced ..." -> Pakistan
+            m = self.index.near(tok)
+            if m is not None and (m.country or m.name or m.sector) and m not in out:
+                out.append(m)
+        return out

@@ -1,0 +1,320 @@
+"""Stage 5: events. For each parsed sentence: triggers -> PLOVER type and mode, actor and
+recipient from the parse, auxiliary modes, ACLED labels, trigger and sentence spans."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from flashpoint import __version__
+from flashpoint.config import CoderConfig
+from flashpoint.document import ActorMention, Document, Event, EventActor, Sentence, Trigger
+from flashpoint.ontology import acled_event_type_of, load_ontology
+from flashpoint.stages.base import register_stage
+from flashpoint.stages.events import aux as auxmod
+from flashpoint.stages.events.acled import acled_subtype
+from flashpoint.stages.events.lexicon import load_trigger_lexicon
+from flashpoint.stages.events.modes import assault_mode
+from flashpoint.stages.events.roles import (
+    FIRST_PERSON,
+    THIRD_PERSON,
+    MentionIndex,
+    RoleFinder,
+    Roles,
+)
+from flashpoint.stages.events.triggers import TriggerMatch, find_triggers
+
+Token = Any
+CODER = f"flashpoint {__version__}"
+_STATE_KINDS = frozenset({"country", "place"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger with its roles, before it becomes one or more `Event`s."""
+
+    match: TriggerMatch
+    roles: Roles
+    mode: str | None
+    aux: list[str]
+    skip: bool = False
+    merged: list[TriggerMatch] = field(default_factory=list)
+
+    @property
+    def event_type(self) -> str:
+        return self.match.entry.event_type
+
+
+@dataclass(slots=True)
+class _DocState:
+    """What the stage remembers while it walks through one document."""
+
+    subjects: list[ActorMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class EventStage:
+    name = "events"
+    requires: tuple[str, ...] = ("sentences", "parses", "actors")
+    provides: tuple[str, ...] = ("events",)
+
+    def __init__(self, keep_negated: bool = False, keep_hypothetical: bool = True) -> None:
+        self.lexicon = load_trigger_lexicon()
+        self.ontology = load_ontology()
+        self.keep_negated = keep_negated
+        self.keep_hypothetical = keep_hypothetical
+
+    def __call__(self, doc: Document) -> Document:
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for m in doc.actors:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        state = _DocState()
+        for sent in doc.sentences:
+            parsed = doc.parses.get(sent.index)
+            if parsed is None:
+                continue
+            mentions = by_sentence.get(sent.index, [])
+            for cand in self._candidates(parsed, sent, mentions, state):
+                state.events.extend(self._events(doc, sent, cand))
+            self._remember_subjects(parsed, sent, mentions, state)
+        doc.events = state.events
+        return doc
+
+    # -- candidates ---------------------------------------------------------------------
+    def _candidates(
+        self, parsed: Any, sent: Sentence, mentions: list[ActorMention], state: _DocState
+    ) -> list[Candidate]:
+        matches = find_triggers(parsed, self.lexicon)
+        event_nouns = {m.token.i for m in matches if m.token.pos_ in ("NOUN", "PROPN")}
+        index = MentionIndex(mentions, sent.start)
+        finder = RoleFinder(index, lambda t: t.i in event_nouns)
+        cands: list[Candidate] = []
+        for m in matches:
+            is_verb = m.entry.pos == "V" or m.token.pos_ in ("VERB", "AUX")
+            roles = finder.find(m.token, m.entry.event_type, is_verb)
+            self._resolve_pronouns(m.token, roles, index, state)
+            anchor = roles.anchor if roles.anchor is not None else m.token
+            if auxmod.not_an_occurrence(m.token, anchor):
+                continue
+            aux = auxmod.aux_modes(m.token, anchor, m.entry.event_type)
+            mode = self._mode(m, roles, anchor)
+            cands.append(Candidate(m, roles, mode, aux))
+        _merge_linked(cands)
+        for c in cands:
+            if not c.skip:
+                self._object_event_recipient(c, state)
+        return [c for c in cands if not c.skip and self._keep(c)]
+
+    def _keep(self, c: Candidate) -> bool:
+        if "negation" in c.aux and not self.keep_negated:
+            return False
+        return not ("hypothetical" in c.aux and not self.keep_hypothetical)
+
+    def _mode(self, m: TriggerMatch, roles: Roles, anchor: Token) -> str | None:
+        if m.entry.event_type != "ASSAULT" or m.entry.mode not in (None, "explosives"):
+            return m.entry.mode
+        actor_text = roles.actors[0].text if roles.actors else None
+        mode = assault_mode(m.token, anchor, actor_text) or m.entry.mode
+        if mode is None and m.token.lemma_.lower() == "strike" and roles.actors:
+            a = roles.actors[0]
+            if a.kind in _STATE_KINDS or a.sector == "MIL":
+                mode = "aerial"  # a state's "strikes" are air or missile strikes
+        return mode
+
+    def _resolve_pronouns(
+        self, trigger: Token, roles: Roles, index: MentionIndex, state: _DocState
+    ) -> None:
+        if roles.actors:
+            return
+        anchor = roles.anchor if roles.anchor is not None else trigger
+        subj = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PRON":
+            return
+        word = subj.lower_
+        if word in FIRST_PERSON and state.subjects:
+            roles.actors = [state.subjects[-1]]
+        elif word in THIRD_PERSON and anchor.dep_ in ("ccomp", "xcomp") and anchor.head:
+            outer = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+            m = index.near(outer) if outer is not None else None
+            if m is not None and (m.country or m.name):
+                roles.actors = [m]
+
+    def _object_event_recipient(self, c: Candidate, state: _DocState) -> None:
+        """ "Tehran condemned the attack": the recipient is whoever carried out the attack
+        on the condemner, found among the events already coded in this document."""
+        if c.roles.recipients or c.roles.object_event is None or not c.roles.actors:
+            return
+        me = c.roles.actors[0].country
+        earlier = [e for e in reversed(state.events) if e.event_type == "ASSAULT" and e.actor]
+        for e in earlier:
+            if e.recipient and e.recipient.country == me and e.actor and e.actor.country != me:
+                c.roles.recipients = [_mention_of(e.actor)]
+                return
+
+    def _remember_subjects(
+        self, parsed: Any, sent: Sentence, mentions: list[ActorMention], state: _DocState
+    ) -> None:
+        index = MentionIndex(mentions, sent.start)
+        for tok in parsed:
+            if tok.dep_ == "nsubj" and tok.pos_ != "PRON":
+                m = index.near(tok)
+                if m is not None and (m.country or m.name):
+                    state.subjects.append(m)
+
+    # -- events -------------------------------------------------------------------------
+    def _events(self, doc: Document, sent: Sentence, c: Candidate) -> list[Event]:
+        actors: list[ActorMention | None] = list(c.roles.actors) or [None]
+        recipients: list[ActorMention | None] = list(c.roles.recipients) or [None]
+        if c.event_type in ("CONSULT", "AGREE", "COOPERATE") and len(actors) > 1:
+            actors = actors[:1]
+        out = []
+        for a in actors:
+            for r in recipients:
+                if a is not None and r is not None and a is r:
+                    continue
+                out.append(self._event(doc, sent, c, a, r))
+        return out
+
+    def _event(
+        self,
+        doc: Document,
+        sent: Sentence,
+        c: Candidate,
+        actor: ActorMention | None,
+        recipient: ActorMention | None,
+    ) -> Event:
+        etype, mode = c.event_type, c.mode
+        tok = c.match.token
+        start = sent.start + c.match.tokens[0].idx
+        last = c.match.tokens[-1]
+        end = sent.start + last.idx + len(last.text)
+        ev_actor = _event_actor(actor, etype)
+        ev_recipient = EventActor.from_mention(recipient) if recipient else None
+        words = {t.lower_ for t in tok.doc}
+        sub = acled_subtype(etype, mode, tok.lemma_.lower(), ev_actor, ev_recipient, words)
+        event = Event(
+            doc_id=doc.id,
+            pub_date=doc.pub_date,
+            event_type=etype,
+            mode=mode,
+            contexts=list(c.match.entry.contexts),
+            aux=list(c.aux),
+            quad_code=self.ontology.types[etype].quad,
+            intensity=self.ontology.intensity(etype, mode),
+            cameo=self.ontology.cameo(etype, mode),
+            acled_sub_event_type=sub,
+            acled_event_type=acled_event_type_of(sub),
+            actor=ev_actor,
+            recipient=ev_recipient,
+            trigger=Trigger(doc.text[start:end], (start, end)),
+            sentence=sent.text,
+            sentence_span=(sent.start, sent.end),
+            sentence_index=sent.index,
+            confidence=_confidence(c, actor, recipient),
+            coder=CODER,
+        )
+        event.evidence = [(sent.start, sent.end)]
+        event.id = event_id(event)
+        return event
+
+
+def _event_actor(m: ActorMention | None, event_type: str) -> EventActor | None:
+    """A state named as the actor of a use of force is its military; otherwise its
+    government ("Pakistan recalled its ambassador" -> PAK GOV)."""
+    if m is None:
+        return None
+    actor = EventActor.from_mention(m)
+    if m.kind in _STATE_KINDS and m.country and len(m.country) == 3:
+        if event_type in ("ASSAULT", "MOBILIZE") and actor.sector in (None, "GOV"):
+            actor.sector = "MIL"
+        elif actor.sector is None:
+            actor.sector = "GOV"
+    return actor
+
+
+def _mention_of(actor: EventActor) -> ActorMention:
+    span = actor.span or (0, 0)
+    return ActorMention(
+        actor.text or "", span, -1, actor.name, actor.country, actor.sector, kind="reference"
+    )
+
+
+def _confidence(c: Candidate, actor: ActorMention | None, recipient: ActorMention | None) -> float:
+    score = c.match.entry.weight * (0.55 + 0.25 * (actor is not None) + 0.2 * (recipient is not None))
+    if c.aux:
+        score *= 0.8
+    return min(1.0, score)
+
+
+def event_id(event: Event) -> str:
+    """Stable: the same input and coder version give the same id."""
+    key = "|".join(
+        [
+            event.doc_id,
+            event.coder,
+            event.event_type,
+            str(event.trigger.span),
+            event.actor.country or "" if event.actor else "",
+            event.recipient.country or "" if event.recipient else "",
+        ]
+    )
+    return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _linked(a: Candidate, b: Candidate) -> bool:
+    """Two triggers of one event: same type, and one governs the other closely
+    ("an attack that killed", "launched airstrikes ... in an attack", "the strikes
+    targeted and killed")."""
+    if a.event_type != b.event_type:
+        return False
+    ta, tb = a.match.token, b.match.token
+    xs_a = {ta.i} | ({a.roles.anchor.i} if a.roles.anchor is not None else set())
+    xs_b = {tb.i} | ({b.roles.anchor.i} if b.roles.anchor is not None else set())
+    for xs, y in ((xs_a, tb), (xs_b, ta)):
+        node, hops = y, 0
+        while node.head is not node and hops < 4:
+            node, hops = node.head, hops + 1
+            if node.i in xs:
+                return True
+    # "the strikes targeted ...": the noun trigger is the verb's subject
+    for x, y in ((ta, tb), (tb, ta)):
+        if x.dep_ in ("nsubj", "nsubjpass") and x.head is y:
+            return True
+    return False
+
+
+def _merge_linked(cands: list[Candidate]) -> None:
+    """Fold linked same-type candidates into the first one (outer roles win)."""
+    for i, a in enumerate(cands):
+        if a.skip:
+            continue
+        for b in cands[i + 1 :]:
+            if b.skip or not _linked(a, b):
+                continue
+            _absorb(a, b)
+            b.skip = True
+
+
+def _absorb(a: Candidate, b: Candidate) -> None:
+    if not a.roles.actors and b.roles.actors:
+        a.roles.actors = b.roles.actors
+    if not a.roles.recipients:
+        if b.roles.recipients:
+            a.roles.recipients = b.roles.recipients
+        elif a.event_type in ("THREATEN", "ACCUSE") and b.roles.actors:
+            others = [m for m in b.roles.actors if m not in a.roles.actors]
+            a.roles.recipients = others[:1]
+    if a.mode is None or (b.mode and b.match.entry.weight > a.match.entry.weight):
+        a.mode = b.mode or a.mode
+    if b.match.entry.weight > a.match.entry.weight and b.match.token.pos_ == "NOUN":
+        a.match = TriggerMatch(b.match.token, b.match.tokens, b.match.entry)
+    a.aux = [x for x in a.aux if x in b.aux]
+    a.merged.append(b.match)
+
+
+@register_stage("flashpoint.events.v1")
+def make_event_stage(config: CoderConfig) -> EventStage:
+    return EventStage(
+        keep_negated=config.keep_negated, keep_hypothetical=config.keep_hypothetical
+    )
