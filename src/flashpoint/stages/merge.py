@@ -1,21 +1,136 @@
-"""Stage: merge (placeholder until the real stage lands; it adds nothing)."""
+"""Stage 9: one record per real-world event per article.
+
+An article tells the same strike several times ("Pakistan's air force launched
+airstrikes against Iran ...", "The strikes in Iran's Sistan and Baluchestan province ...",
+"Pakistan's fresh strikes ..."). Events are merged, in text order, into the closest earlier
+compatible event:
+
+- same PLOVER type;
+- actors compatible: same country (and same name when both name a group), or one unknown;
+- recipients compatible in the same way;
+- dates compatible: when both have a date stated in the text, the same day;
+- a mention with neither actor nor recipient is a re-mention of the most recent event of
+  its type; with no such event it is kept only when the text gives it substance of its
+  own (a count of dead, injured or arrested, or a place).
+
+The merged record keeps the first mention's trigger and sentence, fills each empty field
+from later mentions (the more specific mode wins) and lists every sentence in `evidence`.
+"""
 
 from __future__ import annotations
 
 from flashpoint.config import CoderConfig
-from flashpoint.document import Document
+from flashpoint.document import Document, Event, EventActor
 from flashpoint.stages.base import register_stage
 
 
-class _Stage:
+def _compatible_actor(a: EventActor | None, b: EventActor | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.name and b.name and a.country is None and b.country is None:
+        return a.name == b.name
+    if a.country is None and b.country is None:
+        return a.sector == b.sector or a.sector is None or b.sector is None
+    return True
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    if a.date_span is None or b.date_span is None or a.date is None or b.date is None:
+        return True
+    if a.date_precision != "day" or b.date_precision != "day":
+        return True
+    return a.date == b.date
+
+
+def _has_roles(e: Event) -> bool:
+    return e.actor is not None or e.recipient is not None
+
+
+def _has_substance(e: Event) -> bool:
+    return any(v is not None for v in (e.dead, e.injured, e.arrested)) or e.location is not None
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Can `b` be another telling of event `a`?"""
+    if a.event_type != b.event_type or set(a.aux) != set(b.aux):
+        return False
+    if not _has_roles(a) and _has_roles(b):
+        return False
+    return (
+        _compatible_actor(a.actor, b.actor)
+        and _compatible_actor(a.recipient, b.recipient)
+        and _same_date(a, b)
+    )
+
+
+def absorb(into: Event, other: Event) -> None:
+    """Fill `into`'s empty fields from `other`, another telling of the same event."""
+    if into.actor is None or (into.actor.country is None and other.actor and other.actor.country):
+        into.actor = other.actor or into.actor
+    if into.recipient is None or (
+        into.recipient.country is None and other.recipient and other.recipient.country
+    ):
+        into.recipient = other.recipient or into.recipient
+    if into.mode is None and other.mode is not None:
+        into.mode, into.intensity, into.cameo = other.mode, other.intensity, other.cameo
+        into.acled_sub_event_type = other.acled_sub_event_type
+        into.acled_event_type = other.acled_event_type
+    for name in ("location", "dead", "injured", "arrested", "dead_lower_bound"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    for kind, span in other.count_spans.items():
+        into.count_spans.setdefault(kind, span)
+    if into.date_span is None and other.date_span is not None:
+        into.date, into.date_precision, into.date_span = (
+            other.date,
+            other.date_precision,
+            other.date_span,
+        )
+    into.contexts = sorted(set(into.contexts) | set(other.contexts))
+    for span in other.evidence:
+        if span not in into.evidence:
+            into.evidence.append(span)
+    into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for ev in events:
+        target = _find_target(kept, ev)
+        if target is not None:
+            absorb(target, ev)
+        elif _has_roles(ev) or _has_substance(ev):
+            kept.append(ev)
+    return kept
+
+
+def _find_target(kept: list[Event], ev: Event) -> Event | None:
+    for prior in reversed(kept):
+        if not _has_roles(ev):
+            if prior.event_type == ev.event_type:
+                return prior
+            continue
+        if compatible(prior, ev):
+            return prior
+    return None
+
+
+class MergeStage:
     name = "merge"
-    requires: tuple[str, ...] = ("sentences",)
-    provides: tuple[str, ...] = ("merge",)
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("merged",)
+
+    def __init__(self, min_confidence: float = 0.0) -> None:
+        self.min_confidence = min_confidence
 
     def __call__(self, doc: Document) -> Document:
+        merged = merge_events(doc.events)
+        doc.events = [e for e in merged if e.confidence >= self.min_confidence]
         return doc
 
 
 @register_stage("flashpoint.merge.v1")
-def make_stage(config: CoderConfig) -> _Stage:
-    return _Stage()
+def make_merge_stage(config: CoderConfig) -> MergeStage:
+    return MergeStage(config.min_confidence)

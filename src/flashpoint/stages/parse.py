@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -25,6 +26,24 @@ def load_nlp(model: str) -> Any:
         ) from exc
 
 
+# a candidate sentence that leans on the one before it ("We will avenge it", "They said")
+_ANAPHOR = re.compile(r"\b(?:we|our|us|they|their|it|its|he|she|the group)\b", re.IGNORECASE)
+
+
+def sentences_to_parse(doc: Document, parse_all: bool = False) -> list[int]:
+    """Candidate sentences, and the sentence before each candidate that uses a pronoun
+    (so that "we" and "it" can be resolved to the actor named just before)."""
+    if parse_all:
+        return [s.index for s in doc.sentences]
+    wanted: set[int] = set()
+    for s in doc.sentences:
+        if s.candidate:
+            wanted.add(s.index)
+            if s.index > 0 and _ANAPHOR.search(s.text):
+                wanted.add(s.index - 1)
+    return sorted(wanted)
+
+
 class ParseStage:
     name = "parse"
     requires: tuple[str, ...] = ("sentences",)
@@ -36,7 +55,7 @@ class ParseStage:
         self.batch_size = batch_size
 
     def __call__(self, doc: Document) -> Document:
-        todo = [s for s in doc.sentences if s.candidate or self.parse_all]
+        todo = [doc.sentences[i] for i in sentences_to_parse(doc, self.parse_all)]
         if not todo:
             return doc
         nlp = load_nlp(self.model)

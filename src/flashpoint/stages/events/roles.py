@@ -11,9 +11,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flashpoint.document import ActorMention
-from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS
+from flashpoint.stages.events.lexicon import inflections
 
 Token = Any
+
+# verbs that only carry a noun trigger ("launched airstrikes", "carried out strikes")
+LIGHT_VERBS = frozenset(
+    "launch carry conduct stage mount unleash begin start continue step intensify order "
+    "claim make wage lead resume escalate execute perform undertake hold initiate "
+    "announce plan threaten prepare stop end halt suspend call take sign reach "
+    "open deliver give issue deny".split()
+)
+# their surface forms too: the lemmatizer sometimes errs ("staged" -> "stag")
+LIGHT_VERB_FORMS = frozenset(f for v in LIGHT_VERBS for f in inflections(v))
+# nouns that only count or group a noun trigger ("a round of strikes", "a wave of attacks")
+GROUP_NOUNS = frozenset(
+    "round wave series string spate barrage volley campaign number salvo flurry "
+    "day night week month year hour".split()
+)
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
@@ -49,6 +64,11 @@ class Roles:
     object_event: Token | None = None  # an event noun that is the object ("condemned the attack")
 
 
+def useful(m: ActorMention | None) -> bool:
+    """A mention that says something: a country, a named group or at least a sector."""
+    return m is not None and bool(m.country or m.name or m.sector)
+
+
 class MentionIndex:
     """Actor mentions of one sentence, looked up by parse token."""
 
@@ -72,19 +92,19 @@ class MentionIndex:
         """The mention for a role token: the token itself, else its modifiers
         ("the state of Pakistan", "its old foe, Iraq", "Iranian forces")."""
         m = self.at(tok)
-        if m is not None and m.country or m is not None and m.name:
+        if useful(m):
             return m
         for c in tok.children:
             if c.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
                 found = self.at(c)
-                if found is not None and (found.country or found.name):
+                if useful(found):
                     return found
         for c in tok.children:
             if c.dep_ == "prep" and c.lemma_ == "of":
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self.at(p)
-                        if found is not None and (found.country or found.name):
+                        if useful(found):
                             return found
         return m
 
@@ -136,7 +156,7 @@ def _light_verb_of(noun: Token) -> Token | None:
         break
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        if verb.lemma_.lower() in LIGHT_VERBS:
+        if verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERB_FORMS:
             return verb
     return None
 
@@ -173,6 +193,9 @@ class RoleFinder:
         if event_type in _SYMMETRIC and len(roles.actors) > 1 and not roles.recipients:
             roles.recipients = roles.actors[1:2]
             roles.actors = roles.actors[:1]
+        if event_type in _SYMMETRIC and not roles.actors and len(roles.recipients) > 1:
+            # "a meeting between X and Y"
+            roles.actors, roles.recipients = roles.recipients[:1], roles.recipients[1:2]
         return roles
 
     # -- verbs ------------------------------------------------------------------------
@@ -187,8 +210,8 @@ class RoleFinder:
                     roles.object_event = tok
                     continue
                 m = self.index.near(tok)
-                if m is not None and (m.country or m.name) and tok.pos_ != "PRON":
-                    roles.recipients.append(m)
+                if useful(m) and tok.pos_ != "PRON" and m not in roles.recipients:
+                    roles.recipients.append(m)  # type: ignore[arg-type]
             if not roles.recipients:
                 roles.recipients = self._resolve(
                     _prep_objects(obj, _recipient_preps(event_type))
@@ -206,8 +229,8 @@ class RoleFinder:
         for c in noun.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
                 m = self.index.near(c)
-                if m is not None and (m.country or m.name) and m not in roles.actors:
-                    roles.actors.append(m)
+                if useful(m) and m not in roles.actors:
+                    roles.actors.append(m)  # type: ignore[arg-type]
         if not roles.actors:
             roles.actors = self._resolve(_prep_objects(noun, frozenset({"by"})))
         if not roles.actors and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT"):
@@ -251,6 +274,6 @@ class RoleFinder:
             if tok.lemma_.lower() in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
                 tok = tok.head.head  # "Pakistan, which denounced ..." -> Pakistan
             m = self.index.near(tok)
-            if m is not None and (m.country or m.name or m.sector) and m not in out:
-                out.append(m)
+            if useful(m) and m not in out:
+                out.append(m)  # type: ignore[arg-type]
         return out

@@ -1,0 +1,69 @@
+"""The pipeline is checked when it is built, and the Coder refuses unusable documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder, CoderConfig, Document
+from flashpoint.errors import ConfigError, EmptyDocumentError, PipelineError, TooLargeError
+from flashpoint.pipeline import Pipeline, build_pipeline
+
+
+class _Needs:
+    name = "needs-events"
+    requires = ("events",)
+    provides = ("x",)
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+def test_stage_order_is_checked() -> None:
+    with pytest.raises(PipelineError, match="needs \\['events'\\]"):
+        Pipeline([_Needs()])
+
+
+def test_unknown_stage_name_lists_known_ones() -> None:
+    with pytest.raises(PipelineError, match="flashpoint.sentences.v1"):
+        build_pipeline(CoderConfig(stages=("sentences", "nonsense")))
+
+
+def test_default_pipeline_runs_every_stage_in_order() -> None:
+    names = build_pipeline(CoderConfig()).names
+    assert names == list(CoderConfig().stages)
+
+
+def test_bad_config_values_are_refused() -> None:
+    with pytest.raises(ConfigError):
+        CoderConfig(max_chars=0)
+    with pytest.raises(ConfigError):
+        CoderConfig(min_confidence=2.0)
+
+
+def test_empty_and_oversized_documents_are_refused(coder: Coder) -> None:
+    with pytest.raises(EmptyDocumentError):
+        coder.code("   \n ", pub_date="2024-01-01")
+    small = Coder(CoderConfig(max_chars=10))
+    with pytest.raises(TooLargeError, match="more than the limit"):
+        small.code("Protesters marched in Lima on Friday.", pub_date="2024-01-01")
+
+
+def test_code_returns_typed_events_with_json_records(coder: Coder) -> None:
+    events = coder.code(
+        "Ethiopian troops shelled rebel positions near Gondar on Monday, killing 12 fighters.",
+        pub_date="2023-05-10",
+        doc_id="t1",
+    )
+    assert events, "a shelling report gives an event"
+    ev = events[0]
+    assert ev.event_type == "ASSAULT"
+    rec = ev.to_dict()
+    assert rec["doc_id"] == "t1" and rec["id"].startswith("ev_")
+    assert rec["trigger"]["text"] in rec["sentence"]
+
+
+def test_ids_are_stable(coder: Coder) -> None:
+    text = "Police arrested 40 protesters in Nairobi on Monday."
+    a = [e.id for e in coder.code(text, pub_date="2024-02-07", doc_id="d")]
+    b = [e.id for e in coder.code(text, pub_date="2024-02-07", doc_id="d")]
+    assert a == b and a
