@@ -25,15 +25,21 @@ from flashpoint.stages.base import register_stage
 
 
 def _compatible_actor(a: EventActor | None, b: EventActor | None) -> bool:
+    """Same actor, or one of them unknown. A named group is not its country's state,
+    and a state is not an armed group of it (sectors differ)."""
     if a is None or b is None:
         return True
-    if a.country and b.country and a.country != b.country:
+    if a.country != b.country and (a.country and b.country or a.name or b.name):
         return False
-    if a.name and b.name and a.country is None and b.country is None:
-        return a.name == b.name
-    if a.country is None and b.country is None:
-        return a.sector == b.sector or a.sector is None or b.sector is None
+    if a.name and b.name and a.name != b.name:
+        return False
+    if a.sector and b.sector and a.sector != b.sector:
+        return {a.sector, b.sector} <= _STATE_SECTORS
     return True
+
+
+# a state's government and its military are one actor for merging re-tellings
+_STATE_SECTORS = frozenset({"GOV", "MIL"})
 
 
 def _same_date(a: Event, b: Event) -> bool:
@@ -65,14 +71,19 @@ def compatible(a: Event, b: Event) -> bool:
     )
 
 
+def _detail(a: EventActor | None) -> int:
+    return 0 if a is None else 2 * bool(a.country) + bool(a.sector) + bool(a.name)
+
+
+def _more_specific(a: EventActor | None, b: EventActor | None) -> EventActor | None:
+    """Of two compatible tellings of one actor, the one that says more (first on ties)."""
+    return b if _detail(b) > _detail(a) else a
+
+
 def absorb(into: Event, other: Event) -> None:
     """Fill `into`'s empty fields from `other`, another telling of the same event."""
-    if into.actor is None or (into.actor.country is None and other.actor and other.actor.country):
-        into.actor = other.actor or into.actor
-    if into.recipient is None or (
-        into.recipient.country is None and other.recipient and other.recipient.country
-    ):
-        into.recipient = other.recipient or into.recipient
+    into.actor = _more_specific(into.actor, other.actor)
+    into.recipient = _more_specific(into.recipient, other.recipient)
     if into.mode is None and other.mode is not None:
         into.mode, into.intensity, into.cameo = other.mode, other.intensity, other.cameo
         into.acled_sub_event_type = other.acled_sub_event_type
@@ -96,18 +107,23 @@ def absorb(into: Event, other: Event) -> None:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
+    """Merge re-tellings; the result keeps the order in which events were first told."""
     kept: list[Event] = []
+    recent: list[Event] = []  # by the last time each event was told
     for ev in events:
-        target = _find_target(kept, ev)
+        target = _find_target(recent, ev)
         if target is not None:
             absorb(target, ev)
+            recent.remove(target)
+            recent.append(target)
         elif _has_roles(ev) or _has_substance(ev):
             kept.append(ev)
+            recent.append(ev)
     return kept
 
 
-def _find_target(kept: list[Event], ev: Event) -> Event | None:
-    for prior in reversed(kept):
+def _find_target(recent: list[Event], ev: Event) -> Event | None:
+    for prior in reversed(recent):
         if not _has_roles(ev):
             if prior.event_type == ev.event_type:
                 return prior

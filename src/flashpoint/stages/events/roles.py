@@ -118,7 +118,7 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _subject_tokens(verb: Token) -> list[Token]:
+def subject_tokens(verb: Token) -> list[Token]:
     """Subject of a verb, inheriting it through conj, xcomp and relative clauses."""
     seen = 0
     while verb is not None and seen < 6:
@@ -186,9 +186,16 @@ class RoleFinder:
         self.index = index
         self.is_event_noun = is_event_noun
 
-    def find(self, trigger: Token, event_type: str, is_verb: bool) -> Roles:
-        roles = self._verb_roles(trigger, event_type) if is_verb else self._noun_roles(
-            trigger, event_type
+    def find(
+        self, trigger: Token, event_type: str, is_verb: bool, themes: frozenset[str] = frozenset()
+    ) -> Roles:
+        """`themes`: object words that are what is acted on, not whom ("recalled its
+        ambassador", "imposed sanctions"): the recipient is then found in a prepositional
+        phrase ("to Tehran", "from Iran")."""
+        roles = (
+            self._verb_roles(trigger, event_type, themes)
+            if is_verb
+            else self._noun_roles(trigger, event_type)
         )
         if event_type in _SYMMETRIC and len(roles.actors) > 1 and not roles.recipients:
             roles.recipients = roles.actors[1:2]
@@ -199,19 +206,21 @@ class RoleFinder:
         return roles
 
     # -- verbs ------------------------------------------------------------------------
-    def _verb_roles(self, verb: Token, event_type: str) -> Roles:
+    def _verb_roles(self, verb: Token, event_type: str, themes: frozenset[str]) -> Roles:
         roles = Roles(anchor=verb)
-        roles.actors = self._resolve(_subject_tokens(verb))
+        roles.actors = self._resolve(subject_tokens(verb))
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")] + passive
         for obj in objects:
             for tok in conjuncts(obj):
-                if self.is_event_noun(tok):
-                    roles.object_event = tok
+                if tok.lemma_.lower() in themes or tok.lower_ in themes:
                     continue
                 m = self.index.near(tok)
-                if useful(m) and tok.pos_ != "PRON" and m not in roles.recipients:
-                    roles.recipients.append(m)  # type: ignore[arg-type]
+                if useful(m) and tok.pos_ != "PRON":
+                    if m not in roles.recipients:
+                        roles.recipients.append(m)  # type: ignore[arg-type]
+                elif self.is_event_noun(tok):
+                    roles.object_event = tok
             if not roles.recipients:
                 roles.recipients = self._resolve(
                     _prep_objects(obj, _recipient_preps(event_type))
@@ -238,7 +247,7 @@ class RoleFinder:
         if verb is not None:
             roles.anchor = verb
             if not roles.actors:
-                roles.actors = self._resolve(_subject_tokens(verb))
+                roles.actors = self._resolve(subject_tokens(verb))
         preps = _recipient_preps(event_type)
         roles.recipients = self._resolve(_prep_objects(noun, preps))
         if not roles.recipients and verb is not None:

@@ -22,8 +22,9 @@ from flashpoint.stages.events.roles import (
     MentionIndex,
     RoleFinder,
     Roles,
+    subject_tokens,
 )
-from flashpoint.stages.events.triggers import TriggerMatch, find_triggers
+from flashpoint.stages.events.triggers import TriggerMatch, find_triggers, trigger_confidence
 
 Token = Any
 CODER = f"flashpoint {__version__}"
@@ -92,7 +93,8 @@ class EventStage:
         cands: list[Candidate] = []
         for m in matches:
             is_verb = m.entry.pos == "V" or m.token.pos_ in ("VERB", "AUX")
-            roles = finder.find(m.token, m.entry.event_type, is_verb)
+            themes = m.entry.cond.get("obj", frozenset())
+            roles = finder.find(m.token, m.entry.event_type, is_verb, themes)
             self._resolve_pronouns(m.token, roles, index, state)
             anchor = roles.anchor if roles.anchor is not None else m.token
             if auxmod.not_an_occurrence(m.token, anchor):
@@ -241,10 +243,7 @@ def _mention_of(actor: EventActor) -> ActorMention:
 
 
 def _confidence(c: Candidate, actor: ActorMention | None, recipient: ActorMention | None) -> float:
-    score = c.match.entry.weight * (0.55 + 0.25 * (actor is not None) + 0.2 * (recipient is not None))
-    if c.aux:
-        score *= 0.8
-    return min(1.0, score)
+    return trigger_confidence(c.match, c.aux, actor is not None, recipient is not None)
 
 
 def event_id(event: Event) -> str:
@@ -262,38 +261,64 @@ def event_id(event: Event) -> str:
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _linked(a: Candidate, b: Candidate) -> bool:
-    """Two triggers of one event: same type, and one governs the other closely
-    ("an attack that killed", "launched airstrikes ... in an attack", "the strikes
-    targeted and killed")."""
-    if a.event_type != b.event_type:
-        return False
-    ta, tb = a.match.token, b.match.token
-    xs_a = {ta.i} | ({a.roles.anchor.i} if a.roles.anchor is not None else set())
-    xs_b = {tb.i} | ({b.roles.anchor.i} if b.roles.anchor is not None else set())
-    for xs, y in ((xs_a, tb), (xs_b, ta)):
-        node, hops = y, 0
-        while node.head is not node and hops < 4:
-            node, hops = node.head, hops + 1
-            if node.i in xs:
-                return True
-    # "the strikes targeted ...": the noun trigger is the verb's subject
-    for x, y in ((ta, tb), (tb, ta)):
-        if x.dep_ in ("nsubj", "nsubjpass") and x.head is y:
+# a trigger attached through one of these is another event: its cause or its target
+# ("airstrikes over a suicide bombing", "strikes in retaliation for an attack")
+_CAUSE_WORDS = frozenset(
+    "over after following for because against before since despite amid retaliation "
+    "response revenge avenge prompt".split()
+)
+
+
+def _governs(x: set[int], y: Token) -> bool:
+    """Is `y` within four steps below one of the tokens `x`, not through a cause word?"""
+    node, hops = y, 0
+    while node.head is not node and hops < 4:
+        node, hops = node.head, hops + 1
+        if node.lemma_.lower() in _CAUSE_WORDS:
+            return False
+        if node.i in x:
             return True
     return False
 
 
+def _tokens_of(c: Candidate) -> set[int]:
+    out = {c.match.token.i}
+    if c.roles.anchor is not None:
+        out.add(c.roles.anchor.i)
+    return out
+
+
+def _governor(a: Candidate, b: Candidate) -> Candidate | None:
+    """Of two triggers of one event (same type), the one that governs the other: "an attack
+    that killed", "launched airstrikes ... in an attack", "the strikes targeted and killed".
+    None when they are not one event."""
+    if a.event_type != b.event_type:
+        return None
+    if _governs(_tokens_of(a), b.match.token):
+        return a
+    if _governs(_tokens_of(b), a.match.token):
+        return b
+    # the noun trigger is the verb's subject ("the strikes appeared to target"): one event
+    ta, tb = a.match.token, b.match.token
+    if any(t.i == ta.i for t in subject_tokens(tb)):
+        return a
+    if any(t.i == tb.i for t in subject_tokens(ta)):
+        return b
+    return None
+
+
 def _merge_linked(cands: list[Candidate]) -> None:
-    """Fold linked same-type candidates into the first one (outer roles win)."""
+    """Fold each pair of linked same-type candidates into the governing one."""
     for i, a in enumerate(cands):
-        if a.skip:
-            continue
         for b in cands[i + 1 :]:
-            if b.skip or not _linked(a, b):
+            if a.skip or b.skip:
                 continue
-            _absorb(a, b)
-            b.skip = True
+            gov = _governor(a, b)
+            if gov is None:
+                continue
+            other = b if gov is a else a
+            _absorb(gov, other)
+            other.skip = True
 
 
 def _absorb(a: Candidate, b: Candidate) -> None:

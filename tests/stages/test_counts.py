@@ -1,0 +1,287 @@
+"""Counts: people killed, injured and arrested, and the event each count belongs to."""
+
+from __future__ import annotations
+
+import pytest
+from _build import add_event, build_doc
+
+from flashpoint.config import CoderConfig
+from flashpoint.stages.base import get_stage_factory
+from flashpoint.stages.counts import CountsStage, find_counts, parse_number
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("seven", 7, None),
+        ("twenty-one", 21, None),
+        ("twenty one", 21, None),
+        ("a dozen", 12, None),
+        ("half a dozen", 6, None),
+        ("two dozen", 24, None),
+        ("1,300", 1300, None),
+        ("3 thousand", 3000, None),
+        ("three hundred and five", 305, None),
+        ("at least seven", 7, 7),
+        ("more than 90", 90, 90),
+        ("about 40", 40, None),
+        ("dozens", None, 24),
+        ("scores", None, 40),
+        ("hundreds", None, 200),
+        ("thousands", None, 2000),
+        ("several", None, 3),
+    ],
+)
+def test_parse_number(text: str, value: int | None, bound: int | None) -> None:
+    assert parse_number(text) == (value, bound)
+
+
+# --- finding counts ---------------------------------------------------------------------
+
+COUNTS = [
+    ("An attack killed at least seven persons near the border.", "dead", 7, 7,
+     "killed at least seven persons"),
+    ("Gunmen opened fire, killing 6 civilians, including 2 women.", "dead", 6, None,
+     "killing 6 civilians"),
+    ("A bombing killed more than 90 people earlier this month.", "dead", 90, 90,
+     "killed more than 90 people"),
+    ("The shell killed two children.", "dead", 2, None, "killed two children"),
+    ("Dozens killed as floods of gunfire swept the town.", "dead", None, 24, "Dozens killed"),
+    ("Dozens were killed in the clashes.", "dead", None, 24, "Dozens were killed"),
+    ("Scores were killed in the raid.", "dead", None, 40, "Scores were killed"),
+    ("Hundreds were killed in the siege.", "dead", None, 200, "Hundreds were killed"),
+    ("Several people were killed overnight.", "dead", None, 3, "Several people were killed"),
+    ("A death toll of 15 was confirmed.", "dead", 15, None, "death toll of 15"),
+    ("The death toll rose to at least 32.", "dead", 32, 32, "death toll rose to at least 32"),
+    ("15 people died in the fire.", "dead", 15, None, "15 people died"),
+    ("The bodies of 4 soldiers were found.", "dead", 4, None, "bodies of 4 soldiers"),
+    ("Rescuers recovered 12 bodies from the rubble.", "dead", 12, None, "12 bodies"),
+    ("One person was killed.", "dead", 1, None, "One person was killed"),
+    ("An engineer was killed in the blast.", "dead", 1, None, "An engineer was killed"),
+    ("A soldier died of his wounds.", "dead", 1, None, "A soldier died"),
+    ("An 18-year-old was killed at the checkpoint.", "dead", 1, None,
+     "An 18-year-old was killed"),
+    ("Militants shot dead a journalist.", "dead", 1, None, "shot dead a journalist"),
+    ("Twenty-one soldiers died.", "dead", 21, None, "Twenty-one soldiers died"),
+    ("A dozen were killed.", "dead", 12, None, "A dozen were killed"),
+    ("The strike killed 1,300 people.", "dead", 1300, None, "killed 1,300 people"),
+    ("Six people, including two children, were killed.", "dead", 6, None,
+     "Six people, including two children, were killed"),
+    ("Police say 15 deaths were recorded.", "dead", 15, None, "15 deaths"),
+    ("Twelve people were found dead.", "dead", 12, None, "Twelve people were found dead"),
+    ("The grenade wounded 3.", "injured", 3, None, "wounded 3"),
+    ("The bomb exploded, injuring more than 100.", "injured", 100, 100,
+     "injuring more than 100"),
+    ("Several people were injured.", "injured", None, 3, "Several people were injured"),
+    ("Police arrested 12 protesters.", "arrested", 12, None, "arrested 12 protesters"),
+    ("Soldiers detained 45 in the raid.", "arrested", 45, None, "detained 45"),
+    ("Officers rounded up dozens of activists.", "arrested", None, 24,
+     "rounded up dozens of activists"),
+    ("1,300 people were detained.", "arrested", 1300, None, "1,300 people were detained"),
+    ("Hundreds were arrested overnight.", "arrested", None, 200, "Hundreds were arrested"),
+    ("Police made 30 arrests.", "arrested", 30, None, "30 arrests"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "bound", "said"), COUNTS)
+def test_count_phrasings(
+    text: str, kind: str, value: int | None, bound: int | None, said: str
+) -> None:
+    (count,) = find_counts(text)
+    assert (count.kind, count.value, count.lower_bound, count.text) == (kind, value, bound, said)
+    assert text[count.span[0] : count.span[1]] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast left 12 dead and 30 wounded.", [("dead", 12), ("injured", 30)]),
+        ("They killed 5 people and wounded 12 others.", [("dead", 5), ("injured", 12)]),
+        ("At least 15 people were killed and 30 wounded.", [("dead", 15), ("injured", 30)]),
+        ("There were no casualties.", [("dead", 0), ("injured", 0)]),
+        ("No one was hurt.", [("dead", 0), ("injured", 0)]),
+        ("Nobody was injured in the blaze.", [("dead", 0), ("injured", 0)]),
+        ("No one was killed, but 5 were injured.", [("dead", 0), ("injured", 5)]),
+        ("There were no deaths.", [("dead", 0)]),
+        ("No one was arrested.", [("arrested", 0)]),
+    ],
+)
+def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen killed the mayor in 2019.",  # a year
+        "An 18-year-old protester was questioned.",  # an age
+        "The strike caused $5 million in damage.",  # money
+        "The two countries share a 560-mile border.",  # a distance
+        "The militia controls 40% of the province.",  # a percentage
+        "Rebels attacked the town at 10 am.",  # a time
+        "There were no immediate reports of casualties.",  # unknown, not zero
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert find_counts(text) == []
+
+
+def test_years_ages_and_parts_are_not_counts() -> None:
+    found = find_counts("In 2019 gunmen killed 3 villagers, among them 2 teachers aged 40.")
+    assert [(c.kind, c.value) for c in found] == [("dead", 3)]
+
+
+def test_active_verb_after_a_numbered_subject() -> None:
+    found = find_counts("Three gunmen killed 12 villagers.")
+    assert [(c.kind, c.value) for c in found] == [("dead", 12)]
+
+
+def test_offsets_are_article_offsets() -> None:
+    (count,) = find_counts("Gunmen killed 4 people.", offset=100, sentence=3)
+    assert (count.span, count.sentence) == ((107, 122), 3)
+
+
+# --- attaching counts to events ---------------------------------------------------------
+
+
+@pytest.fixture(params=[True, False], ids=["parsed", "unparsed"])
+def parse(request: pytest.FixtureRequest) -> bool:
+    return bool(request.param)
+
+
+def test_relative_clause_on_a_same_time_noun(parse: bool) -> None:
+    doc = build_doc(
+        "Kenya’s air force launched retaliatory airstrikes against Somalia Thursday morning, "
+        "in an attack that killed at least seven people and sent tensions soaring.",
+        parse=parse,
+    )
+    ev = add_event(doc, "airstrikes")
+    CountsStage()(doc)
+    assert (ev.dead, ev.dead_lower_bound) == (7, 7)
+    assert doc.text[ev.count_spans["dead"][0] : ev.count_spans["dead"][1]] == (
+        "killed at least seven people"
+    )
+
+
+def test_relative_clause_goes_to_its_noun_event(parse: bool) -> None:
+    doc = build_doc(
+        "The strikes in the Gedo region followed Tuesday’s Somali attack on Kenya that killed "
+        "two children in the border province.",
+        parse=parse,
+    )
+    strikes, attack = add_event(doc, "strikes"), add_event(doc, "attack")
+    CountsStage()(doc)
+    assert attack.dead == 2
+    assert strikes.dead is None
+
+
+def test_bombing_count_does_not_go_to_the_airstrikes(parse: bool) -> None:
+    text = (
+        "The militia also staged airstrikes late Monday in two provinces over a suicide "
+        "bombing that killed more than 90 people earlier this month."
+    )
+    doc = build_doc(text, parse=parse)
+    raids, bombing = add_event(doc, "airstrikes"), add_event(doc, "bombing")
+    CountsStage()(doc)
+    assert (bombing.dead, bombing.dead_lower_bound) == (90, 90)
+    assert raids.dead is None
+    # the bombing not coded as an event: the count stays with nobody
+    alone = build_doc(text, parse=parse)
+    raids_alone = add_event(alone, "airstrikes")
+    CountsStage()(alone)
+    assert raids_alone.dead is None
+    assert [c.value for c in alone.counts] == [90]
+
+
+def test_participle_goes_to_the_main_clause(parse: bool) -> None:
+    doc = build_doc(
+        "Gunmen stormed a village on Monday, killing 6 civilians, including 2 women.", parse=parse
+    )
+    ev = add_event(doc, "stormed")
+    CountsStage()(doc)
+    assert ev.dead == 6
+
+
+def test_counts_on_the_trigger_verb(parse: bool) -> None:
+    doc = build_doc(
+        "Police arrested 12 protesters during a demonstration in the capital.", parse=parse
+    )
+    arrest = add_event(doc, "arrested", "COERCE", mode="arrest")
+    demo = add_event(doc, "demonstration", "PROTEST")
+    CountsStage()(doc)
+    assert arrest.arrested == 12
+    assert demo.arrested is None
+
+
+def test_dead_and_wounded_on_one_event(parse: bool) -> None:
+    doc = build_doc("The car bombing left 12 dead and 30 wounded.", parse=parse)
+    ev = add_event(doc, "bombing")
+    CountsStage()(doc)
+    assert (ev.dead, ev.injured) == (12, 30)
+    assert set(ev.count_spans) == {"dead", "injured"}
+
+
+def test_no_one_hurt(parse: bool) -> None:
+    doc = build_doc("Rockets struck an empty school, and no one was hurt.", parse=parse)
+    ev = add_event(doc, "struck")
+    CountsStage()(doc)
+    assert (ev.dead, ev.injured) == (0, 0)
+
+
+def test_vague_count_gives_only_a_lower_bound(parse: bool) -> None:
+    doc = build_doc("Dozens were killed in the clashes near the dam.", parse=parse)
+    ev = add_event(doc, "clashes")
+    CountsStage()(doc)
+    assert (ev.dead, ev.dead_lower_bound) == (None, 24)
+
+
+def test_next_sentence_continues_the_event(parse: bool) -> None:
+    doc = build_doc(
+        "Militants attacked a police post in the north on Sunday. The blast killed 5.",
+        parse=parse,
+    )
+    ev = add_event(doc, "attacked")
+    CountsStage()(doc)
+    assert ev.dead == 5
+
+
+def test_next_sentence_with_its_own_event_keeps_its_count(parse: bool) -> None:
+    doc = build_doc(
+        "Militants attacked a police post in the north. Rebels ambushed a convoy, killing 5.",
+        parse=parse,
+    )
+    first, second = add_event(doc, "attacked"), add_event(doc, "ambushed")
+    CountsStage()(doc)
+    assert (first.dead, second.dead) == (None, 5)
+
+
+def test_a_higher_later_toll_wins(parse: bool) -> None:
+    doc = build_doc("The bombing killed 12 people. The death toll later rose to 15.", parse=parse)
+    ev = add_event(doc, "bombing")
+    CountsStage()(doc)
+    assert ev.dead == 15
+
+
+def test_verbal_events_get_no_count_by_position(parse: bool) -> None:
+    doc = build_doc("Nairobi condemned the raid and said it killed two children.", parse=parse)
+    ev = add_event(doc, "condemned", "ACCUSE")
+    CountsStage()(doc)
+    assert ev.dead is None
+    assert [c.value for c in doc.counts] == [2]
+
+
+def test_cause_in_a_when_clause(parse: bool) -> None:
+    doc = build_doc("Five people were killed when gunmen attacked a bus.", parse=parse)
+    ev = add_event(doc, "attacked")
+    CountsStage()(doc)
+    assert ev.dead == 5
+
+
+def test_counts_stage_from_the_registry() -> None:
+    doc = build_doc("Nothing happened. Troops detained 45 men.", parse=False)
+    stage = get_stage_factory("flashpoint.counts.v1")(CoderConfig())
+    stage(doc)
+    assert [(c.kind, c.value, c.sentence) for c in doc.counts] == [("arrested", 45, 1)]
+    assert "events" in stage.requires and "counts" in stage.provides

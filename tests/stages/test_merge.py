@@ -1,0 +1,67 @@
+"""Within-article merging: one record per real-world event per article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flashpoint.document import Event, EventActor, EventLocation, Trigger
+from flashpoint.stages.merge import compatible, merge_events
+
+
+def _ev(
+    etype: str = "ASSAULT",
+    actor: str | None = "ETH",
+    recipient: str | None = "ERI",
+    sent: int = 0,
+    **kw: object,
+) -> Event:
+    ev = Event(
+        doc_id="d",
+        pub_date=date(2024, 3, 7),
+        event_type=etype,
+        trigger=Trigger("strike", (sent * 100, sent * 100 + 6)),
+        sentence=f"sentence {sent}",
+        sentence_span=(sent * 100, sent * 100 + 50),
+        sentence_index=sent,
+        actor=EventActor(country=actor) if actor else None,
+        recipient=EventActor(country=recipient) if recipient else None,
+    )
+    ev.evidence = [ev.sentence_span]
+    for k, v in kw.items():
+        setattr(ev, k, v)
+    return ev
+
+
+def test_retelling_with_a_missing_actor_merges_and_fills_fields() -> None:
+    first = _ev(mode=None)
+    later = _ev(actor=None, sent=2, mode="aerial", dead=7)
+    [ev] = merge_events([first, later])
+    assert ev.mode == "aerial" and ev.dead == 7
+    assert ev.evidence == [(0, 50), (200, 250)]
+
+
+def test_opposite_dyads_stay_apart() -> None:
+    out = merge_events([_ev(actor="ETH", recipient="ERI"), _ev(actor="ERI", recipient="ETH")])
+    assert len(out) == 2
+
+
+def test_different_types_and_different_days_stay_apart() -> None:
+    a = _ev(date=date(2024, 3, 5), date_precision="day", date_span=(1, 2))
+    b = _ev(sent=1, date=date(2024, 3, 6), date_precision="day", date_span=(101, 102))
+    assert not compatible(a, b)
+    assert len(merge_events([a, _ev(etype="ACCUSE", sent=1)])) == 2
+
+
+def test_roleless_mention_joins_the_latest_event_of_its_type() -> None:
+    a = _ev(actor="ETH", recipient="ERI")
+    b = _ev(actor="ERI", recipient="ETH", sent=1)
+    bare = _ev(actor=None, recipient=None, sent=2, dead=3)
+    out = merge_events([a, b, bare])
+    assert len(out) == 2 and out[1].dead == 3 and out[0].dead is None
+
+
+def test_roleless_mention_alone_needs_substance() -> None:
+    assert merge_events([_ev(actor=None, recipient=None)]) == []
+    loc = EventLocation(name="Mekelle", country="ETH")
+    [kept] = merge_events([_ev(actor=None, recipient=None, location=loc)])
+    assert kept.location is loc

@@ -1,0 +1,91 @@
+"""The scorer, on gold files written for the tests (never ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint import Coder
+from flashpoint.cli import main
+from flashpoint.errors import FormatError
+from flashpoint.evaluate import align, evaluate, gold_kind
+
+ARTICLE = (
+    "date 2024-03-07 INVENTED SAMPLE\n"
+    "Kenyan police arrested 40 protesters in Nairobi on Tuesday. "
+    "Uganda condemned the arrests.\n"
+)
+
+
+def _write(tmp: Path, name: str, rows: list[dict[str, object]]) -> Path:
+    path = tmp / name
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_gold_kinds_are_told_apart() -> None:
+    assert gold_kind([{"ref": "E1"}]) == "article"
+    assert gold_kind([{"text": "x", "event_type": "AGREE", "source": "PLOVER-GSR"}]) == "sentence"
+    assert gold_kind([{"text": "x", "extra": {"acled_sub_event_type": "Grenade"}}]) == "snippet"
+    with pytest.raises(FormatError):
+        gold_kind([{"foo": 1}])
+
+
+def test_alignment_is_one_to_one_and_prefers_required() -> None:
+    golds = [
+        {"ref": "E1", "required": False, "event_type": "ASSAULT"},
+        {"ref": "E2", "required": True, "event_type": "ASSAULT", "actor": {"country": "ETH"}},
+    ]
+    events = [{"event_type": "ASSAULT", "actor": {"country": "ETH"}, "sentence": ""}]
+    assert align(golds, events) == {1: 0}
+
+
+def test_article_gold_counts_found_events_and_false_positives(
+    tmp_path: Path, coder: Coder
+) -> None:
+    (tmp_path / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    gold = _write(
+        tmp_path,
+        "a1.gold.jsonl",
+        [
+            {
+                "ref": "E1",
+                "required": True,
+                "event_type": "COERCE",
+                "actor": {"country": "KEN", "sector": "COP"},
+                "date": "2024-03-05",
+                "evidence": "Kenyan police arrested 40 protesters",
+            }
+        ],
+    )
+    report = evaluate(gold, coder=coder)
+    assert report.kind == "article"
+    assert report.headline["required found (type)"] == 1.0
+    assert report.fields["actor.country"].recall == 1.0
+    assert report.headline["false positives"] == report.headline["coded events"] - 1
+
+
+def test_sentence_gold_maps_old_plover_names(tmp_path: Path, coder: Coder) -> None:
+    gold = _write(
+        tmp_path,
+        "gsr.jsonl",
+        [
+            {"id": "s1", "text": "Rebels fought government troops near Goma.",
+             "event_type": "FIGHT", "source": "PLOVER-GSR", "extra": {}},
+            {"id": "s2", "text": "Chile demanded that Peru return the fishing boats.",
+             "event_type": "DEMAND", "source": "PLOVER-GSR", "extra": {"actor1_codes": ["CHL"]}},
+        ],
+    )
+    report = evaluate(gold, coder=coder)
+    assert report.headline["top-1 event-type accuracy"] == 1.0
+
+
+def test_eval_command_prints_scores_and_reports_missing_article(tmp_path: Path) -> None:
+    gold = _write(tmp_path, "lonely.gold.jsonl", [{"ref": "E1", "event_type": "AGREE"}])
+    result = CliRunner().invoke(main, ["eval", str(gold)])
+    assert result.exit_code == 1
+    assert "article for this gold file was not found" in result.output
+    assert "Traceback" not in result.output
