@@ -25,16 +25,20 @@ from flashpoint.stages.base import register_stage
 
 
 def _compatible_actor(a: EventActor | None, b: EventActor | None) -> bool:
-    """Same actor, or one of them unknown. A named group is not its country's state,
-    and a state is not an armed group of it (sectors differ)."""
+    """Same actor, or one of them unknown. A named group is not a state, and a state's
+    armed group is not the state (their sectors differ)."""
     if a is None or b is None:
         return True
-    if a.country != b.country and (a.country and b.country or a.name or b.name):
+    if a.country and b.country and a.country != b.country:
         return False
-    if a.name and b.name and a.name != b.name:
-        return False
+    if bool(a.country) != bool(b.country):
+        countryless = b if a.country else a
+        if countryless.name:
+            return False
     if a.sector and b.sector and a.sector != b.sector:
         return {a.sector, b.sector} <= _STATE_SECTORS
+    if a.name and b.name and a.name != b.name:
+        return bool(a.sector and a.sector in _STATE_SECTORS)
     return True
 
 

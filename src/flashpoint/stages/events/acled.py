@@ -99,8 +99,10 @@ def _protest(mode: str | None, words: set[str]) -> str:
     if mode in ("riot", "vandalize"):
         return "Violent demonstration"
     if words & _INTERVENTION:
-        return "Excessive force against protesters" if words & _LETHAL else (
-            "Protest with intervention"
+        return (
+            "Excessive force against protesters"
+            if words & _LETHAL
+            else ("Protest with intervention")
         )
     return "Peaceful protest"
 

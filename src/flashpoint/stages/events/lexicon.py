@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from flashpoint.errors import DataFileError
+from flashpoint.errors import DataFileError, OntologyError
 from flashpoint.ontology import load_ontology
 
 _POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "*": ()}
-_COND_KEYS = {"obj", "prep", "prt", "xcomp", "not_obj", "subj", "mod", "subj_or_mod"}
+_COND_KEYS = frozenset(
+    [
+        "obj",
+        "prep",
+        "prt",
+        "xcomp",
+        "not_obj",
+        "not_prep",
+        "subj",
+        "not_subj",
+        "mod",
+        "not_mod",
+        "subj_or_mod",
+        "head",
+        "clause",
+        "sent",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,25 +52,56 @@ class TriggerEntry:
         return not allowed or pos in allowed
 
 
+_NEAR = 5  # how far (in words) a phrase's other words may be from its head word
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """What a sentence must also hold for one entry to be possible there: words anywhere
+    (object conditions, cue words), and the phrase's other words next to the head word
+    ("called ... off" after "called", "air" just before "strike")."""
+
+    anywhere: tuple[frozenset[str], ...] = ()
+    after: tuple[frozenset[str], ...] = ()
+    before: tuple[frozenset[str], ...] = ()
+
+    def met(self, word: str, words: set[str], tokens: Sequence[str] | None) -> bool:
+        if not all(words & alternatives for alternatives in self.anywhere):
+            return False
+        if tokens is None:
+            return all(words & alts for alts in self.after + self.before)
+        if not (self.after or self.before):
+            return True
+        return any(self._near(tokens, i) for i, tok in enumerate(tokens) if tok == word)
+
+    def _near(self, tokens: Sequence[str], i: int) -> bool:
+        after = set(tokens[i + 1 : i + 1 + _NEAR])
+        before = set(tokens[max(0, i - 3) : i])
+        return all(after & alts for alts in self.after) and all(
+            before & alts for alts in self.before
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerLexicon:
     version: str
     entries: tuple[TriggerEntry, ...]
     by_first: dict[str, tuple[TriggerEntry, ...]]
     surface_forms: frozenset[str]
-    # head surface form -> the other words that must also occur, one set per entry
-    requirements: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+    # head surface form -> what else the sentence needs, one requirement per entry
+    requirements: dict[str, tuple[Requirement, ...]]
 
-    def sentence_may_report(self, words: set[str]) -> list[str]:
-        """The trigger words of a sentence (its lower-cased words) whose entries' other
-        words and object conditions also occur in it: a cheap test before parsing."""
-        hits = []
-        for w in words & self.surface_forms:
-            for needs in self.requirements[w]:
-                if all(words & alternatives for alternatives in needs):
-                    hits.append(w)
-                    break
-        return hits
+    def sentence_may_report(
+        self, words: set[str], tokens: Sequence[str] | None = None
+    ) -> list[str]:
+        """The trigger words of a sentence (its lower-cased words; `tokens`, the same in
+        text order, lets phrases be checked for adjacency) whose entries' other words and
+        object conditions also occur in it: a cheap test before parsing."""
+        return [
+            w
+            for w in words & self.surface_forms
+            if any(req.met(w, words, tokens) for req in self.requirements[w])
+        ]
 
     def lookup(self, lemma: str) -> tuple[TriggerEntry, ...]:
         return self.by_first.get(lemma, ())
@@ -65,8 +114,14 @@ def _parse_cond(raw: str, lineno: int) -> dict[str, frozenset[str]]:
     for part in raw.split(";"):
         key, _, values = part.partition("=")
         if key not in _COND_KEYS:
-            raise DataFileError(f"triggers.tsv line {lineno}: unknown condition {key!r}")
-        cond[key] = frozenset(v for v in values.split("|") if v)
+            raise DataFileError(
+                f"triggers.tsv line {lineno}: unknown condition {key!r}; "
+                f"use one of {sorted(_COND_KEYS)}"
+            )
+        words = frozenset(v for v in values.split("|") if v)
+        if not words:
+            raise DataFileError(f"triggers.tsv line {lineno}: condition {key!r} lists no words")
+        cond[key] = words
     return cond
 
 
@@ -85,17 +140,34 @@ def parse_lexicon(text: str) -> tuple[str, list[TriggerEntry]]:
             raise DataFileError(f"triggers.tsv line {lineno}: expected 7 columns, got {len(cols)}")
         lemma, pos, etype, mode, contexts, cond, weight = cols
         mode_v = None if mode == "-" else mode
-        onto.check(etype, mode_v)
+        try:
+            onto.check(etype, mode_v)
+        except OntologyError as exc:
+            raise DataFileError(f"triggers.tsv line {lineno}: {exc}") from exc
         if pos not in _POS:
             raise DataFileError(f"triggers.tsv line {lineno}: pos must be V, N, A or *")
+        if lemma != lemma.lower().strip() or not lemma:
+            raise DataFileError(f"triggers.tsv line {lineno}: lemma must be lower case")
         ctx = tuple(c for c in contexts.split(",") if c and c != "-")
         bad = [c for c in ctx if c not in onto.contexts]
         if bad:
             raise DataFileError(f"triggers.tsv line {lineno}: unknown contexts {bad}")
         entries.append(
-            TriggerEntry(lemma, pos, etype, mode_v, ctx, _parse_cond(cond, lineno), float(weight))
+            TriggerEntry(
+                lemma, pos, etype, mode_v, ctx, _parse_cond(cond, lineno), _weight(weight, lineno)
+            )
         )
     return version, entries
+
+
+def _weight(raw: str, lineno: int) -> float:
+    try:
+        w = float(raw)
+    except ValueError:
+        w = -1.0
+    if not 0.0 < w <= 1.0:
+        raise DataFileError(f"triggers.tsv line {lineno}: weight must be a number in (0, 1]")
+    return w
 
 
 @cache
@@ -116,16 +188,11 @@ def load_trigger_lexicon() -> TriggerLexicon:
         k: tuple(sorted(v, key=lambda e: (not e.cond and len(e.words) == 1, -len(e.words))))
         for k, v in by_first.items()
     }
-    requirements: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    requirements: dict[str, list[Requirement]] = {}
     for e in entries:
-        head, rest = _head_and_rest(e)
-        needs = [frozenset(inflections(w)) for w in rest]
-        if "obj" in e.cond:
-            needs.append(frozenset(f for o in e.cond["obj"] for f in inflections(o)))
-        if "prep" in e.cond:
-            needs.append(e.cond["prep"])
+        head, req = _requirement(e)
         for form in inflections(head, noun=e.pos == "N"):
-            requirements.setdefault(form, []).append(tuple(needs))
+            requirements.setdefault(form, []).append(req)
     return TriggerLexicon(
         version,
         tuple(entries),
@@ -138,6 +205,24 @@ def load_trigger_lexicon() -> TriggerLexicon:
 _SMALL_WORDS = frozenset({"a", "an", "the", "of"})
 
 
+def _requirement(e: TriggerEntry) -> tuple[str, Requirement]:
+    """The word an entry is indexed by, and what else a sentence needs for it."""
+    head, rest = _head_and_rest(e)
+    phrase = tuple(frozenset(inflections(w, noun=e.pos == "N")) for w in rest)
+    anywhere = [_forms(e.cond[key]) for key in ("obj", "head", "sent") if key in e.cond]
+    if "xcomp" in e.cond and "*" not in e.cond["xcomp"]:
+        anywhere.append(_forms(e.cond["xcomp"]))
+    # a preposition follows its head closely ("war on", "call for")
+    preps = (e.cond["prep"],) if "prep" in e.cond else ()
+    if e.pos == "N":
+        return head, Requirement(tuple(anywhere), after=preps, before=phrase)
+    return head, Requirement(tuple(anywhere), after=phrase + preps)
+
+
+def _forms(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(f for w in words for f in inflections(w) | inflections(w, noun=True))
+
+
 def _head_and_rest(e: TriggerEntry) -> tuple[str, list[str]]:
     """The word a sentence is indexed by, and the other content words it needs."""
     words = e.words
@@ -147,19 +232,50 @@ def _head_and_rest(e: TriggerEntry) -> tuple[str, list[str]]:
 
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
-    "shoot": ("shot",), "fight": ("fought",), "strike": ("struck", "stricken"),
-    "meet": ("met",), "send": ("sent",), "hold": ("held",), "take": ("took", "taken"),
-    "seek": ("sought",), "freeze": ("froze", "frozen"), "beat": ("beaten",),
-    "withdraw": ("withdrew", "withdrawn"), "wound": ("wounded",), "lay": ("laid",),
-    "flee": ("fled",), "sell": ("sold",), "give": ("gave", "given"), "go": ("went", "gone"),
-    "overrun": ("overran",), "forbid": ("forbade", "forbidden"), "mow": ("mown",),
-    "bring": ("brought",), "lead": ("led",), "swear": ("swore", "sworn"),
-    "break": ("broke", "broken"), "blow": ("blew", "blown"), "throw": ("threw", "thrown"),
-    "steal": ("stole", "stolen"), "pay": ("paid",), "win": ("won",), "sign": ("signed",),
-    "hit": ("hit",), "cut": ("cut",), "set": ("set",), "shut": ("shut",), "put": ("put",),
-    "retake": ("retook", "retaken"), "bid": ("bid",), "speak": ("spoke", "spoken"),
-    "tear": ("tore", "torn"), "bear": ("bore", "borne"), "rise": ("rose", "risen"),
-    "sentence": ("sentenced",), "sit-in": ("sit-ins",), "slay": ("slew", "slain"),
+    "shoot": ("shot",),
+    "fight": ("fought",),
+    "strike": ("struck", "stricken"),
+    "meet": ("met",),
+    "send": ("sent",),
+    "hold": ("held",),
+    "take": ("took", "taken"),
+    "seek": ("sought",),
+    "freeze": ("froze", "frozen"),
+    "beat": ("beaten",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "wound": ("wounded",),
+    "lay": ("laid",),
+    "flee": ("fled",),
+    "sell": ("sold",),
+    "give": ("gave", "given"),
+    "go": ("went", "gone"),
+    "overrun": ("overran",),
+    "forbid": ("forbade", "forbidden"),
+    "mow": ("mown",),
+    "bring": ("brought",),
+    "lead": ("led",),
+    "swear": ("swore", "sworn"),
+    "break": ("broke", "broken"),
+    "blow": ("blew", "blown"),
+    "throw": ("threw", "thrown"),
+    "steal": ("stole", "stolen"),
+    "pay": ("paid",),
+    "win": ("won",),
+    "sign": ("signed",),
+    "hit": ("hit",),
+    "cut": ("cut",),
+    "set": ("set",),
+    "shut": ("shut",),
+    "put": ("put",),
+    "retake": ("retook", "retaken"),
+    "bid": ("bid",),
+    "speak": ("spoke", "spoken"),
+    "tear": ("tore", "torn"),
+    "bear": ("bore", "borne"),
+    "rise": ("rose", "risen"),
+    "sentence": ("sentenced",),
+    "sit-in": ("sit-ins",),
+    "slay": ("slew", "slain"),
 }
 
 

@@ -9,33 +9,141 @@ Token = Any
 # checked in order: the first mode whose cue appears wins
 ASSAULT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     ("suicide-attack", frozenset({"suicide", "self-immolation", "kamikaze"})),
-    ("unconventional", frozenset({
-        "chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "biological", "radiological",
-        "poison", "poisonous",
-    })),
+    (
+        "unconventional",
+        frozenset(
+            {
+                "chemical",
+                "chlorine",
+                "sarin",
+                "mustard",
+                "nerve",
+                "toxic",
+                "biological",
+                "radiological",
+                "poison",
+                "poisonous",
+            }
+        ),
+    ),
     ("drone", frozenset({"drone", "drones", "uav", "unmanned"})),
-    ("aerial", frozenset({
-        "airstrike", "airstrikes", "air", "aerial", "warplane", "warplanes", "jet", "jets",
-        "fighter", "aircraft", "helicopter", "helicopters", "bomber", "bombers", "gunship",
-        "airforce", "sortie", "sorties",
-    })),
-    ("heavy-weapons", frozenset({
-        "missile", "missiles", "rocket", "rockets", "artillery", "shell", "shells", "shelling",
-        "mortar", "mortars", "tank", "tanks", "howitzer", "cannon", "ballistic", "barrage",
-    })),
-    ("explosives", frozenset({
-        "bomb", "bombs", "bombing", "ied", "ieds", "explosive", "explosives", "blast",
-        "explosion", "landmine", "landmines", "mine", "grenade", "grenades", "detonated",
-        "car-bomb",
-    })),
-    ("firearms", frozenset({
-        "gun", "guns", "gunmen", "gunman", "gunfire", "shooting", "shot", "shoot", "rifle",
-        "rifles", "bullet", "bullets", "sniper", "snipers", "firearm", "firearms", "opened",
-    })),
-    ("primitive", frozenset({
-        "knife", "knives", "machete", "machetes", "stab", "stabbed", "stones", "stone", "rocks",
-        "axe", "axes", "sword", "clubs", "sticks", "stabbing",
-    })),
+    (
+        "aerial",
+        frozenset(
+            {
+                "airstrike",
+                "airstrikes",
+                "air",
+                "aerial",
+                "warplane",
+                "warplanes",
+                "jet",
+                "jets",
+                "fighter",
+                "aircraft",
+                "helicopter",
+                "helicopters",
+                "bomber",
+                "bombers",
+                "gunship",
+                "airforce",
+                "sortie",
+                "sorties",
+            }
+        ),
+    ),
+    (
+        "heavy-weapons",
+        frozenset(
+            {
+                "missile",
+                "missiles",
+                "rocket",
+                "rockets",
+                "artillery",
+                "shell",
+                "shells",
+                "shelling",
+                "mortar",
+                "mortars",
+                "tank",
+                "tanks",
+                "howitzer",
+                "cannon",
+                "ballistic",
+                "barrage",
+            }
+        ),
+    ),
+    (
+        "explosives",
+        frozenset(
+            {
+                "bomb",
+                "bombs",
+                "bombing",
+                "ied",
+                "ieds",
+                "explosive",
+                "explosives",
+                "blast",
+                "explosion",
+                "landmine",
+                "landmines",
+                "mine",
+                "grenade",
+                "grenades",
+                "detonated",
+                "car-bomb",
+            }
+        ),
+    ),
+    (
+        "firearms",
+        frozenset(
+            {
+                "gun",
+                "guns",
+                "gunmen",
+                "gunman",
+                "gunfire",
+                "shooting",
+                "shot",
+                "shoot",
+                "rifle",
+                "rifles",
+                "bullet",
+                "bullets",
+                "sniper",
+                "snipers",
+                "firearm",
+                "firearms",
+                "opened",
+            }
+        ),
+    ),
+    (
+        "primitive",
+        frozenset(
+            {
+                "knife",
+                "knives",
+                "machete",
+                "machetes",
+                "stab",
+                "stabbed",
+                "stones",
+                "stone",
+                "rocks",
+                "axe",
+                "axes",
+                "sword",
+                "clubs",
+                "sticks",
+                "stabbing",
+            }
+        ),
+    ),
 )
 _AIR_ACTOR_WORDS = frozenset({"air", "airforce", "warplane", "warplanes", "jet", "jets"})
 

@@ -1,27 +1,102 @@
-"""Find trigger tokens in a parsed sentence and pick the lexicon entry each one fits."""
+"""Find trigger tokens in a parsed sentence and pick the lexicon entry each one fits.
+
+Besides the entry, each match carries two things read off the parse:
+
+- its *frame*: PLOVER codes what an actor says it will do, not the deed itself. "agreed to
+  withdraw", "is ready to lift the ban" and cooperative acts in the future tense are AGREE;
+  "threatened to", "is prepared to impose martial law" and conflictual acts in the future
+  tense are THREATEN; "refused to release" is REJECT (`reframe`);
+- its *salience*: how much the trigger is the sentence's main event. A trigger that is the
+  object or complement of another trigger ("condemned the attack", "called for sanctions"),
+  sits in an adverbial or relative clause ("after Y's attack", "which has imposed a
+  curfew") or only modifies a noun ("protest leaders") reports a background event (`salience`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flashpoint.stages.events.lexicon import TriggerEntry, TriggerLexicon
+from flashpoint.stages.events.prior import load_type_prior
 
 Token = Any  # spaCy Token
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # verbs that only carry a noun trigger ("launched airstrikes", "carried out strikes")
-LIGHT_VERBS = frozenset(
+LIGHT_VERBS = _words(
     "launch carry conduct stage mount unleash begin start continue step intensify order "
     "claim make wage lead resume escalate execute perform undertake hold initiate "
     "announce plan threaten prepare stop end halt suspend call take sign reach "
-    "open deliver give issue deny".split()
+    "open deliver give issue deny"
 )
 # nouns that only count or group a noun trigger ("a round of strikes", "a wave of attacks")
-GROUP_NOUNS = frozenset(
+GROUP_NOUNS = _words(
     "round wave series string spate barrage volley campaign number salvo flurry "
-    "string day night week month year hour".split()
+    "string day night week month year hour"
 )
 _OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# verbs that carry a noun trigger's tense and modality ("will impose sanctions")
+_CARRIERS = LIGHT_VERBS | _words(
+    "impose extend tighten introduce enforce slap declare observe implement reimpose establish set"
+)
+# "X agreed / offered / promised to ...": an expressed commitment
+_COMMIT_VERBS = _words(
+    "agree offer promise pledge vow commit undertake volunteer consent swear resolve "
+    "decide plan intend aim seek want hope expect prepare move"
+)
+_COMMIT_ADJS = _words("ready willing prepared determined eager keen set poised")
+_THREAT_VERBS = frozenset({"threaten", "warn"})
+_REFUSE_VERBS = frozenset({"refuse", "decline", "reject"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+_DEMAND_AUX = frozenset({"must", "should"})
+_THREAT_MODE = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "arrest": "arrest",
+    "seize": "territory",
+    "deport": "expel",
+    "expel": "expel",
+    "SANCTION": "relations",
+    "COERCE": "restrict",
+}
+_REQUEST_MODE = {
+    "CONSULT": "meet",
+    "AGREE": "assist",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
+_REJECT_MODE = {
+    "CONSULT": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
+
+# verbs whose clausal complement is what was reported, not a background event
+REPORTING = _words(
+    "say tell report announce confirm state add note stress quote reveal disclose explain "
+    "write declare believe think show indicate learn hear know see suggest according "
+    "tweet post predict estimate fear"
+)
+# prepositions that put an event in the background ("after the attack", "amid protests")
+_BACKGROUND_PREPS = _words(
+    "after following before since amid amidst despite during over of like unlike "
+    "about regarding concerning"
+)
+_CLAUSE_FACTOR = {"advcl": 0.8, "relcl": 0.75, "acl": 0.8, "pcomp": 0.85, "csubj": 0.85}
 
 
 @dataclass(slots=True)
@@ -29,6 +104,8 @@ class TriggerMatch:
     token: Token  # the head token of the trigger phrase
     tokens: list[Token]  # every token of the phrase
     entry: TriggerEntry
+    salience: float = 1.0  # 0.4..1: how much this is the sentence's main event
+    frame: str | None = None  # why the entry was reframed: commit, future, threat, refuse
 
 
 def object_lemmas(tok: Token) -> set[str]:
@@ -45,13 +122,19 @@ def object_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def _noun_lemmas(tok: Token) -> set[str]:
+def _noun_lemmas(tok: Token, depth: int = 0) -> set[str]:
+    """The noun, its conjuncts and compounds, and what it is "of" ("the return of
+    inspectors", "tons of food aid", "part of an aid programme")."""
     out = {tok.lemma_.lower(), tok.text.lower()}
     for c in tok.children:
         if c.dep_ == "conj":
             out |= {c.lemma_.lower(), c.text.lower()}
-        if c.dep_ == "compound":
+        elif c.dep_ in ("compound", "amod"):
             out.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "of" and depth < 2:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out |= _noun_lemmas(p, depth + 1)
     return out
 
 
@@ -65,6 +148,13 @@ def _mod_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _subject_lemmas(tok: Token) -> set[str]:
+    subj = {c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        subj = {c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"}
+    return subj
+
+
 def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
     cond = entry.cond
     if not cond:
@@ -74,29 +164,50 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
         return False
     if "not_obj" in cond and objs & cond["not_obj"]:
         return False
-    if "prep" in cond:
-        preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
-        if not preps & cond["prep"]:
-            return False
+    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    if "prep" in cond and not preps & cond["prep"]:
+        return False
+    if "not_prep" in cond and preps & cond["not_prep"]:
+        return False
     if "prt" in cond:
         prts = {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
         if not prts & cond["prt"]:
             return False
-    if "xcomp" in cond:
-        xs = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    if "xcomp" in cond:  # a verb's open complement, or a noun's ("an attempt to kill")
+        xs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "acl")}
         if not xs or ("*" not in cond["xcomp"] and not xs & cond["xcomp"]):
             return False
-    if "subj" in cond:
-        subj = {c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
-        if not subj & cond["subj"]:
-            return False
+    return _cond_ok_words(cond, tok)
+
+
+def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
+    if "subj" in cond and not _subject_lemmas(tok) & cond["subj"]:
+        return False
+    if "not_subj" in cond and _subject_lemmas(tok) & cond["not_subj"]:
+        return False
     if "mod" in cond and not _mod_lemmas(tok) & cond["mod"]:
+        return False
+    if "not_mod" in cond and _mod_lemmas(tok) & cond["not_mod"]:
         return False
     if "subj_or_mod" in cond:
         subj = {c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"}
         if not (_mod_lemmas(tok) | subj) & cond["subj_or_mod"]:
             return False
+    if "clause" in cond and not _clause_ok(tok, cond["clause"]):
+        return False
+    if "head" in cond and not {tok.head.lemma_.lower(), tok.head.lower_} & cond["head"]:
+        return False
+    if "sent" in cond:
+        words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
+        if not words & cond["sent"]:
+            return False
     return True
+
+
+def _clause_ok(tok: Token, kinds: frozenset[str]) -> bool:
+    """clause=reported: the trigger's clause is what someone said ("X said Y must ...")."""
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    return "reported" in kinds and _reported(verb)
 
 
 def _multiword_tokens(entry: TriggerEntry, tok: Token) -> list[Token] | None:
@@ -132,25 +243,33 @@ def _word_is(tok: Token, word: str) -> bool:
 
 
 def find_triggers(sent: Any, lexicon: TriggerLexicon) -> list[TriggerMatch]:
-    """Every trigger in a parsed sentence, one entry per token (the first that fits)."""
+    """Every trigger in a parsed sentence, one entry per token (the first that fits),
+    reframed by what governs it and scored for salience."""
     matches: list[TriggerMatch] = []
     used: set[int] = set()
     for tok in sent:
         if tok.i in used or tok.pos_ in ("PUNCT", "DET", "ADP", "PRON"):
             continue
-        keys = {tok.lemma_.lower(), tok.text.lower()}
-        for key in keys:
+        for key in (tok.lemma_.lower(), tok.text.lower()):
             match = _best_entry(tok, lexicon.lookup(key))
             if match:
-                head = match.tokens[-1] if match.entry.pos == "N" else tok
-                matches.append(TriggerMatch(head, match.tokens, match.entry))
+                matches.append(match)
                 used.update(t.i for t in match.tokens)
                 break
+    heads = {m.token.i: m for m in matches}
+    for m in matches:
+        reframe(m)
+    for m in matches:
+        m.salience = salience(m, heads)
     return matches
 
 
 def _best_entry(tok: Token, entries: tuple[TriggerEntry, ...]) -> TriggerMatch | None:
+    if not entries or _not_an_event_word(tok):
+        return None
     for entry in entries:
+        if entry.pos == "V" and tok.dep_ == "amod":
+            continue  # "alleged bombers", "the besieged town": a participle as adjective
         if not entry.pos_ok(tok.pos_) and not (
             entry.pos == "N" and len(entry.words) > 1 and tok.pos_ in ("NOUN", "PROPN", "ADJ")
         ):
@@ -162,3 +281,158 @@ def _best_entry(tok: Token, entries: tuple[TriggerEntry, ...]) -> TriggerMatch |
         if _cond_ok(entry, head):
             return TriggerMatch(head, toks, entry)
     return None
+
+
+_MONTH_CUES = _words("last next this early late mid since in on of until by from")
+
+
+def _not_an_event_word(tok: Token) -> bool:
+    """The month "March" ("last March", "on 3 March"), not a march."""
+    if tok.text != "March" or tok.i == tok.sent.start:
+        return False
+    near = [tok.doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(tok.doc)]
+    return any(t.lower_ in _MONTH_CUES or t.like_num for t in near)
+
+
+# -- frames: commitments, threats, refusals and the future tense -----------------------
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb that carries a trigger's tense and modality: the trigger itself when it is
+    a verb, else the verb whose object it is ("will impose sanctions", "to hold talks")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    node = tok
+    if _of_group(node):
+        node = node.head.head
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in _CARRIERS:
+        return node.head if node.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _of_group(tok: Token) -> bool:
+    """ "a wave of attacks": `tok` is counted by a group noun."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in GROUP_NOUNS
+
+
+def _governing_frame(verb: Token) -> str | None:
+    """commit, threat, refuse or future: what the words above `verb` make of it."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        lemma = head.lemma_.lower()
+        if lemma in _THREAT_VERBS:
+            return "threat"
+        if lemma in _REFUSE_VERBS:
+            return "refuse"
+        if lemma in _COMMIT_VERBS or (head.pos_ == "ADJ" and lemma in _COMMIT_ADJS):
+            return "commit"
+        if lemma == "go" and head.tag_ == "VBG" and _reported(head):  # "is going to"
+            return "future"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _DEMAND_AUX and _reported(verb):
+        return "demand"  # "X said Y must withdraw": a demand on Y
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if aux & _FUTURE_AUX and not negated and _reported(verb):
+        return "future"
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """ "X said it will ...": the future is what someone announced, not a forecast."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING
+
+
+def reframe(m: TriggerMatch) -> None:
+    """Recode a trigger that reports an intention, a threat or a refusal (in place)."""
+    entry = m.entry
+    verb = clause_verb(m.token)
+    if verb is None or entry.event_type in ("THREATEN", "REJECT", "ACCUSE", "REQUEST"):
+        return
+    frame = _governing_frame(verb)
+    if frame is None or (frame == "commit" and entry.event_type == "AGREE"):
+        return
+    etype, mode = _reframed_type(entry, frame, verb)
+    if etype is None or etype == entry.event_type:
+        return
+    m.entry = replace(entry, event_type=etype, mode=mode)
+    m.frame = frame
+
+
+def _reframed_type(entry: TriggerEntry, frame: str, verb: Token) -> tuple[str | None, str | None]:
+    etype, mode = entry.event_type, entry.mode
+    if frame == "demand":
+        return "REQUEST", _REQUEST_MODE.get(etype, "change")
+    if frame == "refuse":
+        return "REJECT", _REJECT_MODE.get(etype, "change" if etype in CONFLICTUAL else None)
+    if etype in COOPERATIVE and frame != "threat":
+        return "AGREE", None
+    if etype in CONFLICTUAL or frame == "threat":
+        if (
+            etype == "ASSAULT"
+            and verb.head.lemma_.lower() == "prepare"
+            and verb.head.pos_ == ("VERB")
+        ):
+            return "MOBILIZE", "troops"  # "the army prepared to resume shelling"
+        return "THREATEN", _THREAT_MODE.get(mode or "", _THREAT_MODE.get(etype))
+    return None, None
+
+
+# -- salience -------------------------------------------------------------------------
+
+
+def salience(m: TriggerMatch, triggers: dict[int, TriggerMatch]) -> float:
+    """1.0 for the sentence's main event, less for a background one (never below 0.4)."""
+    score = 1.0
+    tok = m.token
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        score *= 0.6  # "protest leaders", "aid workers": a modifier, not an event
+    node, hops = tok, 0
+    while node.head is not node and hops < 12:
+        head, dep = node.head, node.dep_
+        hops += 1
+        other = triggers.get(head.i)
+        if other is not None and other is not m and not _same_event(m, other, dep):
+            # the trigger is an argument of another event: "condemned the attack"
+            return max(0.4, score * 0.7)
+        score *= _hop_factor(node, head, dep)
+        node = head
+    return max(0.4, score)
+
+
+def _same_event(m: TriggerMatch, other: TriggerMatch, dep: str) -> bool:
+    """ "an attack that killed", "agreed to resign" (reframed): one event, two words."""
+    return other.entry.event_type == m.entry.event_type and dep not in ("advcl",)
+
+
+def _hop_factor(node: Token, head: Token, dep: str) -> float:
+    if dep in _CLAUSE_FACTOR:
+        if dep == "advcl" and node.tag_ == "VBG" and _shares_subject(node):
+            return 0.9  # "..., killing 12": a participle that continues the main clause
+        return _CLAUSE_FACTOR[dep]
+    if dep == "pobj" and head.lower_ in _BACKGROUND_PREPS:
+        return 1.0 if _of_group(node) else 0.8
+    if dep in ("ccomp", "xcomp") and head.lemma_.lower() not in REPORTING:
+        return 0.9
+    return 1.0
+
+
+def _shares_subject(verb: Token) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+PRIOR = 0.2  # how much the word model may move a confidence (an exponent; 0 turns it off)
+
+
+def trigger_confidence(m: TriggerMatch, aux: list[str], actor: bool, recipient: bool) -> float:
+    """How sure an event is: the entry's weight, the trigger's salience, whether the
+    parse gave it an actor and a recipient, and its auxiliary modes."""
+    score = m.entry.weight * m.salience * (0.7 + 0.15 * actor + 0.15 * recipient)
+    score *= load_type_prior().factor(m.entry.event_type, [t.text for t in m.token.doc], PRIOR)
+    if "negation" in aux or "hypothetical" in aux:
+        score *= 0.8
+    elif "future" in aux and m.frame is None:
+        score *= 0.85
+    return min(1.0, score)
