@@ -27,6 +27,8 @@ class CoderConfig:
     - `stages`: the stage names to run, in order.
     - `max_chars`: documents longer than this are refused with a clear reason.
     - `parse_all`: parse every sentence, not only the lexical candidates (slower).
+    - `ner`: also run spaCy's entity recogniser (about twice the parsing time); the actor
+      dictionaries and the gazetteer find names without it.
     - `min_confidence`: events below this confidence are dropped.
     - `keep_negated`: also write events the text denies ("there was no meeting"), with
       `aux: ["negation"]`; by default they are left out, since they did not happen.
@@ -38,6 +40,7 @@ class CoderConfig:
     stages: tuple[str, ...] = DEFAULT_STAGES
     max_chars: int = 2_000_000
     parse_all: bool = False
+    ner: bool = False
     min_confidence: float = 0.0
     keep_negated: bool = False
     keep_hypothetical: bool = True

@@ -7,6 +7,7 @@ trigger lexicon's surface forms, so only candidate sentences are sent to the par
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document, TriggerHit
@@ -14,6 +15,18 @@ from flashpoint.stages.base import register_stage
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def sentence_tokens(words: Iterable[str]) -> list[str]:
+    """Lower-cased words in text order; a hyphenated word is followed by its parts
+    ("cease-fire", "cease", "fire") so that either spelling is found."""
+    out: list[str] = []
+    for w in words:
+        low = w.lower()
+        out.append(low)
+        if "-" in low:
+            out.extend(p for p in low.split("-") if p)
+    return out
 
 
 class CandidateStage:
@@ -27,9 +40,8 @@ class CandidateStage:
     def __call__(self, doc: Document) -> Document:
         for sent in doc.sentences:
             found = list(_WORD.finditer(sent.text))
-            words = {m.group().lower() for m in found}
-            words |= {w.split("-", 1)[0] for w in words if "-" in w}
-            hits = set(self.lexicon.sentence_may_report(words))
+            tokens = sentence_tokens(m.group() for m in found)
+            hits = set(self.lexicon.sentence_may_report(set(tokens), tokens))
             if not hits:
                 continue
             sent.candidate = True

@@ -26,8 +26,8 @@ def load_nlp(model: str) -> Any:
         ) from exc
 
 
-# a candidate sentence that leans on the one before it ("We will avenge it", "They said")
-_ANAPHOR = re.compile(r"\b(?:we|our|us|they|their|it|its|he|she|the group)\b", re.IGNORECASE)
+# a candidate sentence whose speaker was named in the one before ("We will avenge it")
+_ANAPHOR = re.compile(r"\b(?:we|our|us|the group)\b", re.IGNORECASE)
 
 
 def sentences_to_parse(doc: Document, parse_all: bool = False) -> list[int]:
@@ -49,10 +49,15 @@ class ParseStage:
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("parses",)
 
-    def __init__(self, model: str, parse_all: bool = False, batch_size: int = 64) -> None:
+    def __init__(
+        self, model: str, parse_all: bool = False, ner: bool = False, batch_size: int = 64
+    ) -> None:
         self.model = model
         self.parse_all = parse_all
         self.batch_size = batch_size
+        # the entity recogniser costs as much as the rest of the pipeline together; the
+        # actor dictionaries and the gazetteer find the names the coder can use without it
+        self.disable = [] if ner else ["ner"]
 
     def __call__(self, doc: Document) -> Document:
         todo = [doc.sentences[i] for i in sentences_to_parse(doc, self.parse_all)]
@@ -60,7 +65,9 @@ class ParseStage:
             return doc
         nlp = load_nlp(self.model)
         for sent, parsed in zip(
-            todo, nlp.pipe((s.text for s in todo), batch_size=self.batch_size), strict=True
+            todo,
+            nlp.pipe((s.text for s in todo), batch_size=self.batch_size, disable=self.disable),
+            strict=True,
         ):
             doc.parses[sent.index] = parsed
         return doc
@@ -68,4 +75,4 @@ class ParseStage:
 
 @register_stage("flashpoint.parse.v1")
 def make_parse_stage(config: CoderConfig) -> ParseStage:
-    return ParseStage(config.model, parse_all=config.parse_all)
+    return ParseStage(config.model, parse_all=config.parse_all, ner=config.ner)

@@ -164,6 +164,14 @@ def test_unparsed_sentences_get_dictionary_phrases() -> None:
     assert _code(first) == ("Anwaar-ul-Haq Kakar", "PAK", "GOV")
 
 
+def test_unparsed_phrases_do_not_join_across_a_verb() -> None:
+    doc = _coded("Rebels fought government troops near Goma.", parse=False)
+    assert [(m.text, m.sector) for m in doc.actors[:2]] == [
+        ("Rebels", "REB"),
+        ("government troops", "MIL"),
+    ]
+
+
 @pytest.mark.parametrize("parse", [True, False])
 def test_no_actor_no_mention(parse: bool) -> None:
     doc = _coded("The weather in the mountains was cold and the roads were closed.", parse=parse)

@@ -21,13 +21,15 @@ from flashpoint.errors import DataFileError
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 STOPWORDS = frozenset(
-    """a an the of to in on at by for with from and or but as is are was were be been being
+    str.split(
+        """a an the of to in on at by for with from and or but as is are was were be been being
     it its this that these those he she they them his her their we our you i me my has have
     had do does did not no so than then there here which who whom whose what when where why
     how all any each both few more most other some such only own same too very can will just
     would could should may might must shall also into over under again further once about
     after before between during through up down out off above below while said says say
-    told mr mrs ms one two three new""".split()
+    told mr mrs ms one two three new"""
+    )
 )
 
 

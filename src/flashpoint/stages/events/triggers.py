@@ -197,9 +197,11 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
         return False
     if "head" in cond and not {tok.head.lemma_.lower(), tok.head.lower_} & cond["head"]:
         return False
-    if "sent" in cond:
+    if "sent" in cond or "not_sent" in cond:
         words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
-        if not words & cond["sent"]:
+        if "sent" in cond and not words & cond["sent"]:
+            return False
+        if "not_sent" in cond and words & cond["not_sent"]:
             return False
     return True
 

@@ -1,0 +1,249 @@
+"""Give each count to the event that caused it, not to every event of its sentence.
+
+With a parse, walk up from the count's cue word ("killed", "toll", "dead"):
+
+- the cue is an event's trigger, or has one as its cause ("The blast killed 5": subject;
+  "killed when gunmen attacked": clause; "the toll from the attack": preposition) -> it;
+- the cue hangs on an event's trigger or on the verb a noun trigger is an argument of
+  ("launched airstrikes ..., killing 6") -> that event;
+- a relative clause on a noun ("an attack that killed 7") goes to the noun: if the noun is
+  an event's trigger, that event; if the noun is "in"/"during" some event's verb ("launched
+  airstrikes ..., in an attack that killed 7"), that event; otherwise the count belongs to
+  an event nobody coded ("airstrikes over a bombing that killed 90") and stays unattached.
+
+Without a parse (or where the walk finds nothing): a relative clause goes to the trigger
+just before "that"/"which"; a participle ("..., killing 6") to the sentence's first event;
+anything else to the nearest trigger before it — among events of `MATERIAL_TYPES` only
+(ASSAULT, PROTEST, COERCE: no deaths for an ACCUSE by position). A sentence with no event of
+its own: its counts go to the main (material) event of the sentence before ("The blast
+killed 5." after the attack sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from flashpoint.document import CountMention, Document, Event, Sentence
+
+Token = Any  # spacy.tokens.Token
+_Outcome = Literal["blocked", "unknown"]
+
+# events that can cause deaths, injuries or arrests: the only ones a count reaches by
+# position alone (the parse may still give a count to any event it hangs on)
+MATERIAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_CAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "advcl"})
+_CAUSE_PREPS = frozenset({"from", "in", "during", "after", "by", "of", "following"})
+_SAME_TIME_PREPS = frozenset({"of", "in", "during"})
+_NOUN_UP = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj", "dative"})
+_VERB_UP = frozenset({"conj", "xcomp", "oprd", "acomp", "dobj", "nsubj", "nsubjpass", "attr"})
+_RELATIVE = re.compile(r"(?P<noun>[\w-]+)\s*,?\s+(?:that|which)\s+(?:\S+\s+){0,2}$", re.I)
+_NOUN_REACH = 20  # "an attack on Kenya that killed": the trigger a few words before "that"
+_PREP_BEFORE = re.compile(
+    r"\b(?P<prep>in|during|over|after|before|following|for|against|on|by|from|with|amid|of)"
+    r"\s+(?:\S+\s+){0,4}$",
+    re.I,
+)
+_PARTICIPLE = re.compile(r",\s*(?:\S+\s+)?$")
+
+
+def _root(parsed: Any, start: int, end: int) -> Token | None:
+    toks = [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
+    inside = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), None)
+
+
+@dataclass(slots=True)
+class _Tree:
+    sentence: Sentence
+    parsed: Any
+    events: list[Event]
+    by_token: dict[int, list[Event]] = field(default_factory=dict, init=False)
+    nodes: dict[int, set[int]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for e in self.events:
+            tok = _root(self.parsed, *self._local(e.trigger.span))
+            if tok is not None:
+                self.by_token.setdefault(tok.i, []).append(e)
+        self.nodes = {i: _covered(self.parsed[i]) for i in self.by_token}
+
+    def _local(self, span: tuple[int, int]) -> tuple[int, int]:
+        return span[0] - self.sentence.start, span[1] - self.sentence.start
+
+    def cue_token(self, count: CountMention) -> Token | None:
+        cue = getattr(count, "cue", None) or count.span
+        return _root(self.parsed, *self._local(cue))
+
+    def cause(self, tok: Token) -> list[Event] | None:
+        """Events whose trigger is `tok` or the cause hanging on it."""
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        for child in tok.children:
+            if child.dep_ in _CAUSE_DEPS and child.i in self.by_token:
+                return self.by_token[child.i]
+            if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.by_token:
+                        return self.by_token[obj.i]
+        return None
+
+    def covering(self, tok: Token) -> list[Event] | None:
+        """Events whose trigger reaches `tok` by climbing (a noun trigger's verb)."""
+        near = [i for i, nodes in self.nodes.items() if tok.i in nodes]
+        if not near:
+            return None
+        return self.by_token[min(near, key=lambda i: abs(i - tok.i))]
+
+
+def _covered(trigger: Token) -> set[int]:
+    """The trigger and what it climbs to: its verb when it is a noun argument, the verb
+    a same-time preposition ("in", "of", "during") hangs on, conjoined verbs."""
+    out, tok = {trigger.i}, trigger
+    while tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in _SAME_TIME_PREPS:
+            out.update((head.i, head.head.i))
+            tok = head.head
+        elif tok.dep_ in _NOUN_UP or tok.dep_ in ("conj", "xcomp"):
+            out.add(head.i)
+            tok = head
+        else:
+            break
+    return out
+
+
+def _up(tok: Token, noun_mode: bool) -> tuple[Token | None, bool]:
+    """The next token of the walk, and whether it is a cause noun (see module docstring)."""
+    head = tok.head
+    if head.i == tok.i:
+        return None, noun_mode
+    if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return head, True
+    if tok.dep_ == "pobj":
+        if noun_mode and head.lower_ not in ("in", "during"):
+            return None, True
+        return head.head, False
+    if noun_mode:
+        return (head, True) if tok.dep_ in ("appos", "conj", "compound") else (None, True)
+    participle = tok.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in tok.children)
+    if tok.dep_ in _VERB_UP or (tok.dep_ == "advcl" and participle):
+        return head, False
+    return None, False
+
+
+def _walk(tree: _Tree, tok: Token) -> list[Event] | _Outcome:
+    noun_mode = False
+    for _ in range(len(tree.parsed)):
+        found = tree.cause(tok) or (None if noun_mode else tree.covering(tok))
+        if found:
+            return found
+        nxt, noun_mode = _up(tok, noun_mode)
+        if nxt is None:
+            return "blocked" if noun_mode else "unknown"
+        tok = nxt
+    return "unknown"
+
+
+# --- without a parse -------------------------------------------------------------------
+
+
+def _by_chars(sentence: Sentence, events: list[Event], count: CountMention) -> list[Event]:
+    events = [e for e in events if e.event_type in MATERIAL_TYPES]
+    cue = (getattr(count, "cue", None) or count.span)[0]
+    before_text = sentence.text[: cue - sentence.start]
+    before = [e for e in events if e.trigger.span[1] <= cue]
+    rel = _RELATIVE.search(before_text)
+    if rel:
+        noun_end = sentence.start + rel.end("noun")
+        near = [e for e in before if 0 <= noun_end - e.trigger.span[1] <= _NOUN_REACH]
+        if near:
+            last = max(e.trigger.span for e in near)
+            return [e for e in near if e.trigger.span == last]
+        prep = _PREP_BEFORE.search(before_text[: rel.start("noun")])
+        if prep and prep["prep"].lower() not in ("in", "during"):
+            return []  # a clause on a noun that is no event of ours
+    if _PARTICIPLE.search(before_text) and events:
+        first = min(e.trigger.span for e in events)
+        return [e for e in events if e.trigger.span == first]
+    pool = before or events
+    if not pool:
+        return []
+    best = min(abs(e.trigger.span[1] - cue) for e in pool)
+    return [e for e in pool if abs(e.trigger.span[1] - cue) == best]
+
+
+# --- the whole ------------------------------------------------------------------------
+
+
+def _sentence_events(doc: Document, sent: Sentence) -> list[Event]:
+    return [e for e in doc.events if sent.start <= e.trigger.span[0] < sent.end]
+
+
+def _main_events(doc: Document, sent: Sentence, events: list[Event]) -> list[Event]:
+    """The events of the sentence's main clause: the trigger nearest the parse root."""
+    parsed = doc.parses.get(sent.index)
+
+    def depth(e: Event) -> int:
+        if parsed is None:
+            return 0
+        tok = _root(parsed, e.trigger.span[0] - sent.start, e.trigger.span[1] - sent.start)
+        return sum(1 for _ in tok.ancestors) if tok is not None else 99
+
+    best = min(events, key=lambda e: (depth(e), e.trigger.span))
+    return [e for e in events if e.trigger.span == best.trigger.span]
+
+
+def events_for_count(doc: Document, count: CountMention) -> list[Event]:
+    """The events `count` belongs to (several when they share one trigger), maybe none."""
+    sent = doc.sentence_of(count.span[0])
+    if sent is None:
+        return []
+    events = _sentence_events(doc, sent)
+    if not events:
+        prev = doc.sentences[sent.index - 1] if sent.index > 0 else None
+        prev_events = _sentence_events(doc, prev) if prev else []
+        prev_events = [e for e in prev_events if e.event_type in MATERIAL_TYPES]
+        return _main_events(doc, prev, prev_events) if prev and prev_events else []
+    parsed = doc.parses.get(sent.index)
+    if parsed is None:
+        return _by_chars(sent, events, count)
+    tree = _Tree(sent, parsed, events)
+    tok = tree.cue_token(count)
+    found = _walk(tree, tok) if tok is not None else "unknown"
+    if found == "blocked":
+        return []
+    if found == "unknown":
+        return _by_chars(sent, events, count)
+    return found
+
+
+def _better(new: CountMention, old_value: int | None, old_bound: int | None) -> bool:
+    return (new.value is not None, new.value or 0, new.lower_bound or 0) > (
+        old_value is not None,
+        old_value or 0,
+        old_bound or 0,
+    )
+
+
+def _apply(event: Event, count: CountMention) -> None:
+    if count.kind == "dead":
+        if not _better(count, event.dead, event.dead_lower_bound) and "dead" in event.count_spans:
+            return
+        event.dead, event.dead_lower_bound = count.value, count.lower_bound
+    else:
+        old = getattr(event, count.kind)
+        if old is not None and not _better(count, old, None):
+            return
+        setattr(event, count.kind, count.value)
+    event.count_spans[count.kind] = count.span
+
+
+def attach_counts(doc: Document) -> None:
+    """Set dead / injured / arrested (and dead_lower_bound, count_spans) on the events of
+    `doc` from `doc.counts`. Where several counts of one kind reach an event, the largest
+    wins (a later, higher toll updates an earlier one)."""
+    for count in doc.counts:
+        for event in events_for_count(doc, count):
+            _apply(event, count)

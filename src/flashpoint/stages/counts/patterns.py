@@ -1,0 +1,231 @@
+"""Find the numbers of people killed, injured and arrested in a sentence.
+
+Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such as
+"at least"):
+
+- a verb and its object: "killed at least seven persons", "killing 6 civilians",
+  "wounded 3", "injuring more than 100", "arrested 12 protesters", "rounded up dozens";
+- a number and what happened to it: "15 people died", "one person was killed", "12 dead",
+  "30 wounded", "45 were detained", "Six people, including two children, were killed";
+- one person: "an engineer was killed", "a soldier died", "killed a journalist";
+- totals: "a death toll of 15", "the toll rose to 15", "the bodies of 4 soldiers",
+  "12 bodies", "15 deaths", "20 injuries", "30 arrests";
+- none: "no casualties" (dead 0, injured 0), "no one was hurt" / "injured" (both 0),
+  "no one was killed", "no deaths" (dead 0), "no one was arrested", "no arrests".
+
+Never counted: a number after "including" / "among them" (a part of a count already
+taken), years, ages ("18-year-old"), money, distances, percentages, times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flashpoint.document import CountKind, CountMention, Span
+from flashpoint.stages.counts.numbers import MODIFIER, NUMBER, parse_number
+
+
+@dataclass(slots=True)
+class CountCue(CountMention):
+    """A count and the word that says what happened (`cue`: "killed", "toll", "bodies"),
+    which the attachment step follows in the parse."""
+
+    cue: Span = (0, 0)
+
+
+_S = r"\s+"
+_N = rf"(?P<num>(?:{MODIFIER}{_S})?{NUMBER})"
+_AUX = (
+    r"(?P<aux>(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|been|got"
+    r"|reportedly|found|left|later|all|also|confirmed)\s+)*)"
+)
+_ADV = r"(?:\w+ly\s+)?"
+_STOP = (
+    r"and|or|but|who|whom|which|that|were|was|is|are|have|has|had|been|dead|killed|died"
+    r"|wounded|injured|hurt|arrested|detained|including|among|of|while|after|before|when"
+    r"|than|in|on|at|by"
+)
+_NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
+_GAP_WORD = rf"\s+(?!(?:{_STOP}|{_NUMBER_WORD})\b)(?!\d+(?![\w-]))[\w'’-]+"
+_GAP = rf"(?:{_GAP_WORD}){{0,4}}?"
+_GAP1 = rf"(?:{_GAP_WORD}){{1,4}}?"
+_ASIDE = r"(?:\s*,\s*(?:including|among\s+them)[^,;.]{1,80},|\s*\([^)]{1,80}\))?"
+# what may follow a bare "killed" that is passive ("12 killed in clashes"), not active
+_NO_OBJECT = (
+    r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?!at\s+(?:least|most)\b)(?:and|or|in|on|at|when|after"
+    r"|during|by|as|while|near|since|following|overnight|yesterday|today|last|this|earlier"
+    r"|across|including|so|from|outside|inside|amid|with)\b)"
+)
+_PERSON = (
+    r"person|man|woman|child|boy|girl|baby|teenager|soldier|civilian|policeman|policewoman"
+    r"|officer|journalist|reporter|engineer|worker|student|commander|leader|farmer|guard"
+    r"|resident|villager|fighter|militant|member|doctor|nurse|teacher|priest|imam|pilot"
+    r"|driver|activist|protester|demonstrator|passenger|tourist|citizen|national|official"
+    r"|trooper|sergeant|captain|colonel|general|aid\s+worker|security\s+guard|\d+-year-old"
+)
+_PEOPLE = (
+    r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
+    r"|policemen|police\s+officers|police|officers|guards|protesters|protestors|demonstrators"
+    r"|militants|fighters|insurgents|rebels|terrorists|gunmen|attackers|members|students"
+    r"|workers|villagers|residents|passengers|migrants|refugees|pilgrims|worshippers"
+    r"|journalists|reporters|activists|supporters|farmers|miners|personnel|individuals"
+    r"|suspects|infants|babies|teenagers|youths|employees|staff|crew|nationals|citizens"
+    r"|inmates|prisoners|detainees|bystanders|victims|others|(?-i:[A-Z][a-z]+s)"
+)
+_WHO = rf"(?:\s+(?:of\s+)?(?:(?!{_STOP}\b)[\w'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_PERSON})\b)?"
+
+_VERBS: dict[CountKind, tuple[str, str]] = {
+    # (active verb forms, passive / adjectival forms)
+    "dead": (
+        r"kill(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?"
+        r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
+        r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of",
+        r"killed|dead|died|perished|slain|murdered|shot\s+dead|gunned\s+down"
+        r"|lost\s+their\s+lives|massacred",
+    ),
+    "injured": (
+        r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?",
+        r"wounded|injured|hurt|maimed",
+    ),
+    "arrested": (
+        r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed|ing)?\s+up"
+        r"|apprehend(?:s|ed|ing)?|(?:took|take|takes|taking)\s+into\s+custody"
+        r"|jail(?:s|ed|ing)?|imprison(?:s|ed|ing)?",
+        r"arrested|detained|held|taken\s+into\s+custody|rounded\s+up|jailed|apprehended",
+    ),
+}
+_TRANSITIVE_PASSIVES = re.compile(
+    r"killed|murdered|wounded|injured|hurt|arrested|detained|held|jailed|apprehended", re.I
+)
+_INTRANSITIVE = frozenset({"died", "perished", "lost their lives"})
+_NOUNS: dict[CountKind, str] = {
+    "dead": r"deaths|fatalities|bodies|dead",
+    "injured": r"injuries|injured|wounded",
+    "arrested": r"arrests|detentions",
+}
+
+
+def _cue(forms: dict[CountKind, str]) -> str:
+    """A cue group whose named subgroup ("dead", "injured", "arrested") tells the kind."""
+    return "(?P<cue>" + "|".join(f"(?P<{k}>{v})" for k, v in forms.items()) + ")"
+
+
+def _rules() -> list[tuple[str, re.Pattern[str]]]:
+    active = _cue({k: v[0] for k, v in _VERBS.items()})
+    passive = _cue({k: v[1] for k, v in _VERBS.items()})
+    bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
+    rules = [
+        ("active", rf"\b{active}{_S}{_N}{_WHO}"),
+        ("passive", rf"\b{_N}{_GAP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
+        ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
+        ("one_active", rf"\b{active}{_S}(?:a|an){_S}(?:\w+\s+){{0,2}}?(?:{_PERSON})\b"),
+        ("total", rf"\b{_N}(?:\s+[a-z-]+)?\s+{_cue(_NOUNS)}\b"),
+        ("total", rf"\b{bodies}{_S}of{_S}{_N}{_WHO}"),
+        ("total", rf"\b{toll}(?:\s+\w+){{0,2}}?\s+"
+                  rf"(?:of|to|at|reached|hit|is|was|stood\s+at|stands\s+at)\s+{_N}"),
+    ]  # fmt: skip
+    return [(how, re.compile(p, re.I)) for how, p in rules]
+
+
+def _kind(m: re.Match[str]) -> CountKind:
+    return "dead" if m["dead"] else "injured" if m.groupdict().get("injured") else "arrested"
+
+
+_RULES = _rules()
+# every rule needs one of these words: most sentences are skipped at once
+_NUMBERS = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty"
+    r"|dozens?|scores|hundreds?|thousands?|several|few|handful)\b",
+    re.I,
+)
+_CUES = re.compile(
+    r"kill|dead|die|death|wound|injur|hurt|maim|harm|arrest|detain|round|apprehend|custody"
+    r"|jail|impris|held|toll|bodies|casualt|fatalit|massacr|slaughter|murder|shot|shoot|gunn"
+    r"|perish|slain|lives",
+    re.I,
+)
+_PART_OF = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NONE = re.compile(
+    r"\b(?:no[\s-]?(?:one|body)|nobody|none)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been|is"
+    r"|got)\s+(?:reported\s+)?(?P<cue>killed|hurt|injured|wounded|harmed|arrested|detained)"
+    r"|\b(?:no|without(?:\s+any)?)\s+(?P<cue2>casualties|deaths|fatalities|injuries|arrests)\b"
+    r"|\b(?:no[\s-]?(?:one|body)|nobody)\s+(?P<cue3>died)\b",
+    re.I,
+)
+_ZERO_KINDS: dict[str, tuple[CountKind, ...]] = {
+    "killed": ("dead",), "deaths": ("dead",), "fatalities": ("dead",), "died": ("dead",),
+    "hurt": ("dead", "injured"), "injured": ("dead", "injured"),
+    "wounded": ("dead", "injured"), "harmed": ("dead", "injured"),
+    "injuries": ("dead", "injured"), "casualties": ("dead", "injured"),
+    "arrested": ("arrested",), "detained": ("arrested",), "arrests": ("arrested",),
+}  # fmt: skip
+
+
+def _accepted(m: re.Match[str], how: str) -> bool:
+    groups = m.groupdict()
+    if groups.get("num"):
+        if _PART_OF.search(m.string[: m.start("num")]):
+            return False  # "including 2 women": part of a count already taken
+        if _YEAR.fullmatch(m["num"].split()[-1]):
+            return False
+    if how in ("passive", "one") and not (groups.get("aux") or "").strip():
+        cue = re.sub(r"\s+", " ", m["cue"].lower())
+        if cue == "held" or (how == "one" and cue not in _INTRANSITIVE):
+            return False  # "a village held out", "a soldier killed two"
+        transitive = _TRANSITIVE_PASSIVES.fullmatch(cue)
+        # "3 soldiers killed 12 villagers": the verb is active, its object follows
+        return not transitive or bool(re.match(_NO_OBJECT, m.string[m.end("cue") :]))
+    return True
+
+
+def _mention(
+    m: re.Match[str], kind: CountKind, value: tuple[int | None, int | None], offset: int,
+    sentence: int, cue: str = "cue",
+) -> CountCue:  # fmt: skip
+    return CountCue(
+        kind=kind,
+        value=value[0],
+        span=(offset + m.start(), offset + m.end()),
+        sentence=sentence,
+        text=m.group(),
+        lower_bound=value[1],
+        cue=(offset + m.start(cue), offset + m.end(cue)),
+    )
+
+
+def _zeros(text: str, offset: int, sentence: int) -> list[CountCue]:
+    out = []
+    for m in _NONE.finditer(text):
+        cue = next(g for g in ("cue", "cue2", "cue3") if m[g])
+        for kind in _ZERO_KINDS[m[cue].lower()]:
+            out.append(_mention(m, kind, (0, None), offset, sentence, cue))
+    return out
+
+
+def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]:
+    """The counts of `text` (one sentence), in text order; spans are `offset` + offsets
+    into `text`. A number is counted once, by the first rule that takes it."""
+    if not _CUES.search(text):
+        return []
+    found = _zeros(text, offset, sentence)
+    negated = [(z.span[0] - offset, z.span[1] - offset) for z in found]
+    taken: set[tuple[int, int]] = set()
+    numbers = bool(_NUMBERS.search(text))
+    for how, regex in _RULES:
+        if not numbers and how not in ("one", "one_active"):
+            continue
+        for m in regex.finditer(text):
+            kind = _kind(m)
+            key = m.span("num") if m.groupdict().get("num") else m.span("cue")
+            if key in taken or any(s < m.end() and m.start() < e for s, e in negated):
+                continue
+            if not _accepted(m, how):
+                continue
+            value = parse_number(m["num"]) if "num" in m.groupdict() else (1, None)
+            if value == (None, None):
+                continue
+            taken.add(key)
+            found.append(_mention(m, kind, value, offset, sentence))
+    return sorted(found, key=lambda c: (c.span, c.kind))

@@ -1,0 +1,254 @@
+"""Give each event the date of the temporal expression that belongs to it.
+
+Order of evidence, within the event's own sentence:
+
+1. With a parse: the expressions attached in the dependency tree to the event (its trigger,
+   a clause on the trigger, or the verb a noun trigger is an argument of — see
+   `syntax.event_nodes`); the nearest level wins, then the finer precision, then the nearer
+   in characters. Without a parse: a possessive ("Tuesday's") belongs to the noun right
+   after it; any other expression to the trigger nearest to it.
+2. "a day after <clause>": an event inside the clause takes the other side's date minus
+   the offset ("Thursday's development came a day after Pakistan recalled its ambassador"
+   -> the recall is Wednesday); an event outside it takes the clause's date plus it.
+3. The nearest expression no other event claims and no possessive ties to another noun
+   ("Officials said on Tuesday that rebels attacked" -> Tuesday, the attack's latest date).
+4. Nothing: the publication date, precision "day", with `date_span` None (defaulted).
+
+An expression that resolves after publication is used only for events marked "future"
+(which read "Tuesday" as the next Tuesday).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from flashpoint.document import DateMention, DatePrecision, Document, Event, Sentence, Span
+from flashpoint.stages.dates import syntax
+from flashpoint.stages.dates.rules import Anchor, TimeExpr, find_anchors
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# "Tuesday's attack", "Tuesday's Iranian air attack": at most two words in between
+_POSSESSIVE_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}$")
+
+
+@dataclass(slots=True, frozen=True)
+class DateChoice:
+    """The date given to an event; `span` None means it was defaulted to publication."""
+
+    date: date
+    precision: DatePrecision
+    span: Span | None
+
+
+def _reading(m: DateMention, event: Event, pub: date | None) -> date | None:
+    """The mention's date for this event, or None where it would postdate publication."""
+    future = "future" in event.aux
+    day = (getattr(m, "future", None) or m.date) if future else m.date
+    if not future and pub is not None and day > pub:
+        return None
+    return day
+
+
+def _is_possessive(m: DateMention) -> bool:
+    return bool(getattr(m, "possessive", False)) or m.text.endswith(("'s", "’s"))
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+def _choice(ctx: _Context, m: DateMention, event: Event) -> DateChoice | None:
+    day = _reading(m, event, ctx.pub)
+    return DateChoice(day, m.precision, m.span) if day else None
+
+
+def _sentence(doc: Document, event: Event) -> Sentence | None:
+    return doc.sentence_of(event.sentence_span[0])
+
+
+@dataclass(slots=True)
+class _Context:
+    """One sentence: its mentions, its events and (maybe) its parse."""
+
+    sentence: Sentence
+    mentions: list[DateMention]
+    events: list[Event]
+    parsed: Any
+    pub: date | None
+
+    def trigger_token(self, event: Event) -> Any:
+        s, e = event.trigger.span
+        return syntax.span_root(self.parsed, s - self.sentence.start, e - self.sentence.start)
+
+    def attachment(self, m: DateMention) -> Any:
+        s, e = m.span
+        return syntax.attachment(self.parsed, s - self.sentence.start, e - self.sentence.start)
+
+
+def _context(doc: Document, event: Event) -> _Context | None:
+    sent = _sentence(doc, event)
+    if sent is None:
+        return None
+    mentions = [m for m in doc.dates if sent.start <= m.span[0] < sent.end]
+    events = [e for e in doc.events if sent.start <= e.trigger.span[0] < sent.end]
+    pub = event.pub_date or doc.pub_date
+    return _Context(sent, mentions, events, doc.parses.get(sent.index), pub)
+
+
+# --- 1. the tree (or, without a parse, character positions) ----------------------------
+
+
+def _nodes(ctx: _Context, event: Event) -> dict[int, int]:
+    tok = ctx.trigger_token(event)
+    if tok is None:
+        return {}
+    blocking = set()
+    for other in ctx.events:
+        other_tok = ctx.trigger_token(other)
+        if other_tok is not None and other.event_type != event.event_type:
+            blocking.add(other_tok.i)
+    blocking.discard(tok.i)
+    return syntax.event_nodes(tok, blocking)
+
+
+def _owned_by_tree(ctx: _Context, event: Event) -> list[tuple[int, DateMention]]:
+    nodes = _nodes(ctx, event)
+    out = []
+    for m in ctx.mentions:
+        at = ctx.attachment(m)
+        if at is not None and at.i in nodes:
+            out.append((nodes[at.i], m))
+    return out
+
+
+def _owner_by_chars(ctx: _Context, m: DateMention) -> Span | None:
+    """Without a parse: the trigger a mention belongs to by position."""
+    spans = [e.trigger.span for e in ctx.events]
+    if _is_possessive(m):
+        text, end = ctx.sentence.text, m.span[1] - ctx.sentence.start
+        after = [t for t in spans if t[0] >= m.span[1]]
+        after = [
+            t for t in after if _POSSESSIVE_GAP.fullmatch(text[end : t[0] - ctx.sentence.start])
+        ]
+        return min(after, default=None)
+    return min(spans, key=lambda t: _distance(t, m.span), default=None)
+
+
+def _direct(ctx: _Context, event: Event) -> DateChoice | None:
+    if ctx.parsed is not None:
+        owned = _owned_by_tree(ctx, event)
+    else:
+        mine = event.trigger.span
+        owned = [(0, m) for m in ctx.mentions if _owner_by_chars(ctx, m) == mine]
+    ranked = sorted(
+        owned,
+        key=lambda lm: (
+            lm[0],
+            _PRECISION_RANK[lm[1].precision],
+            _distance(lm[1].span, event.trigger.span),
+        ),
+    )
+    for _, m in ranked:
+        choice = _choice(ctx, m, event)
+        if choice:
+            return choice
+    return None
+
+
+# --- 2. "a day after <clause>" ----------------------------------------------------------
+
+
+def _complement(ctx: _Context, anchor: Anchor) -> Span:
+    """Sentence offsets of the clause an anchor governs ("after Pakistan recalled ...")."""
+    text, start = ctx.sentence.text, anchor.span[1]
+    if ctx.parsed is not None:
+        word = syntax.span_root(ctx.parsed, anchor.span[1] - 1, anchor.span[1])
+        if word is not None:
+            head = word.head if word.dep_ == "mark" else word
+            toks = [t for t in head.subtree if t.idx >= start]
+            if toks:
+                return start, max(t.idx + len(t.text) for t in toks)
+    at_start = not text[: anchor.span[0]].strip(" \"“'‘").replace("Just", "").strip()
+    comma = text.find(",", start)
+    return start, comma if at_start and comma > 0 else len(text)
+
+
+def _anchored(ctx: _Context, event: Event) -> DateChoice | None:
+    base = ctx.sentence.start
+    trigger = event.trigger.span[0] - base
+    for anchor in find_anchors(ctx.sentence.text):
+        lo, hi = _complement(ctx, anchor)
+        inside = lo <= trigger < hi
+        sides = [m for m in ctx.mentions if (lo <= m.span[0] - base < hi) != inside]
+        sides = [m for m in sides if not (anchor.span[0] <= m.span[0] - base < anchor.span[1])]
+        if not sides:
+            continue
+        near = min(
+            sides, key=lambda m: _distance((m.span[0] - base, m.span[1] - base), anchor.span)
+        )
+        sign = -1 if inside == (anchor.direction == "after") else 1
+        day = near.date + timedelta(days=sign * anchor.days)
+        moved = DateMention(anchor.text, (base + anchor.span[0], base + anchor.span[1]),
+                            near.sentence, day, near.precision)  # fmt: skip
+        choice = _choice(ctx, moved, event)
+        if choice:
+            return choice
+    return None
+
+
+# --- 3. an expression nobody else claims ------------------------------------------------
+
+
+def _claimed(ctx: _Context, event: Event, m: DateMention) -> bool:
+    others = [e for e in ctx.events if e.trigger.span != event.trigger.span]
+    if ctx.parsed is None:
+        return _is_possessive(m) and _owner_by_chars(ctx, m) != event.trigger.span
+    at = ctx.attachment(m)
+    if at is None:
+        return False
+    if _is_possessive(m) and at.pos_ in ("NOUN", "PROPN"):
+        return True  # "Following Tuesday's meeting, rebels attacked": the meeting's
+    return any(at.i in _nodes(ctx, other) for other in others)
+
+
+def _unclaimed(ctx: _Context, event: Event) -> DateChoice | None:
+    free = [m for m in ctx.mentions if not _claimed(ctx, event, m)]
+    for m in sorted(free, key=lambda m: _distance(m.span, event.trigger.span)):
+        choice = _choice(ctx, m, event)
+        if choice:
+            return choice
+    return None
+
+
+# --- the whole ------------------------------------------------------------------------
+
+
+def resolve_event_date(doc: Document, event: Event) -> DateChoice | None:
+    """The date of `event` from the mentions in `doc.dates` (see the module docstring);
+    None only when nothing dates it and the document has no publication date."""
+    ctx = _context(doc, event)
+    if ctx is not None:
+        for rule in (_direct, _anchored, _unclaimed):
+            choice = rule(ctx, event)
+            if choice:
+                return choice
+    pub = event.pub_date or doc.pub_date
+    return DateChoice(pub, "day", None) if pub else None
+
+
+def date_events(doc: Document) -> None:
+    """Set `date`, `date_precision` and `date_span` on every event of `doc`."""
+    for event in doc.events:
+        choice = resolve_event_date(doc, event)
+        if choice is not None:
+            event.date, event.date_precision, event.date_span = (
+                choice.date,
+                choice.precision,
+                choice.span,
+            )
+
+
+__all__ = ["DateChoice", "TimeExpr", "date_events", "resolve_event_date"]

@@ -1,0 +1,86 @@
+"""Dependency-tree helpers: which tokens 'belong' to an event, where a date hangs.
+
+Works on a spaCy `Doc` of one sentence; the article offset of a token is
+`sentence.start + token.idx`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any  # spacy.tokens.Token (spaCy is imported lazily elsewhere)
+
+# a noun trigger shares the time of the verb it is an argument of ("launched airstrikes
+# Thursday"); prepositions that keep the time ("a round of strikes", "killed in clashes")
+_NOUN_UP = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj", "dative"})
+_VERB_UP = frozenset({"conj", "xcomp"})
+_SAME_TIME_PREPS = frozenset({"of", "in", "during"})
+# a clause on the trigger that tells what it did ("a bombing that killed 90 earlier this month")
+_OWN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def tokens_in(parsed: Any, start: int, end: int) -> list[Token]:
+    """The tokens of `parsed` overlapping sentence offsets [start, end)."""
+    return [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
+
+
+def span_root(parsed: Any, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens in [start, end) (None where there are none)."""
+    toks = tokens_in(parsed, start, end)
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return toks[0] if toks else None
+
+
+def step_up(tok: Token) -> list[Token]:
+    """The tokens passed when a token's time is inherited from above (empty: it is not)."""
+    head = tok.head
+    if head.i == tok.i:
+        return []
+    if tok.dep_ == "pobj" and head.lower_ in _SAME_TIME_PREPS and head.head.i != head.i:
+        return [head, head.head]
+    if tok.dep_ in _NOUN_UP and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if tok.dep_ in _VERB_UP:
+        return [head]
+    participle = tok.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in tok.children)
+    if tok.dep_ == "advcl" and participle:
+        return [head]
+    return []
+
+
+def event_nodes(trigger: Token, blocking: set[int]) -> dict[int, int]:
+    """Token index -> level for the tokens whose temporal modifiers belong to the event.
+
+    Level 0: the trigger and the clauses on it that are not events themselves; then each
+    step up the tree (see `step_up`) adds one level. Climbing stops below a token in
+    `blocking` (the trigger of a different event)."""
+    nodes = {trigger.i: 0}
+    for child in trigger.children:
+        if child.dep_ in _OWN_CLAUSES and child.i not in blocking:
+            nodes[child.i] = 0
+    tok, level = trigger, 0
+    while True:
+        passed = step_up(tok)
+        if not passed or any(t.i in blocking for t in passed):
+            return nodes
+        level += 1
+        for t in passed:
+            nodes.setdefault(t.i, level)
+        tok = passed[-1]
+
+
+def attachment(parsed: Any, start: int, end: int) -> Token | None:
+    """The token a temporal expression at sentence offsets [start, end) modifies: the head
+    of its root, skipping a preposition ("on Tuesday" -> the verb)."""
+    root = span_root(parsed, start, end)
+    if root is None:
+        return None
+    head = root.head
+    if head.i == root.i:
+        return root
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        return head.head
+    return head
