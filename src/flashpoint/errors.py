@@ -11,6 +11,7 @@
     │   ├── EncodingError
     │   ├── DateError
     │   ├── FormatError
+    │   ├── LanguageError    the text does not look like English
     │   └── TooLargeError
     └── StoreError           the event store could not be opened or written
 """
@@ -82,6 +83,10 @@ class TooLargeError(InputError):
     code = "too_large"
 
 
+class LanguageError(InputError):
+    code = "not_english"
+
+
 class StoreError(FlashpointError):
     code = "store_error"
 
@@ -95,6 +100,7 @@ __all__ = [
     "FlashpointError",
     "FormatError",
     "InputError",
+    "LanguageError",
     "ModelError",
     "OntologyError",
     "PipelineError",

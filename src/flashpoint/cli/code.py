@@ -1,1 +1,392 @@
-"""CLI commands: code (placeholder until they land)."""
+"""CLI commands: `flashpoint code` (articles in, JSON Lines events out) and `flashpoint demo`.
+
+`code` streams documents from the readers, codes them in this process (``--workers 1``) or in
+a pool of worker processes (each with its own `Coder`, loaded once), and writes one
+`Event.to_dict()` record per line, in input order. A document that cannot be read or coded is
+reported on stderr (``flashpoint: skipped <source>: <reason>``) and the run goes on. The exit
+status is 0 when every document was coded, 1 when some were skipped (or the run failed), 2 for
+usage errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult
+from typing import TextIO
+
+import click
+
+from flashpoint.cli import main
+from flashpoint.cli._common import fail_on_error
+from flashpoint.config import CoderConfig
+from flashpoint.document import Document, Event, EventActor, EventLocation
+from flashpoint.errors import FlashpointError, InputError
+from flashpoint.pipeline import CodedDocument, Coder
+from flashpoint.readers import DEFAULT_MAX_BYTES, ReadResult, read_inputs
+
+BATCH_SIZE = 8
+"""Documents sent to a worker process at a time."""
+
+_WARM_UP = "Police arrested 12 protesters in Lagos on Monday."
+
+
+# --- outcomes: what coding one document produced, in a form that crosses processes -------
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result of one document: its events as JSON lines, or why it was skipped.
+    `fatal` marks a failure of the coder itself (e.g. a missing model): the run stops."""
+
+    source: str | None
+    lines: list[str] = field(default_factory=list)
+    error: dict[str, str] | None = None
+    reason: str | None = None
+    fatal: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def event_line(event: Event) -> str:
+    """One event as a line of JSON (the record of docs/event-schema.md)."""
+    return json.dumps(event.to_dict(), ensure_ascii=False)
+
+
+def _error_outcome(exc: InputError) -> Outcome:
+    return Outcome(source=exc.source, error=exc.to_dict(), reason=exc.reason)
+
+
+def _code_one(coder: Coder, item: ReadResult) -> Outcome:
+    """Code one document. Input problems and unexpected failures of a stage on this document
+    skip the document; a failure of the coder itself (FlashpointError) propagates."""
+    if isinstance(item, InputError):
+        return _error_outcome(item)
+    try:
+        coded = next(coder.code_many([item]))
+    except FlashpointError:
+        raise
+    except Exception as exc:  # a bug in a stage must not stop a long run
+        reason = (
+            f"internal error while coding ({type(exc).__name__}: {exc}); "
+            "please report it with this document"
+        )
+        source = item.source or item.id
+        return Outcome(
+            source=source, error={"error": "internal_error", "message": reason}, reason=reason
+        )
+    if coded.error is not None:
+        return _error_outcome(coded.error)
+    return Outcome(source=coded.source, lines=[event_line(e) for e in coded.events])
+
+
+def code_in_process(coder: Coder, items: Iterable[ReadResult]) -> Iterator[Outcome]:
+    """Code a stream of documents in this process."""
+    for item in items:
+        yield _code_one(coder, item)
+
+
+# --- worker processes ----------------------------------------------------------------
+
+_worker_coder: Coder | None = None
+_worker_failure: dict[str, str] | None = None
+
+
+def _init_worker(config: CoderConfig) -> None:
+    """Build this worker's coder once and load its model. A failure is kept and reported
+    for each batch, never raised: a raising initializer makes the pool restart workers
+    forever."""
+    global _worker_coder, _worker_failure
+    try:
+        coder = Coder(config)
+        coder.code(_WARM_UP, pub_date="2024-01-01")
+        _worker_coder = coder
+    except FlashpointError as exc:
+        _worker_failure = exc.to_dict()
+    except Exception as exc:  # a bug: still stop the run with one clear line
+        message = f"the coder failed to start in a worker ({type(exc).__name__}: {exc})"
+        _worker_failure = {"error": "internal_error", "message": message}
+
+
+def _code_batch(docs: list[Document]) -> list[Outcome]:
+    if _worker_coder is None:
+        failure = _worker_failure or {"error": "flashpoint_error", "message": "no coder"}
+        return [Outcome(source=None, error=failure, reason=failure["message"], fatal=True)]
+    try:
+        return [_code_one(_worker_coder, doc) for doc in docs]
+    except FlashpointError as exc:
+        return [Outcome(source=None, error=exc.to_dict(), reason=str(exc), fatal=True)]
+
+
+def _batches(items: Iterator[ReadResult], size: int) -> Iterator[list[ReadResult]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _collect(batch: list[ReadResult], result: AsyncResult[list[Outcome]]) -> Iterator[Outcome]:
+    coded = iter(result.get())
+    for item in batch:
+        if isinstance(item, InputError):
+            yield _error_outcome(item)
+            continue
+        outcome = next(coded)
+        yield outcome
+        if outcome.fatal:  # the batch holds nothing else
+            return
+
+
+def code_in_pool(
+    items: Iterable[ReadResult], config: CoderConfig, workers: int, batch_size: int = BATCH_SIZE
+) -> Iterator[Outcome]:
+    """Code a stream of documents in `workers` processes, in input order. Reading stays in
+    this process and at most 2 batches per worker are in flight, so memory stays bounded.
+    Documents that could not be read never leave this process."""
+    ctx = multiprocessing.get_context()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+        pending: deque[tuple[list[ReadResult], AsyncResult[list[Outcome]]]] = deque()
+        for batch in _batches(iter(items), batch_size):
+            docs = [item for item in batch if isinstance(item, Document)]
+            pending.append((batch, pool.apply_async(_code_batch, (docs,))))
+            if len(pending) >= 2 * workers:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def code_outcomes(
+    items: Iterable[ReadResult], config: CoderConfig, workers: int, batch_size: int = BATCH_SIZE
+) -> Iterator[Outcome]:
+    """Code a stream of documents with `workers` processes (1: in this process; a single
+    document is always coded in this process)."""
+    stream = iter(items)
+    head = list(islice(stream, 2))
+    if workers <= 1 or len(head) < 2:
+        coder = Coder(config)
+        coder.pipeline  # noqa: B018 - build it now: a broken pipeline fails the run, once
+        return code_in_process(coder, chain(head, stream))
+    return code_in_pool(chain(head, stream), config, workers, batch_size)
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --- reporting -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tally:
+    documents: int = 0
+    events: int = 0
+    skipped: int = 0
+
+
+def _report_skip(outcome: Outcome, json_errors: bool) -> None:
+    if json_errors:
+        click.echo(json.dumps(outcome.error, ensure_ascii=False), err=True)
+    else:
+        click.echo(f"flashpoint: skipped {outcome.source}: {outcome.reason}", err=True)
+
+
+def _report_summary(tally: Tally, json_errors: bool) -> None:
+    if json_errors:
+        summary = {"documents": tally.documents, "events": tally.events, "skipped": tally.skipped}
+        click.echo(json.dumps({"summary": summary}), err=True)
+    else:
+        click.echo(
+            f"flashpoint: coded {tally.documents} documents, {tally.events} events; "
+            f"{tally.skipped} skipped",
+            err=True,
+        )
+
+
+def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) -> Tally:
+    """Write the events, report skipped documents; raise on a fatal failure."""
+    tally = Tally()
+    for outcome in outcomes:
+        if outcome.fatal:
+            error = FlashpointError(outcome.reason or "the coder failed")
+            error.code = (outcome.error or {}).get("error", error.code)
+            raise error
+        if not outcome.ok:
+            tally.skipped += 1
+            _report_skip(outcome, json_errors)
+            continue
+        tally.documents += 1
+        tally.events += len(outcome.lines)
+        for line in outcome.lines:
+            out.write(line + "\n")
+    return tally
+
+
+@main.command("code")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores; 1 codes in this process).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8", lazy=False),
+    default="-",
+    help="Write the events here (default: standard output).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse documents larger than this many bytes.",
+)
+@click.option("--any-language", is_flag=True, help="Do not refuse text that is not English.")
+@click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
+def code_command(
+    inputs: tuple[str, ...],
+    workers: int | None,
+    output: TextIO,
+    max_bytes: int,
+    any_language: bool,
+    json_errors: bool,
+) -> None:
+    """Code articles into PLOVER events, written as JSON Lines.
+
+    INPUT is a plain-text article (`date YYYY-MM-DD` line, then the text), a JSON Lines, JSON
+    or CSV file of articles (id, date, title, url, text), a directory of them, or - for
+    standard input.
+    """
+    items = read_inputs(inputs, max_bytes, check_language=not any_language)
+    config = CoderConfig(max_chars=max_bytes)
+    n_workers = workers or default_workers()
+    try:
+        with fail_on_error(json_errors):
+            tally = write_outcomes(code_outcomes(items, config, n_workers), output, json_errors)
+            output.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    _report_summary(tally, json_errors)
+    sys.exit(1 if tally.skipped else 0)
+
+
+def _silence_stdout() -> None:
+    # the reader of our output went away (e.g. `| head`): stop without a traceback
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+# --- the demo ------------------------------------------------------------------------
+
+
+def _actor_label(actor: EventActor | None) -> str:
+    if actor is None:
+        return "?"
+    who = actor.country or actor.name or actor.text or "?"
+    return f"{who} {actor.sector}" if actor.sector else who
+
+
+def _place_label(place: EventLocation | None) -> str:
+    if place is None:
+        return "?"
+    where = place.admin1 or place.name or place.text
+    if where and place.country:
+        return f"{where}, {place.country}"
+    return where or place.country or "?"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_event(event: Event) -> str:
+    """One readable line for an event, e.g.
+    ``ASSAULT/aerial  PAK MIL -> IRN  2024-01-18  Balochistan, PAK  dead=7  | airstrikes: ...``
+    """
+    kind = event.event_type + (f"/{event.mode}" if event.mode else "")
+    dyad = f"{_actor_label(event.actor)} -> {_actor_label(event.recipient)}"
+    when = event.date.isoformat() if event.date else "date?"
+    counts = [
+        f"{name}={value}"
+        for name, value in (
+            ("dead", event.dead),
+            ("injured", event.injured),
+            ("arrested", event.arrested),
+        )
+        if value is not None
+    ]
+    cells = [kind.ljust(20), dyad.ljust(20), when, _place_label(event.location).ljust(18)]
+    cells += counts
+    return "  ".join(cells) + f"  | {event.trigger.text}: {_clip(event.sentence, 80)}"
+
+
+def echo_coded(
+    results: Iterable[CodedDocument], echo: Callable[[str], None] = click.echo
+) -> Counter[str]:
+    """Print what was found in each document (one line per event) and the totals. Returns
+    the number of events per type (with "_documents" and "_skipped" counts)."""
+    totals: Counter[str] = Counter()
+    for coded in results:
+        if not coded.ok:
+            totals["_skipped"] += 1
+            echo(f"skipped {coded.source}: {coded.error.reason if coded.error else ''}")
+            continue
+        totals["_documents"] += 1
+        echo(_document_header(coded))
+        for event in coded.events:
+            totals[event.event_type] += 1
+            echo("  " + format_event(event))
+        if not coded.events:
+            echo("  (no events found)")
+    echo(_totals_line(totals))
+    return totals
+
+
+_INVENTED = "INVENTED SAMPLE — not a real news report:"
+
+
+def _document_header(coded: CodedDocument) -> str:
+    doc = coded.document
+    when = doc.pub_date.isoformat() if doc and doc.pub_date else "no date"
+    title = (doc.title or "") if doc else ""
+    if title.startswith(_INVENTED):
+        title = "[invented] " + title[len(_INVENTED) :].strip()
+    title = _clip(title, 100)
+    return f"\n{coded.doc_id}  ({when})  {title}".rstrip()
+
+
+def _totals_line(totals: Counter[str]) -> str:
+    types = {k: v for k, v in totals.items() if not k.startswith("_")}
+    by_type = ", ".join(f"{k} {v}" for k, v in sorted(types.items(), key=lambda kv: -kv[1]))
+    n_events = sum(types.values())
+    line = f"\n{totals['_documents']} articles, {n_events} events"
+    line += f" ({by_type})" if by_type else ""
+    return line + (f"; {totals['_skipped']} skipped" if totals["_skipped"] else "")
+
+
+@main.command("demo")
+def demo_command() -> None:
+    """Code the bundled sample articles (invented, see flashpoint/samples/README.md) and show
+    what was found."""
+    from flashpoint.samples import SAMPLES_DIR
+
+    click.echo(f"Coding the sample articles in {SAMPLES_DIR} (invented, not real news).")
+    with fail_on_error():
+        echo_coded(Coder().code_many(read_inputs([str(SAMPLES_DIR)])))
