@@ -7,9 +7,10 @@ compatible event:
 
 - same PLOVER type;
 - actors compatible: same country (and same name when both name a group), or one unknown;
-- recipients compatible in the same way;
+- recipients compatible in the same way, and at least one of the two roles told alike by
+  both (an actor-less "strike on the village" is not a "border guards opened fire");
 - dates compatible: when both have a date stated in the text, the same day;
-- a mention with neither actor nor recipient is a re-mention of the most recent event of
+- a mention with no actor and no named recipient is a re-mention of the most recent event of
   its type; with no such event it is kept only when the text gives it substance of its
   own (a count of dead, injured or arrested, or a place).
 
@@ -55,7 +56,10 @@ def _same_date(a: Event, b: Event) -> bool:
 
 
 def _has_roles(e: Event) -> bool:
-    return e.actor is not None or e.recipient is not None
+    """An actor, or a recipient that is more than a generic word ("its people")."""
+    if e.actor is not None:
+        return True
+    return e.recipient is not None and bool(e.recipient.country or e.recipient.name)
 
 
 def _has_substance(e: Event) -> bool:
@@ -71,8 +75,18 @@ def compatible(a: Event, b: Event) -> bool:
     return (
         _compatible_actor(a.actor, b.actor)
         and _compatible_actor(a.recipient, b.recipient)
+        and (_shared(a.actor, b.actor) or _shared(a.recipient, b.recipient))
         and _same_date(a, b)
     )
+
+
+def _shared(a: EventActor | None, b: EventActor | None) -> bool:
+    """Both tellings name this role, and name it alike."""
+    if a is None or b is None:
+        return False
+    if a.country or b.country:
+        return a.country == b.country
+    return bool(a.sector) and a.sector == b.sector
 
 
 def _detail(a: EventActor | None) -> int:

@@ -85,8 +85,7 @@ _PROTEST_WORDS = _words(
 )
 # the people of a protest (an arrest of "activists" is an arrest; of "protesters", a protest)
 _PROTESTERS = _words(
-    "protesters protestors protester protestor demonstrators demonstrator marchers strikers "
-    "rioters"
+    "protesters protestors protester protestor demonstrators demonstrator marchers strikers rioters"
 )
 _STATE_FORCE_WORDS = _words(
     "police policemen officers officer security forces troops soldiers army riot military "

@@ -72,7 +72,7 @@ def _in_question_or_condition(tok: Token) -> bool:
         for c in node.children:
             if c.dep_ in ("mark", "advmod") and c.lower_ in _QUESTION_WORDS and c.i <= node.i:
                 return True
-        if node.dep_ in ("ROOT",) or node.head is node:
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
             return False
         if node.dep_ in ("ccomp", "csubj", "advcl", "xcomp", "conj", "relcl", "pcomp"):
             node = node.head

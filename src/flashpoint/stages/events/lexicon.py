@@ -53,7 +53,7 @@ class TriggerEntry:
         return not allowed or pos in allowed
 
 
-_NEAR = 5  # how far (in words) a phrase's other words may be from its head word
+_NEAR = 6  # how far (in words) a phrase's other words may be from its head word
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,146 +6,63 @@ from typing import Any
 
 Token = Any
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # checked in order: the first mode whose cue appears wins
 ASSAULT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("suicide-attack", frozenset({"suicide", "self-immolation", "kamikaze"})),
+    ("suicide-attack", _words("suicide self-immolation kamikaze himself herself themselves")),
     (
         "unconventional",
-        frozenset(
-            {
-                "chemical",
-                "chlorine",
-                "sarin",
-                "mustard",
-                "nerve",
-                "toxic",
-                "biological",
-                "radiological",
-                "poison",
-                "poisonous",
-            }
+        _words(
+            "chemical chlorine sarin mustard nerve toxic biological radiological poison "
+            "poisonous nuclear"
         ),
     ),
-    ("drone", frozenset({"drone", "drones", "uav", "unmanned"})),
+    ("drone", _words("drone drones uav uavs unmanned")),
     (
         "aerial",
-        frozenset(
-            {
-                "airstrike",
-                "airstrikes",
-                "air",
-                "aerial",
-                "warplane",
-                "warplanes",
-                "jet",
-                "jets",
-                "fighter",
-                "aircraft",
-                "helicopter",
-                "helicopters",
-                "bomber",
-                "bombers",
-                "gunship",
-                "airforce",
-                "sortie",
-                "sorties",
-            }
+        _words(
+            "airstrike airstrikes air aerial warplane warplanes jet jets fighter-bomber "
+            "aircraft helicopter helicopters bomber bombers gunship gunships airforce sortie "
+            "sorties"
         ),
     ),
     (
         "heavy-weapons",
-        frozenset(
-            {
-                "missile",
-                "missiles",
-                "rocket",
-                "rockets",
-                "artillery",
-                "shell",
-                "shells",
-                "shelling",
-                "mortar",
-                "mortars",
-                "tank",
-                "tanks",
-                "howitzer",
-                "cannon",
-                "ballistic",
-                "barrage",
-            }
+        _words(
+            "missile missiles rocket rockets artillery shell shells shelling mortar mortars "
+            "tank tanks howitzer howitzers cannon ballistic barrage katyusha grad"
         ),
     ),
     (
+        "crowd-control",
+        _words("tear teargas rubber baton batons truncheon truncheons pepper stun"),
+    ),
+    (
         "explosives",
-        frozenset(
-            {
-                "bomb",
-                "bombs",
-                "bombing",
-                "ied",
-                "ieds",
-                "explosive",
-                "explosives",
-                "blast",
-                "explosion",
-                "landmine",
-                "landmines",
-                "mine",
-                "grenade",
-                "grenades",
-                "detonated",
-                "car-bomb",
-            }
+        _words(
+            "bomb bombs bombing ied ieds explosive explosives blast explosion landmine "
+            "landmines mine grenade grenades detonated car-bomb dynamite"
         ),
     ),
     (
         "firearms",
-        frozenset(
-            {
-                "gun",
-                "guns",
-                "gunmen",
-                "gunman",
-                "gunfire",
-                "shooting",
-                "shot",
-                "shoot",
-                "rifle",
-                "rifles",
-                "bullet",
-                "bullets",
-                "sniper",
-                "snipers",
-                "firearm",
-                "firearms",
-                "opened",
-            }
+        _words(
+            "gun guns gunmen gunman gunfire shooting shot shoot rifle rifles bullet bullets "
+            "sniper snipers firearm firearms opened pistol pistols kalashnikov ak-47 machine-gun"
         ),
     ),
     (
         "primitive",
-        frozenset(
-            {
-                "knife",
-                "knives",
-                "machete",
-                "machetes",
-                "stab",
-                "stabbed",
-                "stones",
-                "stone",
-                "rocks",
-                "axe",
-                "axes",
-                "sword",
-                "clubs",
-                "sticks",
-                "stabbing",
-            }
+        _words(
+            "knife knives machete machetes stab stabbed stones stone rocks axe axes sword "
+            "swords clubs sticks stabbing spear spears arrows bow bows"
         ),
     ),
 )
-_AIR_ACTOR_WORDS = frozenset({"air", "airforce", "warplane", "warplanes", "jet", "jets"})
 
 
 def assault_mode(trigger: Token, anchor: Token, actor_text: str | None) -> str | None:

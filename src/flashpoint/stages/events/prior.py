@@ -19,6 +19,7 @@ from importlib import resources
 
 from flashpoint.errors import DataFileError
 
+CAP = 1.25  # the most the model may raise (or, inverted, lower) a confidence
 _WORD = re.compile(r"[a-z][a-z'-]*")
 STOPWORDS = frozenset(
     str.split(
@@ -82,7 +83,7 @@ class TypePrior:
         if p is None:
             return 1.0
         ratio = max(p * len(self.types), 1e-6) ** strength
-        return min(1.3, max(0.75, ratio))
+        return min(CAP, max(1.0 / CAP, ratio))
 
 
 def parse_prior(raw: str) -> TypePrior:

@@ -44,7 +44,7 @@ _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "SUPPORT": frozenset({"for", "to"}),
     "REQUEST": frozenset({"from", "to"}),
     "REJECT": frozenset({"from", "by"}),
-    "SANCTION": frozenset({"to", "from", "in"}),
+    "SANCTION": frozenset({"to", "from"}),
     "RETREAT": frozenset({"from", "to"}),
     "CONCEDE": frozenset({"to"}),
     "THREATEN": frozenset({"with"}),
@@ -131,15 +131,36 @@ def subject_tokens(verb: Token) -> list[Token]:
             pob = [p for p in agents[0].children if p.dep_ == "pobj"]
             if pob:
                 return conjuncts(pob[0])
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            if verb.dep_ == "advcl" and (
+                verb.tag_ not in ("VBG", "VBN") or _crosses_quote(verb, verb.head)
+            ):
                 return []
             verb = verb.head
             continue
-        if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        if verb.dep_ == "relcl" and verb.head.i != verb.i:
             return [verb.head]
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.i != verb.i:
+            return [verb.head]  # "militants firing on the convoy"; not "soldiers killed"
         return []
     return []
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _crosses_quote(a: Token, b: Token) -> bool:
+    """Is there a quotation mark between two tokens (a quote and its attribution)?"""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in _QUOTES for t in a.doc[lo:hi])
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """ "soldiers killed in the fighting": a past participle modifying a noun makes the
+    noun the one acted on."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        return verb.head
+    return None
 
 
 def _light_verb_of(noun: Token) -> Token | None:
@@ -211,9 +232,16 @@ class RoleFinder:
         roles.actors = self._resolve(subject_tokens(verb))
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")] + passive
+        patient = passive_patient(verb)
+        if patient is not None:
+            objects.append(patient)
         for obj in objects:
             for tok in conjuncts(obj):
                 if tok.lemma_.lower() in themes or tok.lower_ in themes:
+                    # "summoned the Tajik envoy": the theme's own country is the recipient
+                    owner = self._modifier_actor(tok)
+                    if owner is not None and owner not in roles.recipients:
+                        roles.recipients.append(owner)
                     continue
                 m = self.index.near(tok)
                 if useful(m) and tok.pos_ != "PRON":
@@ -260,6 +288,14 @@ class RoleFinder:
         return roles
 
     # -- helpers ----------------------------------------------------------------------
+    def _modifier_actor(self, tok: Token) -> ActorMention | None:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON":
+                m = self.index.at(c)
+                if m is not None and m.country:
+                    return m
+        return None
+
     def _in_country(self, tok: Token, objects: list[Token]) -> list[ActorMention]:
         """ "strikes in Iraq and Syria", "attacked sites in its old foe, Iraq"."""
         places = _prep_objects(tok, _IN_PREPS)

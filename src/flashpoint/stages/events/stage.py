@@ -103,6 +103,7 @@ class EventStage:
             mode = self._mode(m, roles, anchor)
             cands.append(Candidate(m, roles, mode, aux))
         _merge_linked(cands)
+        _drop_reported_content(cands)
         for c in cands:
             if not c.skip:
                 self._object_event_recipient(c, state)
@@ -167,7 +168,7 @@ class EventStage:
     # -- events -------------------------------------------------------------------------
     def _events(self, doc: Document, sent: Sentence, c: Candidate) -> list[Event]:
         actors: list[ActorMention | None] = list(c.roles.actors) or [None]
-        recipients: list[ActorMention | None] = list(c.roles.recipients) or [None]
+        recipients: list[ActorMention | None] = _distinct_countries(c.roles.recipients) or [None]
         if c.event_type in ("CONSULT", "AGREE", "COOPERATE") and len(actors) > 1:
             actors = actors[:1]
         out = []
@@ -221,6 +222,40 @@ class EventStage:
         return event
 
 
+def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | None]:
+    """One recipient per country ("in Iraq and Syria" gives two events); recipients
+    without a country only when none has one ("nationals and companies" gives one)."""
+    with_country: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.country and m.country not in with_country:
+            with_country[m.country] = m
+    if with_country:
+        return list(with_country.values())
+    return list(mentions[:1])
+
+
+# types whose clausal complement is what was said, not something that happened:
+# "demanded that Dushanbe withdraw its troops", "accused Kyrgyzstan of provoking the clash"
+_SPEECH_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "SUPPORT"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _drop_reported_content(cands: list[Candidate]) -> None:
+    verbal = [c for c in cands if not c.skip and c.event_type in _SPEECH_TYPES]
+    for c in cands:
+        if c.skip or c.event_type in _SPEECH_TYPES:
+            continue
+        node, hops = c.roles.anchor if c.roles.anchor is not None else c.match.token, 0
+        while node.head.i != node.i and hops < 4:
+            through_clause = node.dep_ in _CLAUSE_DEPS or (
+                node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("of", "for")
+            )
+            node, hops = node.head, hops + 1
+            if through_clause and any(v.match.token.i == node.i for v in verbal):
+                c.skip = True
+                break
+
+
 def _event_actor(m: ActorMention | None, event_type: str) -> EventActor | None:
     """A state named as the actor of a use of force is its military; otherwise its
     government ("Pakistan recalled its ambassador" -> PAK GOV)."""
@@ -272,7 +307,7 @@ _CAUSE_WORDS = frozenset(
 def _governs(x: set[int], y: Token) -> bool:
     """Is `y` within four steps below one of the tokens `x`, not through a cause word?"""
     node, hops = y, 0
-    while node.head is not node and hops < 4:
+    while node.head.i != node.i and hops < 4:
         node, hops = node.head, hops + 1
         if node.lemma_.lower() in _CAUSE_WORDS:
             return False

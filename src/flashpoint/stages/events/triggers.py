@@ -96,6 +96,7 @@ _BACKGROUND_PREPS = _words(
     "after following before since amid amidst despite during over of like unlike "
     "about regarding concerning"
 )
+SUBORDINATE = 0.6  # salience of a trigger that is an argument of another ("condemned the attack")
 _CLAUSE_FACTOR = {"advcl": 0.8, "relcl": 0.75, "acl": 0.8, "pcomp": 0.85, "csubj": 0.85}
 
 
@@ -150,7 +151,7 @@ def _mod_lemmas(tok: Token) -> set[str]:
 
 def _subject_lemmas(tok: Token) -> set[str]:
     subj = {c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
-    if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+    if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         subj = {c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"}
     return subj
 
@@ -207,9 +208,23 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
 
 
 def _clause_ok(tok: Token, kinds: frozenset[str]) -> bool:
-    """clause=reported: the trigger's clause is what someone said ("X said Y must ...")."""
+    """clause=reported: the trigger's clause is what someone said ("X said Y must ...");
+    clause=intent: it is what someone will or would do ("vowed to retaliate")."""
     verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
-    return "reported" in kinds and _reported(verb)
+    if "reported" in kinds and _reported(verb):
+        return True
+    return "intent" in kinds and _intended(verb)
+
+
+def _intended(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (_FUTURE_AUX | {"could", "might", "may", "ready"}):
+        return True
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in _COMMIT_VERBS | _THREAT_VERBS or lemma in _COMMIT_ADJS
 
 
 def _multiword_tokens(entry: TriggerEntry, tok: Token) -> list[Token] | None:
@@ -252,7 +267,7 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon) -> list[TriggerMatch]:
     for tok in sent:
         if tok.i in used or tok.pos_ in ("PUNCT", "DET", "ADP", "PRON"):
             continue
-        for key in (tok.lemma_.lower(), tok.text.lower()):
+        for key in lemma_candidates(tok):
             match = _best_entry(tok, lexicon.lookup(key))
             if match:
                 matches.append(match)
@@ -264,6 +279,31 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon) -> list[TriggerMatch]:
     for m in matches:
         m.salience = salience(m, heads)
     return matches
+
+
+def lemma_candidates(tok: Token) -> list[str]:
+    """The token's lemma and surface form, then lemmas guessed from the surface form of a
+    verb or plural noun, for when the lemmatizer errs ("raped" -> "rap")."""
+    keys = [tok.lemma_.lower(), tok.text.lower()]
+    if tok.pos_ not in ("VERB", "NOUN", "AUX"):
+        return keys
+    w = keys[1]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)] + repl
+            keys.append(stem)
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                keys.append(stem[:-1])  # "stabbed" -> "stab"
+    return list(dict.fromkeys(keys))
 
 
 def _best_entry(tok: Token, entries: tuple[TriggerEntry, ...]) -> TriggerMatch | None:
@@ -321,7 +361,7 @@ def _of_group(tok: Token) -> bool:
 def _governing_frame(verb: Token) -> str | None:
     """commit, threat, refuse or future: what the words above `verb` make of it."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         lemma = head.lemma_.lower()
         if lemma in _THREAT_VERBS:
             return "threat"
@@ -342,7 +382,7 @@ def _governing_frame(verb: Token) -> str | None:
 
 def _reported(verb: Token) -> bool:
     """ "X said it will ...": the future is what someone announced, not a forecast."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING
 
@@ -392,13 +432,13 @@ def salience(m: TriggerMatch, triggers: dict[int, TriggerMatch]) -> float:
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         score *= 0.6  # "protest leaders", "aid workers": a modifier, not an event
     node, hops = tok, 0
-    while node.head is not node and hops < 12:
+    while node.head.i != node.i and hops < 12:
         head, dep = node.head, node.dep_
         hops += 1
         other = triggers.get(head.i)
         if other is not None and other is not m and not _same_event(m, other, dep):
             # the trigger is an argument of another event: "condemned the attack"
-            return max(0.4, score * 0.7)
+            return max(0.4, score * SUBORDINATE)
         score *= _hop_factor(node, head, dep)
         node = head
     return max(0.4, score)
