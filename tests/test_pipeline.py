@@ -67,3 +67,14 @@ def test_ids_are_stable(coder: Coder) -> None:
     a = [e.id for e in coder.code(text, pub_date="2024-02-07", doc_id="d")]
     b = [e.id for e in coder.code(text, pub_date="2024-02-07", doc_id="d")]
     assert a == b and a
+
+
+def test_input_errors_keep_their_source_across_processes() -> None:
+    import pickle
+
+    from flashpoint.errors import DateError
+
+    err = pickle.loads(pickle.dumps(DateError("unknown date format", source="a.txt:3")))
+    assert isinstance(err, DateError)
+    assert err.source == "a.txt:3" and str(err) == "a.txt:3: unknown date format"
+    assert err.to_dict() == {"error": "date_error", "message": "a.txt:3: unknown date format"}

@@ -62,6 +62,10 @@ class InputError(FlashpointError):
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}" if self.source else self.reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str | None]]:
+        # keep `source` when the error crosses a process boundary (worker pools)
+        return (type(self), (self.reason, self.source))
+
 
 class EmptyDocumentError(InputError):
     code = "empty_document"
