@@ -89,7 +89,8 @@ _REJECT_MODE = {
 REPORTING = _words(
     "say tell report announce confirm state add note stress quote reveal disclose explain "
     "write declare believe think show indicate learn hear know see suggest according "
-    "tweet post predict estimate fear"
+    "tweet post predict estimate fear reiterate conclude argue maintain emphasise emphasize "
+    "underline assert"
 )
 # prepositions that put an event in the background ("after the attack", "amid protests")
 _BACKGROUND_PREPS = _words(
@@ -384,7 +385,21 @@ def _reported(verb: Token) -> bool:
     """ "X said it will ...": the future is what someone announced, not a forecast."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING:
+        return True
+    # "..., the ministry said": an attribution after the clause, whatever the parse made of it
+    return verb.dep_ == "ROOT" and _attributed_after(verb)
+
+
+def _attributed_after(verb: Token) -> bool:
+    comma = False
+    for t in verb.sent:
+        if t.i <= verb.i:
+            continue
+        comma = comma or t.lower_ == ","
+        if comma and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING:
+            return True
+    return False
 
 
 def reframe(m: TriggerMatch) -> None:

@@ -1,0 +1,190 @@
+"""The compiled gazetteer (data/gazetteer.tsv.gz, built by scripts/build_gazetteer.py).
+
+Loaded once per process. Every place has a kind (country, admin1, admin2, city, region),
+an ISO3 country (None for seas and regions of several countries), its admin1's canonical
+name, a centroid and a population (for regions, a hand-set weight).
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from flashpoint.document import PlacePrecision
+from flashpoint.errors import DataFileError
+from flashpoint.stages.places.names import normalize
+
+FORMAT_VERSION = "1"
+_COLUMNS = [
+    "id",
+    "kind",
+    "name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "population",
+    "capital",
+    "countries",
+    "keys",
+]
+_PRECISION: dict[str, PlacePrecision] = {
+    "country": "country",
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "city": "city",
+    "region": "region",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    kind: str
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    capital: bool = False
+    countries: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # hand-checked spellings, as good as the name itself
+
+    @property
+    def precision(self) -> PlacePrecision:
+        return _PRECISION[self.kind]
+
+    def within(self, other: Place) -> bool:
+        """True when this place lies inside `other` (same country, same admin1 when
+        `other` is an admin1 or admin2; any of its countries when `other` is a region)."""
+        if other.kind == "region" and not other.country:
+            return self.country in other.countries
+        if self.country != other.country or self.id == other.id:
+            return False
+        if other.kind == "country":
+            return True
+        if other.kind in ("admin1", "admin2") or (other.kind == "region" and other.admin1):
+            return self.admin1 is not None and self.admin1 == other.admin1
+        return False
+
+
+class Gazetteer:
+    """Places and a name index: lookup key (see `names.normalize`) -> places."""
+
+    def __init__(
+        self, places: list[Place], index: dict[str, int | list[int]], header: list[str]
+    ) -> None:
+        self.places = places
+        self.index = index
+        self.header = header
+        self.countries = {p.country: p for p in places if p.kind == "country" and p.country}
+        self.admin1s = {(p.country, normalize(p.name)): p for p in places if p.kind == "admin1"}
+
+    def lookup(self, key: str) -> list[Place]:
+        """The places a normalised name may refer to."""
+        hit = self.index.get(key.removeprefix("the "))
+        if hit is None:
+            return []
+        if isinstance(hit, int):
+            return [self.places[hit]]
+        return [self.places[i] for i in hit]
+
+    def __contains__(self, key: str) -> bool:
+        return key.removeprefix("the ") in self.index
+
+    def country(self, iso3: str | None) -> Place | None:
+        return self.countries.get(iso3) if iso3 else None
+
+    def admin1(self, iso3: str | None, name: str) -> Place | None:
+        """The admin1 of a country by any of its spellings ("Baluchistan" -> Balochistan)."""
+        hit = self.admin1s.get((iso3, normalize(name)))
+        if hit is not None:
+            return hit
+        return next(
+            (p for p in self.lookup(normalize(name)) if p.kind == "admin1" and p.country == iso3),
+            None,
+        )
+
+    @property
+    def credit(self) -> str:
+        return next((h[len("# credit: ") :] for h in self.header if h.startswith("# credit")), "")
+
+
+def default_path() -> Path:
+    return Path(str(files("flashpoint") / "data" / "gazetteer.tsv.gz"))
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    """Read a compiled gazetteer file (raises DataFileError when it is missing or bad)."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            lines = f.read().split("\n")
+    except (OSError, EOFError) as exc:
+        raise DataFileError(
+            f"cannot read the gazetteer {path}: {exc}; reinstall flashpoint or rebuild it with "
+            "`python scripts/build_gazetteer.py` (needs `pip install -e '.[build]'`)"
+        ) from exc
+    header = [ln for ln in lines[:10] if ln.startswith("#")]
+    _check_header(path, header, lines[len(header)] if len(lines) > len(header) else "")
+    places: list[Place] = []
+    index: dict[str, int | list[int]] = {}
+    for n, line in enumerate(lines[len(header) + 1 :]):
+        if line:
+            _add_row(path, n, line, places, index)
+    return Gazetteer(places, index, header)
+
+
+def _check_header(path: Path, header: list[str], columns: str) -> None:
+    version = header[0].rsplit(" ", 1)[-1] if header else ""
+    if version != FORMAT_VERSION or columns.split("\t") != _COLUMNS:
+        raise DataFileError(
+            f"{path} is not a flashpoint gazetteer of format {FORMAT_VERSION}; rebuild it with "
+            "`python scripts/build_gazetteer.py`"
+        )
+
+
+def _add_row(
+    path: Path, n: int, line: str, places: list[Place], index: dict[str, int | list[int]]
+) -> None:
+    cells = line.split("\t")
+    if len(cells) != len(_COLUMNS):
+        raise DataFileError(f"{path}: row {n + 1} has {len(cells)} columns, not {len(_COLUMNS)}")
+    pid, kind, name, country, admin1, lat, lon, pop, capital, countries, keys = cells
+    i = len(places)
+    key_list = keys.split("|")
+    aliases = tuple(k[1:] for k in key_list if k.startswith("="))
+    places.append(
+        Place(
+            pid,
+            kind,
+            name,
+            country or None,
+            admin1 or None,
+            float(lat),
+            float(lon),
+            int(pop),
+            capital == "1",
+            tuple(countries.split("|")) if countries else (),
+            aliases,
+        )
+    )
+    for key in (k.removeprefix("=") for k in key_list):
+        bucket = index.get(key)
+        if bucket is None:
+            index[key] = i  # most names have one place: no list for them
+        elif isinstance(bucket, int):
+            index[key] = [bucket, i]
+        else:
+            bucket.append(i)
+
+
+@cache
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The shipped gazetteer, loaded once per process (or another file, for tests)."""
+    return read_gazetteer(Path(path) if path else default_path())

@@ -1,0 +1,423 @@
+"""Where an event happened: the place the text attaches to the event, not any place nearby.
+
+Rules, in order:
+1. Places of the event's sentence are grouped where the text nests them ("Sirwah (Marib)",
+   "Iran's Sistan and Baluchestan province", "Kabul, Afghanistan"); a group stands for its
+   most specific resolved member.
+2. Each group is scored by how it attaches to the trigger: governed by a locative preposition
+   (in, at, near, on, across, inside...) in the trigger's own clause scores high; a place
+   that is the subject or object of a verb ("Tehran condemned", "attacked Iraq"), the object of
+   "to/from/against/with" ("the ambassador to Tehran"), inside another clause ("the Houthis,
+   who attack ships in the Red Sea"), or part of the actor's phrase, does not count. Among
+   places that do, one in the recipient's country (then the actor's) wins: "airstrikes in
+   Iraq and Syria" with recipient Syria is located in Syria.
+3. With no such place, an ASSAULT whose recipient has a country is located in that country
+   at precision "country" (attacks happen where their targets are); anything else is None.
+4. A country-level answer takes the first-level region when the sentence and its neighbours
+   name exactly one admin1 of that country ("... strikes against Iran. The strikes in Iran's
+   Sistan and Baluchestan province ..." -> Sistan and Baluchestan).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flashpoint.document import Document, Event, EventLocation, PlaceMention, Sentence, Span
+from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
+from flashpoint.stages.places.names import normalize
+
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "on",
+    "across",
+    "inside",
+    "outside",
+    "around",
+    "within",
+    "throughout",
+    "along",
+    "off",
+    "into",
+    "nearby",
+    "outskirts",
+    "onto",
+    "amid",
+    "over",
+    "beside",
+    "behind",
+    "through",
+    "during",
+    "after",
+    "before",
+}
+NOT_LOCATIVE = {
+    "to",
+    "from",
+    "against",
+    "with",
+    "for",
+    "by",
+    "toward",
+    "towards",
+    "about",
+    "between",
+    "than",
+    "like",
+    "as",
+    "of",
+}
+ATTACKS = {"ASSAULT"}
+# verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_TARGET_PREPS = {"on", "onto", "over", "into"}
+# prepositions whose object is not where the event is, even a few phrases up
+_FOREIGN_PREPS = {"from", "of", "because", "to", "for", "about", "than", "like"}
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "outskirts",
+    "suburbs",
+    "outside",
+}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "agent"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+_NOMINAL_DEPS = {
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "appos",
+    "conj",
+    "nummod",
+    "npadvmod",
+    "dep",
+    "case",
+    "cc",
+    "det",
+}
+_PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+_NEST_GAP = re.compile(
+    r"\s*\(\s*|\s*,\s*|['’]s\s+(?:[a-z-]+\s+){0,2}|\s*\)?\s*,?\s+(?:in|of)\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+)
+_THRESHOLD = 1.5
+_WINDOW = (1, 2)  # sentences before and after searched for a unique admin1
+
+
+@dataclass(slots=True)
+class Group:
+    members: list[PlaceMention]
+    score: float = 0.0
+
+    @property
+    def best(self) -> PlaceMention:
+        resolved = [m for m in self.members if m.precision]
+        return min(resolved, key=lambda m: _PRECISION_RANK[m.precision or "country"])
+
+    @property
+    def country(self) -> str | None:
+        return self.best.country
+
+
+def locate_event(doc: Document, event: Event, gaz: Gazetteer | None = None) -> EventLocation | None:
+    """The location of `event` (see the module docstring for the rules), or None."""
+    gaz = gaz or load_gazetteer()
+    sent = _sentence(doc, event)
+    if sent is None:
+        return None
+    places = [p for p in doc.places if sent.start <= p.span[0] < sent.end]
+    groups = [g for g in _groups(places, doc.text) if any(m.precision for m in g.members)]
+    chosen = _best_group(doc, sent, event, groups)
+    if chosen is not None:
+        loc: EventLocation | None = EventLocation.from_mention(chosen.best)
+    else:
+        loc = _recipient_country(event, places, gaz)
+    if loc is not None and loc.precision == "country":
+        loc = _refine_admin1(doc, sent, loc, gaz)
+    return loc
+
+
+def _sentence(doc: Document, event: Event) -> Sentence | None:
+    idx = event.sentence_index
+    if 0 <= idx < len(doc.sentences):
+        s = doc.sentences[idx]
+        if s.start <= event.trigger.span[0] < s.end:
+            return s
+    return doc.sentence_of(event.trigger.span[0])
+
+
+def _groups(places: list[PlaceMention], text: str) -> list[Group]:
+    groups: list[Group] = []
+    for p in places:
+        if groups and _nests(groups[-1].members[-1], p, text):
+            groups[-1].members.append(p)
+        else:
+            groups.append(Group([p]))
+    return groups
+
+
+def _nests(a: PlaceMention, b: PlaceMention, text: str) -> bool:
+    if not _NEST_GAP.fullmatch(text[a.span[1] : b.span[0]]):
+        return False
+    if a.precision is None:  # "Paletwa township, Chin state": an unknown place, its container
+        return b.precision is not None
+    if not (a.country and b.country) or a.country != b.country:
+        return False
+    return "country" in (a.precision, b.precision) or a.admin1 == b.admin1
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]) -> Group | None:
+    parsed = doc.parses.get(sent.index)
+    for g in groups:
+        if _is_participant(g, event):
+            g.score = -9.0
+            continue
+        g.score = max(_member_score(doc.text, sent, parsed, event, m) for m in g.members)
+        g.score += _country_bonus(g, event)
+    ok = [g for g in groups if g.score >= _THRESHOLD]
+    return max(ok, key=lambda g: g.score) if ok else None
+
+
+def _is_participant(g: Group, event: Event) -> bool:
+    """The place is (part of) the actor's phrase: "Tehran condemned". (A recipient's place
+    may be the location, "airstrikes in Iraq"; the syntax decides.)"""
+    span = event.actor.span if event.actor is not None else None
+    return span is not None and any(_overlaps(m.span, span) for m in g.members)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _country_bonus(g: Group, event: Event) -> float:
+    if event.recipient and event.recipient.country and g.country == event.recipient.country:
+        return 1.0
+    if event.actor and event.actor.country and g.country == event.actor.country:
+        return 0.5
+    return 0.0
+
+
+def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: PlaceMention) -> float:
+    penalty = 0.002 * abs(m.span[0] - event.trigger.span[0])
+    head = trig = None
+    if parsed is not None:
+        head = _head_token(parsed, m.span[0] - sent.start, m.span[1] - sent.start)
+        trig = _head_token(
+            parsed, event.trigger.span[0] - sent.start, event.trigger.span[1] - sent.start
+        )
+    if head is None or trig is None:
+        return _surface_score(text, sent, m) - penalty
+    return _syntax_score(head, trig, event.event_type in VERBAL) - penalty
+
+
+def _head_token(parsed: Any, start: int, end: int) -> Any:
+    toks = [t for t in parsed if start <= t.idx < end]
+    for t in toks:
+        if not (start <= t.head.idx < end) or t.head.i == t.i:
+            return t
+    return toks[0] if toks else None
+
+
+def _syntax_score(head: Any, trig: Any, verbal: bool = False) -> float:
+    """How a place phrase attaches to the event, read off the dependency parse."""
+    kind, word, anchor = _governor(head)
+    if kind == "prep" and verbal and word in _TARGET_PREPS:
+        score = -1.0
+    elif kind == "prep" and word in LOCATIVE:
+        score = _anchor_score(anchor, trig)
+    elif kind == "prep":
+        score = 0.5 if word == "from" else -3.0
+    elif word in _ARGUMENT_DEPS:
+        score = -3.0
+    else:
+        score = 0.5
+    return score - 2.0 * _foreign_clauses(anchor, trig)
+
+
+def _anchor_score(anchor: Any, trig: Any) -> float:
+    """A locative phrase counts fully when it modifies a predicate, the trigger, or a noun
+    that is itself acted on or part of the predicate's phrases ("attacked a checkpoint in
+    Kabul", "clashed with police in Ahvaz"); little when it says where something else is
+    ("because of strikes inside Pakistan", "from bases in Yemen")."""
+    trig_line = {trig.i, *(a.i for a in trig.ancestors)}
+    for _ in range(4):
+        if anchor.i in trig_line:
+            return 1.0 if _in_adjunct(trig, anchor) else 3.0
+        if anchor.pos_ in ("VERB", "AUX"):
+            return 3.0
+        kind, word, up = _governor(anchor)
+        if kind == "prep" and word in _FOREIGN_PREPS:
+            return 0.5
+        if kind == "dep" and word not in _ARGUMENT_DEPS and up.pos_ not in ("VERB", "AUX"):
+            return 1.0
+        anchor = up
+    return 2.0
+
+
+def _in_adjunct(trig: Any, ancestor: Any) -> bool:
+    """The trigger sits in a prepositional adjunct of `ancestor` ("staged airstrikes in Iraq
+    over a bombing"): what is attached to `ancestor` belongs to the other predicate."""
+    cur = trig
+    while cur.i != ancestor.i and cur.head.i != cur.i:
+        if cur.dep_ in ("pobj", "pcomp"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _governor(tok: Any) -> tuple[str, str, Any]:
+    """Climb from a place name through its noun phrase to what governs it: a preposition
+    ("prep", "in", attachment) or a dependency ("dep", label, head)."""
+    cur = tok
+    for _ in range(10):
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            if prep.lower_ == "of" and (
+                prep.head.pos_ in ("NOUN", "PROPN") or prep.head.lower_ in _DIRECTIONS
+            ):
+                cur = prep.head
+                continue
+            return "prep", prep.lower_, prep.head
+        if cur.lower_ in _DIRECTIONS and cur.dep_ in ("advmod", "npadvmod"):  # "south of X"
+            return "prep", "near", cur.head
+        if cur.dep_ in _NOMINAL_DEPS and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return "dep", cur.dep_, cur.head
+
+
+def _foreign_clauses(anchor: Any, trig: Any) -> int:
+    """Clause boundaries between where the place attaches and the trigger's clause, not
+    counting the trigger's own relative clause ("attack ... that killed two in X")."""
+    trig_line = [trig.i, *(a.i for a in trig.ancestors)]
+    count, cur = 0, anchor
+    while cur.i not in trig_line:
+        if cur.dep_ in _CLAUSE_DEPS and cur.head.i != trig.i:
+            count += 1
+        if cur.head.i == cur.i:
+            return count + 1
+        cur = cur.head
+    return count + _clause_depth(trig, cur.i)
+
+
+def _clause_depth(trig: Any, lca: int) -> int:
+    """Clause boundaries between the trigger and the common ancestor (0 when the place
+    attaches to the trigger's own clause)."""
+    depth, cur = 0, trig
+    while cur.i != lca and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+            depth += 1
+        cur = cur.head
+    return depth
+
+
+def _surface_score(text: str, sent: Sentence, m: PlaceMention) -> float:
+    """Without a parse: the word before the place phrase decides."""
+    before = re.findall(r"[A-Za-z]+", text[max(sent.start, m.span[0] - 40) : m.span[0]].lower())
+    words = [w for w in before[-4:] if w not in ("the", "a", "an")]
+    for w in reversed(words[-3:]):
+        if w in LOCATIVE:
+            return 3.0
+        if w in NOT_LOCATIVE:
+            return -3.0
+    return 0.0
+
+
+# --- fallbacks -----------------------------------------------------------------------------
+
+
+def _recipient_country(
+    event: Event, places: list[PlaceMention], gaz: Gazetteer
+) -> EventLocation | None:
+    """An attack with no place in its sentence happened in its target's country."""
+    rec = event.recipient
+    if event.event_type not in ATTACKS or rec is None or not rec.country:
+        return None
+    country = gaz.country(rec.country)
+    if country is None:
+        return None
+    named = next(
+        (
+            p
+            for p in places
+            if p.country == rec.country
+            and p.precision == "country"
+            and rec.span
+            and _overlaps(p.span, rec.span)
+        ),
+        None,
+    )
+    text: str | None
+    span: Span | None
+    if named is not None:
+        text, span = named.text, named.span
+    elif _names_country(gaz, rec.text, rec.country):
+        text, span = rec.text, rec.span
+    else:
+        text, span = None, None
+    return EventLocation(
+        text=text,
+        name=country.name,
+        country=country.country,
+        admin1=None,
+        lat=country.lat,
+        lon=country.lon,
+        precision="country",
+        span=span,
+    )
+
+
+def _names_country(gaz: Gazetteer, text: str | None, iso3: str) -> bool:
+    if not text:
+        return False
+    key = normalize(text).removeprefix("the ")
+    return any(p.kind == "country" and p.country == iso3 for p in gaz.lookup(key))
+
+
+def _refine_admin1(
+    doc: Document, sent: Sentence, loc: EventLocation, gaz: Gazetteer
+) -> EventLocation:
+    """A country-level location takes the one admin1 of that country named nearby."""
+    lo, hi = sent.index - _WINDOW[0], sent.index + _WINDOW[1]
+    near = [
+        p
+        for p in doc.places
+        if lo <= p.sentence <= hi
+        and p.country == loc.country
+        and p.admin1
+        and p.precision in ("city", "admin2", "admin1", "region")
+    ]
+    if len({p.admin1 for p in near}) != 1:
+        return loc
+    mention = near[0]
+    admin1 = gaz.admin1(loc.country, mention.admin1 or "")
+    if admin1 is None:
+        return loc
+    return EventLocation(
+        text=mention.text,
+        name=admin1.name,
+        country=loc.country,
+        admin1=admin1.name,
+        lat=admin1.lat,
+        lon=admin1.lon,
+        precision="admin1",
+        span=mention.span,
+    )

@@ -1,0 +1,544 @@
+"""Finding place mentions in a sentence: gazetteer phrase matching checked against spaCy.
+
+The phrase matcher reads capitalised word runs ("Sistan and Baluchestan", "Deir ez-Zor",
+"U.S.") and keeps the longest that is a gazetteer name. spaCy's entities and part-of-speech
+tags (when the sentence was parsed) confirm or veto matches, and GPE/LOC/FAC entities that the
+gazetteer does not know are kept as unresolved mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from flashpoint.stages.places.gazetteer import Gazetteer, Place
+from flashpoint.stages.places.names import normalize
+
+MAX_WORDS = 7
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_GAP = re.compile(r"\s+|-|\s*-\s*|\.\s+")
+_CONNECTORS = {
+    "and",
+    "of",
+    "the",
+    "de",
+    "del",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "el",
+    "al",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "an",
+    "at",
+    "az",
+    "ez",
+    "es",
+    "va",
+    "e",
+    "i",
+    "y",
+    "upon",
+    "on",
+    "sur",
+    "am",
+    "im",
+    "bin",
+    "ibn",
+    "bani",
+    "wa",
+    "ul",
+    "au",
+    "aux",
+    "en",
+    "sous",
+    "di",
+    "della",
+    "dei",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "op",
+    "bei",
+    "na",
+    "nad",
+    "pod",
+    "lo",
+    "los",
+    "las",
+    "al-",
+    "ez-",
+    "ed",
+}
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "adh"}
+# words after a name that say what kind of place it is, and the kinds they point to
+ADMIN1_WORDS = {
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "oblast",
+    "department",
+    "prefecture",
+    "territory",
+    "wilaya",
+    "wilayah",
+    "emirate",
+    "krai",
+    "republic",
+}
+ADMIN2_WORDS = {
+    "district",
+    "county",
+    "lga",
+    "municipality",
+    "commune",
+    "division",
+    "subdistrict",
+    "sub-district",
+    "sub-county",
+    "subcounty",
+    "zone",
+    "area",
+    "circle",
+    "tehsil",
+    "raion",
+    "rayon",
+    "woreda",
+    "cercle",
+    "canton",
+    "parish",
+    "borough",
+}
+CITY_WORDS = {
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+    "suburb",
+    "port",
+    "settlement",
+    "township",
+    "hamlet",
+    "quarter",
+    "locality",
+    "market",
+    "crossing",
+}
+_DESIGNATORS = ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS
+# capitalised words after a name that make it part of an organisation's name
+ORG_WORDS = {
+    "army",
+    "party",
+    "front",
+    "movement",
+    "liberation",
+    "forces",
+    "force",
+    "brigade",
+    "brigades",
+    "council",
+    "government",
+    "ministry",
+    "workers",
+    "national",
+    "union",
+    "league",
+    "corps",
+    "police",
+    "guard",
+    "guards",
+    "revolutionary",
+    "republican",
+    "democratic",
+    "islamic",
+    "people's",
+    "airlines",
+    "airways",
+    "air",
+    "times",
+    "post",
+    "news",
+    "tribune",
+    "bank",
+    "university",
+    "fc",
+    "united",
+    "company",
+    "corporation",
+    "group",
+    "committee",
+    "authority",
+    "commission",
+    "agency",
+    "institute",
+    "alliance",
+    "coalition",
+    "militia",
+    "regiment",
+    "battalion",
+    "division",
+    "command",
+    "tigers",
+    "mujahideen",
+    "resistance",
+    "rebels",
+    "federation",
+    "association",
+    "organization",
+    "organisation",
+    "herald",
+}
+# capitalised words after a name that keep it a place ("Kabul Airport")
+FACILITY_WORDS = {
+    "airport",
+    "hospital",
+    "stadium",
+    "square",
+    "bridge",
+    "street",
+    "road",
+    "avenue",
+    "camp",
+    "prison",
+    "base",
+    "airbase",
+    "market",
+    "mosque",
+    "church",
+    "port",
+    "harbour",
+    "harbor",
+    "station",
+    "dam",
+    "crossing",
+    "gate",
+    "hotel",
+    "palace",
+    "refinery",
+    "valley",
+    "mountains",
+    "hills",
+    "river",
+    "lake",
+    "highway",
+    "checkpoint",
+    "barracks",
+    "border",
+    "city",
+    "town",
+    "province",
+    "state",
+    "region",
+    "district",
+    "county",
+    "governorate",
+    "village",
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_VETO_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    possessive: bool = False
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A place-like phrase of one sentence, before resolution (offsets in the sentence)."""
+
+    start: int
+    end: int  # end of the name
+    text: str
+    candidates: list[Place]
+    key: str
+    source: str = "gazetteer"  # gazetteer | ner
+    designator: str | None = None  # "province", "district", "city"...
+    designator_end: int | None = None  # end of "... province"
+    possessive: bool = False
+    label: str | None = None  # the spaCy entity label over it, if any
+    prev_word: str | None = None  # a capitalised word joined to it before, if any
+    next_word: str | None = None  # a capitalised word joined to it after, if any
+    links: list[int] = field(default_factory=list)
+
+    @property
+    def full_end(self) -> int:
+        return self.designator_end or self.end
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens; "Iran's" becomes "Iran" marked possessive."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = Token(m.start(), m.end(), m.group())
+        if len(tok.text) > 3 and tok.text[-2:] in ("'s", "’s"):
+            tok.end -= 2
+            tok.text = tok.text[:-2]
+            tok.possessive = True
+        out.append(tok)
+    return out
+
+
+def _can_start(tok: Token) -> bool:
+    return tok.capital or (tok.text.lower() in _ARTICLES)
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    if a.possessive:
+        return False
+    if gap.startswith(".") and len(a.text) > 3:
+        return False
+    return bool(_GAP.fullmatch(gap))
+
+
+def _span_ok(tokens: list[Token], i: int, j: int) -> bool:
+    """Tokens i..j-1 can be one name: capitalised ends, connectors only inside."""
+    if not tokens[j - 1].capital:
+        return False
+    inner = tokens[i + 1 : j - 1]
+    return all(t.capital or t.text.lower() in _CONNECTORS for t in inner)
+
+
+def find_names(text: str, gaz: Gazetteer) -> list[RawMention]:
+    """Longest-first gazetteer matches over capitalised runs of `text`."""
+    tokens = tokenize(text)
+    out: list[RawMention] = []
+    i = 0
+    while i < len(tokens):
+        hit = _longest_at(text, tokens, i, gaz) if _can_start(tokens[i]) else None
+        if hit is None:
+            hit = _unknown_with_kind_word(text, tokens, i)
+        if hit is None:
+            i += 1
+            continue
+        mention, j = hit
+        _add_designator(text, tokens, j, mention)
+        _add_neighbours(text, tokens, i, j, mention)
+        out.append(mention)
+        i = j
+    return out
+
+
+def _longest_at(
+    text: str, tokens: list[Token], i: int, gaz: Gazetteer
+) -> tuple[RawMention, int] | None:
+    last = i
+    while (
+        last + 1 < len(tokens)
+        and last + 1 - i < MAX_WORDS
+        and _joined(text, tokens[last], tokens[last + 1])
+    ):
+        last += 1
+    for j in range(last + 1, i, -1):
+        if not _span_ok(tokens, i, j):
+            continue
+        start, end = tokens[i].start, tokens[j - 1].end
+        if _is_compound_modifier(text, end):
+            continue
+        key = normalize(text[start:end])
+        if key in gaz:
+            return RawMention(
+                start,
+                end,
+                text[start:end],
+                gaz.lookup(key),
+                key,
+                possessive=tokens[j - 1].possessive,
+            ), j
+    return None
+
+
+def _unknown_with_kind_word(
+    text: str, tokens: list[Token], i: int
+) -> tuple[RawMention, int] | None:
+    """ "Paletwa township", "Kabala village": a place the gazetteer lacks, known by its kind
+    word (kept unresolved, so that its container can stand for it)."""
+    j = i
+    while (
+        j < len(tokens)
+        and j - i < 3
+        and tokens[j].capital
+        and (j == i or _joined(text, tokens[j - 1], tokens[j]))
+    ):
+        j += 1
+    if j == i or j >= len(tokens) or i == 0:
+        return None
+    word = tokens[j].text.lower()
+    if word not in ADMIN2_WORDS | CITY_WORDS or not _joined(text, tokens[j - 1], tokens[j]):
+        return None
+    start, end = tokens[i].start, tokens[j - 1].end
+    return RawMention(start, end, text[start:end], [], normalize(text[start:end])), j
+
+
+def _is_compound_modifier(text: str, end: int) -> bool:
+    """ "Iran-backed", "Kabul-based", "Saudi-led": a name used as a modifier."""
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].islower()
+
+
+def _add_neighbours(text: str, tokens: list[Token], i: int, j: int, m: RawMention) -> None:
+    """The capitalised words glued to the name ("Arakan Army", "Abu Sayyaf")."""
+    before = text[max(0, tokens[i - 1].start - 2) : tokens[i - 1].start] if i > 0 else ""
+    if (
+        i > 0
+        and tokens[i - 1].capital
+        and _joined(text, tokens[i - 1], tokens[i])
+        and before.strip(" ") not in ("", ".", ",")
+    ):
+        m.prev_word = tokens[i - 1].text
+    if j < len(tokens) and tokens[j].capital and _joined(text, tokens[j - 1], tokens[j]):
+        m.next_word = tokens[j].text
+
+
+def _in_longer_name(m: RawMention) -> bool:
+    """Part of an organisation's or a person's name rather than a place."""
+    nxt = (m.next_word or "").lower()
+    if nxt in ORG_WORDS:
+        return True
+    if _strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
+        return False
+    return m.prev_word is not None or m.next_word is not None
+
+
+def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> None:
+    """ "Baluchistan province", "Panjgur district": the kind word after the name, or the one
+    before it in "the town of X"."""
+    if j < len(tokens) and not tokens[j - 1].possessive:
+        nxt = tokens[j]
+        word = nxt.text.lower()
+        if word in _DESIGNATORS and text[m.end : nxt.start].strip() == "":
+            m.designator, m.designator_end = word, nxt.end
+            return
+    before = text[max(0, m.start - 30) : m.start].lower().split()
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _DESIGNATORS:
+        m.designator = before[-2]
+
+
+def annotate_with_parse(
+    mentions: list[RawMention], parsed: Any, stop: frozenset[str]
+) -> list[RawMention]:
+    """Veto matches spaCy reads as something else, label the rest, and add the GPE/LOC/FAC
+    entities the gazetteer does not know (as unresolved mentions)."""
+    ents = [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
+    kept = []
+    for m in mentions:
+        m.label = _covering_label(ents, m)
+        cue = has_place_cue(parsed.text, m, mentions)
+        if m.key in stop and not _stop_ok(m, cue):
+            continue
+        inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
+        if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
+            kept.append(m)
+    for start, end, label in ents:
+        if label in _PLACE_LABELS and not any(m.start < end and start < m.end for m in kept):
+            kept.append(_unresolved(parsed.text, start, end, label))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _covering_label(ents: list[tuple[int, int, str]], m: RawMention) -> str | None:
+    """The label of the entity that is exactly the mention, or that label + "+" when the
+    mention is part of a longer entity."""
+    for start, end, label in ents:
+        if (start, end) == (m.start, m.end) or (
+            start <= m.start and m.end <= end and m.full_end >= end
+        ):
+            return label
+        if start < m.end and m.start < end:
+            return label + "+"
+    return None
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|off|outside|inside|across|around|within|toward|towards|into|of)"
+    r"(?:\s+the)?|\(|,)\s*$",
+    re.IGNORECASE,
+)
+
+
+def has_place_cue(text: str, m: RawMention, mentions: list[RawMention]) -> bool:
+    """The text itself says this is a place: a kind word, a locative word before it, or a
+    place nested with it ("Sirwah (Marib)", "Jolo, Sulu")."""
+    if m.designator:
+        return True
+    after = text[m.full_end : m.full_end + 3]
+    if after.lstrip().startswith("(") and any(o.start > m.end for o in mentions):
+        return True
+    before = text[max(0, m.start - 12) : m.start]
+    if before.rstrip().endswith(("(", ",")):
+        return any(o.full_end <= m.start and m.start - o.full_end <= 3 for o in mentions)
+    if after.startswith(",") and any(0 <= o.start - m.full_end <= 3 for o in mentions):
+        return True
+    return bool(_LOCATIVE_BEFORE.search(before)) and not before.rstrip().endswith(",")
+
+
+def _vetoed(m: RawMention, label: str | None, parsed: Any) -> bool:
+    """True when the match is not a place here: inside a longer name of another kind
+    ("Baluch Liberation Army"), a person, or a common word."""
+    if label and label.endswith("+"):
+        return label[:-1] in _VETO_LABELS or label[:-1] == "NORP"
+    if label in _PLACE_LABELS or _strong_kind(m):
+        return label == "PERSON"
+    if label in ("PERSON", "NORP"):
+        return True
+    return not _all_proper(m, parsed)
+
+
+def _stop_ok(m: RawMention, cue: bool) -> bool:
+    """A stop-listed word counts as a place only with a kind word or a place label."""
+    return m.designator is not None or m.label in _PLACE_LABELS or (cue and m.label is None)
+
+
+def _strong_kind(m: RawMention) -> bool:
+    """Country, first-level region and named-region names are rarely anything else."""
+    return any(c.kind in ("country", "admin1", "region") for c in m.candidates)
+
+
+def _all_proper(m: RawMention, parsed: Any) -> bool:
+    toks = [t for t in parsed if m.start <= t.idx < m.end and t.text[:1].isalpha()]
+    return bool(toks) and all(t.pos_ == "PROPN" or t.text[:1].islower() for t in toks)
+
+
+def _unresolved(text: str, start: int, end: int, label: str) -> RawMention:
+    while text[start:end].lower().startswith("the "):
+        start += 4
+    m = RawMention(
+        start, end, text[start:end], [], normalize(text[start:end]), source="ner", label=label
+    )
+    nxt = re.match(r"\s+([A-Za-z-]+)", text[end:])
+    if nxt and nxt.group(1).lower() in _DESIGNATORS:
+        m.designator, m.designator_end = nxt.group(1).lower(), end + nxt.end()
+    return m
+
+
+def filter_unparsed(mentions: list[RawMention], stop: frozenset[str]) -> list[RawMention]:
+    """Without a parse, keep what is safe: strong kinds and big towns (for context only)."""
+    out = []
+    for m in mentions:
+        if not m.candidates or (m.key in stop and not m.designator) or _in_longer_name(m):
+            continue
+        if m.designator or _strong_kind(m) or max(c.population for c in m.candidates) >= 100_000:
+            out.append(m)
+    return out

@@ -1,0 +1,225 @@
+"""Resolving place mentions to gazetteer entries, using their context.
+
+Each candidate gets a prior (population, kind, whether the text is its main name, what a
+kind word such as "province" says) and a context score (the countries and first-level regions
+of the document's other places, and the countries of the event actors). Mentions that the
+text nests ("Sirwah (Marib)", "Atlanta, Georgia", "Iran's Sistan and Baluchestan province",
+"Hyderabad in Sindh") are resolved jointly: the inner place must lie inside the outer one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from flashpoint.stages.places.gazetteer import Place
+from flashpoint.stages.places.mentions import ADMIN1_WORDS, ADMIN2_WORDS, CITY_WORDS, RawMention
+from flashpoint.stages.places.names import normalize
+
+_KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
+_NO_FIT = -4.0  # an inner mention with no candidate inside the outer one
+# what may stand between an inner place and its container
+_PAREN = re.compile(r"\s*\(\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_IN = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
+
+
+@dataclass(slots=True)
+class Item:
+    """A mention being resolved: where it is, what it may be, what it became."""
+
+    mention: RawMention
+    sentence: int
+    offset: int  # start of its sentence in the document
+    place: Place | None = None
+    margin: float = 0.0
+    outer: int | None = None  # index of the item that contains it
+    inner: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rest of the document says about where things are."""
+
+    fine: dict[str, int] = field(default_factory=dict)  # countries of sub-national places
+    countries: dict[str, int] = field(default_factory=dict)  # countries named as such
+    admin1s: dict[tuple[str, str], int] = field(default_factory=dict)
+    actors: set[str] = field(default_factory=set)
+    # countries of the well-known places (countries, provinces, regions, big cities)
+    anchors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, place: Place, sign: int = 1) -> None:
+        bucket = self.countries if place.kind == "country" else self.fine
+        well_known = place.kind != "city" and place.kind != "admin2"
+        for country in _countries_of(place):
+            bucket[country] = bucket.get(country, 0) + sign
+            if well_known or place.population >= 100_000:
+                self.anchors[country] = self.anchors.get(country, 0) + sign
+        if place.admin1 and place.country:
+            key = (place.country, place.admin1)
+            self.admin1s[key] = self.admin1s.get(key, 0) + sign
+
+    def score(self, c: Place, rival_country: bool = False) -> float:
+        """Context support for `c`; `rival_country` says the same name is also a country's,
+        where other countries named nearby say little ("Georgia" in a text naming the US)."""
+        s = 0.0
+        countries = _countries_of(c)
+        if any(self.fine.get(x, 0) > 0 for x in countries):
+            s += 2.5
+        if any(self.countries.get(x, 0) > 0 for x in countries):
+            s += 0.75 if rival_country else 2.5
+        if c.kind != "admin1" and c.admin1 and self.admin1s.get((c.country or "", c.admin1), 0):
+            s += 1.0
+        if any(x in self.actors for x in countries):
+            s += 0.5
+        return s
+
+
+def _countries_of(p: Place) -> tuple[str, ...]:
+    if p.country:
+        return (p.country,)
+    return p.countries
+
+
+def prior(c: Place, m: RawMention) -> float:
+    """How likely `c` is meant, before looking at the rest of the document."""
+    s = 0.8 * math.log10(max(c.population, 1000)) + _KIND_PRIOR[c.kind]
+    if m.key == normalize(c.name) or m.key in c.aliases:
+        s += 0.5
+    if c.kind == "city" and c.population >= 1_000_000:
+        s += 0.5
+    if c.capital:
+        s += 1.0
+    return s + _designator_score(c, m.designator)
+
+
+def _designator_score(c: Place, word: str | None) -> float:
+    if word is None:
+        return 0.0
+    kind = "admin1" if c.kind == "region" and c.admin1 else c.kind
+    if word in ADMIN1_WORDS:
+        return {"admin1": 3.0, "country": -3.0, "region": 0.5}.get(kind, -1.5)
+    if word in ADMIN2_WORDS:
+        return {"admin2": 3.0, "city": 1.5, "admin1": 0.5}.get(kind, -2.0)
+    if word in CITY_WORDS:
+        return {"city": 2.0, "admin2": 0.5}.get(kind, -2.0)
+    return 0.0
+
+
+# --- links between mentions of one sentence ------------------------------------------------
+
+
+def link(items: list[Item], text_of: dict[int, str]) -> None:
+    """Set `outer`/`inner` for mentions the text nests, when some candidates fit."""
+    for a_i, a in enumerate(items):
+        for b_i in range(a_i + 1, min(a_i + 4, len(items))):
+            b = items[b_i]
+            if b.sentence != a.sentence:
+                break
+            gap = text_of[a.sentence][a.mention.full_end : b.mention.start]
+            pair = _nesting(a, b, gap)
+            if pair is None:
+                continue
+            inner, outer = (a_i, b_i) if pair == "a_in_b" else (b_i, a_i)
+            if items[inner].outer is None and _fits(items[inner], items[outer]):
+                items[inner].outer = outer
+                items[outer].inner.append(inner)
+            elif _says_inside(gap, items[outer].mention) and _weak(items[inner].mention):
+                # "Bassa (Plateau)", "Palma in Cabo Delgado province": a village the
+                # gazetteer lacks, not its namesake abroad
+                items[inner].mention.candidates = []
+            break
+
+
+def _nesting(a: Item, b: Item, gap: str) -> str | None:
+    """Which of two neighbouring mentions may contain the other, going by the text between."""
+    if a.mention.possessive:
+        return "b_in_a" if _POSSESSIVE.fullmatch(gap) else None
+    if _PAREN.fullmatch(gap) or _COMMA.fullmatch(gap) or _IN.fullmatch(gap):
+        return "a_in_b"
+    return None
+
+
+def _weak(m: RawMention) -> bool:
+    """Only towns or districts, none of them a big city."""
+    return all(c.kind in ("city", "admin2") and c.population < 1_000_000 for c in m.candidates)
+
+
+def _says_inside(gap: str, outer: RawMention) -> bool:
+    """The text itself puts the first place inside the second."""
+    if _PAREN.fullmatch(gap):
+        return True
+    kind_word = outer.designator in ADMIN1_WORDS | ADMIN2_WORDS
+    return kind_word or any(c.kind == "country" for c in outer.candidates)
+
+
+def _fits(inner: Item, outer: Item) -> bool:
+    return any(a.within(b) for b in outer.mention.candidates for a in inner.mention.candidates)
+
+
+# --- resolution -------------------------------------------------------------------------
+
+
+def resolve(items: list[Item], text_of: dict[int, str], actors: Iterable[str]) -> None:
+    """Choose a place for every item (None when no candidate fits)."""
+    for it in items:
+        _choose(it, it.mention.candidates, lambda c: 0.0)
+    link(items, text_of)
+    ctx = Context(actors={a for a in actors if a})
+    for it in items:
+        if it.place is not None and it.margin >= 1.0:
+            ctx.add(it.place)
+    for i, it in enumerate(items):
+        if it.outer is None:
+            _resolve_tree(items, i, ctx)
+
+
+def _resolve_tree(items: list[Item], i: int, ctx: Context, within: Place | None = None) -> None:
+    it = items[i]
+    own = it.place if it.margin >= 1.0 else None
+    if own is not None:
+        ctx.add(own, -1)
+    cands = it.mention.candidates
+    if within is not None:
+        cands = [c for c in cands if c.within(within)]
+    rival = any(c.kind == "country" for c in it.mention.candidates)
+    _choose(it, cands, lambda c: ctx.score(c, rival) + _inner_fit(items, it, c, ctx))
+    if within is None and _foreign_namesake(it, ctx):
+        it.place = None
+    if own is not None:
+        ctx.add(own)
+    for j in it.inner:
+        _resolve_tree(items, j, ctx, it.place)
+
+
+def _foreign_namesake(it: Item, ctx: Context) -> bool:
+    """A small town in a country the document never mentions, while it names others: most
+    likely a village the gazetteer lacks that shares a name with one abroad ("Solhan")."""
+    p = it.place
+    if p is None or p.kind not in ("city", "admin2") or p.population >= 100_000:
+        return False
+    known = {c for c, n in ctx.anchors.items() if n > 0}
+    return bool(known) and p.country not in known and p.country not in ctx.actors
+
+
+def _inner_fit(items: list[Item], it: Item, c: Place, ctx: Context) -> float:
+    """How well the mentions nested in `it` fit if `it` is `c`."""
+    total = 0.0
+    for j in it.inner:
+        m = items[j].mention
+        fits = [prior(a, m) + ctx.score(a) for a in m.candidates if a.within(c)]
+        total += max(fits) if fits else _NO_FIT
+    return total
+
+
+def _choose(it: Item, cands: list[Place], score: Callable[[Place], float]) -> None:
+    if not cands:
+        it.place, it.margin = None, 0.0
+        return
+    ranked = sorted(cands, key=lambda c: -(prior(c, it.mention) + score(c)))
+    best = prior(ranked[0], it.mention) + score(ranked[0])
+    second = prior(ranked[1], it.mention) + score(ranked[1]) if len(ranked) > 1 else -99.0
+    it.place, it.margin = ranked[0], best - second

@@ -1,0 +1,235 @@
+"""Finding and resolving the places of a document: ambiguity, context, false friends."""
+
+from __future__ import annotations
+
+import pytest
+from _places_docs import place_doc
+
+from flashpoint.document import PlaceMention
+
+
+def _place(doc, text: str) -> PlaceMention:
+    hits = [p for p in doc.places if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in doc.places]}"
+    return hits[0]
+
+
+def _where(doc, text: str) -> tuple[str | None, str | None]:
+    p = _place(doc, text)
+    return p.country, p.admin1
+
+
+# --- ambiguous names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("Rival militias clashed in Tripoli overnight.", "Tripoli", "LBY", "Tripoli"),
+        (
+            "Gunmen fired on a bus in Tripoli, in northern Lebanon, near the Syrian border.",
+            "Tripoli",
+            "LBN",
+            "North Lebanon",
+        ),
+        (
+            "After a week of protests in Beirut, unrest spread to Tripoli and Sidon.",
+            "Tripoli",
+            "LBN",
+            "North Lebanon",
+        ),
+        ("Police dispersed a rally in Hyderabad on Sunday.", "Hyderabad", "IND", "Telangana"),
+        (
+            "Protesters blocked roads in Karachi and Hyderabad, Sindh's two largest cities.",
+            "Hyderabad",
+            "PAK",
+            "Sindh",
+        ),
+        ("A bomb went off in Hyderabad in Sindh province.", "Hyderabad", "PAK", "Sindh"),
+        ("Russian troops stayed in Georgia after the 2008 war.", "Georgia", "GEO", None),
+        ("Voters queued for hours in Atlanta, Georgia.", "Georgia", "USA", "Georgia"),
+        ("Police arrested 40 people at a rally in Paris.", "Paris", "FRA", "Ile-de-France"),
+        ("A tornado hit Paris, Texas, on Monday.", "Paris", "USA", "Texas"),
+        (
+            "Clashes broke out in Alexandria after Friday prayers.",
+            "Alexandria",
+            "EGY",
+            "Alexandria",
+        ),
+        (
+            "A gunman opened fire at a baseball practice in Alexandria, Virginia.",
+            "Alexandria",
+            "USA",
+            "Virginia",
+        ),
+    ],
+)
+def test_ambiguous_names_follow_their_context(text, name, country, admin1) -> None:
+    assert _where(place_doc(text), name) == (country, admin1)
+
+
+def test_the_country_of_the_document_decides_a_town_name() -> None:
+    doc = place_doc(
+        "Fighting intensified across Lebanon this week. In Tripoli, two people were "
+        "killed in overnight clashes."
+    )
+    assert _where(doc, "Tripoli") == ("LBN", "North Lebanon")
+
+
+# --- nested places and kind words ---------------------------------------------------------------
+
+
+def test_district_in_parentheses_fixes_the_province() -> None:
+    doc = place_doc("Militants attacked a checkpoint in Panjgur district (Balochistan).")
+    panjgur = _place(doc, "Panjgur district")
+    assert (panjgur.country, panjgur.admin1, panjgur.precision) == ("PAK", "Balochistan", "city")
+
+
+def test_possessive_country_and_province_word() -> None:
+    doc = place_doc("The strikes in Iran's Sistan and Baluchestan province killed seven.")
+    province = _place(doc, "Sistan and Baluchestan province")
+    assert province.span == (doc.text.index("Sistan"), doc.text.index(" killed"))
+    assert (province.country, province.admin1, province.precision) == (
+        "IRN",
+        "Sistan and Baluchestan",
+        "admin1",
+    )
+    assert _where(doc, "Iran") == ("IRN", None)
+
+
+def test_spellings_resolve_to_canonical_admin1() -> None:
+    doc = place_doc("Two children were killed in the southwestern Baluchistan province.")
+    assert _where(doc, "Baluchistan province") == ("PAK", "Balochistan")
+
+
+def test_frontline_with_governorates_in_parentheses() -> None:
+    doc = place_doc(
+        "On 9 May 2020, clashes erupted between pro-Houthi forces and pro-Hadi forces on the "
+        "Sirwah (Marib) and Nihm (Sanaa) frontlines, killing 20."
+    )
+    assert _where(doc, "Sirwah") == ("YEM", "Marib")
+    assert _where(doc, "Marib") == ("YEM", "Marib")
+    assert _where(doc, "Nihm") == ("YEM", "Sanaa")
+    assert _place(doc, "Sanaa").precision == "admin1"
+
+
+def test_village_missing_from_the_gazetteer_is_not_sent_abroad() -> None:
+    doc = place_doc("On 9 September 2021, armed herders killed 12 farmers in Bassa (Plateau).")
+    bassa = [p for p in doc.places if p.text == "Bassa"]
+    assert all(p.country in (None, "NGA") for p in bassa)
+    assert _where(doc, "Plateau") == ("NGA", "Plateau")
+
+
+def test_town_said_to_be_in_a_province_is_not_its_namesake_abroad() -> None:
+    doc = place_doc("Militants raided the town of Palma in Cabo Delgado province.")
+    assert _place(doc, "Palma").country is None  # not Palma de Mallorca
+    assert _where(doc, "Cabo Delgado province") == ("MOZ", "Cabo Delgado")
+
+
+def test_kind_word_chooses_the_state_over_the_country() -> None:
+    doc = place_doc("Bandits abducted 30 students in Niger state on Monday.")
+    assert _where(doc, "Niger state") == ("NGA", "Niger")
+    doc = place_doc("Soldiers were killed in an ambush in western Niger.")
+    assert _where(doc, "Niger") == ("NER", None)
+
+
+def test_country_comma_and_direction_words() -> None:
+    doc = place_doc(
+        "A car bomb exploded in Kabul, Afghanistan, and troops moved in southwestern Pakistan."
+    )
+    assert _where(doc, "Kabul") == ("AFG", "Kabul")
+    assert _where(doc, "Pakistan") == ("PAK", None)
+
+
+def test_seas_and_named_regions() -> None:
+    doc = place_doc(
+        "The Houthis attacked ships in the Red Sea and the Gulf of Aden, while "
+        "fighting continued in Darfur and the Donbas."
+    )
+    red_sea = _place(doc, "Red Sea")
+    assert (red_sea.country, red_sea.precision) == (None, "region")
+    assert _place(doc, "Gulf of Aden").precision == "region"
+    assert _where(doc, "Darfur") == ("SDN", None)
+    assert _where(doc, "Donbas") == ("UKR", None)
+
+
+def test_gaza_means_the_strip() -> None:
+    doc = place_doc("Israeli strikes on Gaza killed 30 people, the health ministry said.")
+    assert _where(doc, "Gaza") == ("PSE", "Gaza Strip")
+
+
+# --- what is not a place -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May 2020, police said the Arakan Army had fired on them.",
+        "Police said May was a difficult month.",
+        "The Iran-backed Houthis said they would continue.",
+        "The Kurdistan Workers' Party denied the claim.",
+        "Abu Sayyaf militants released two hostages.",
+    ],
+)
+def test_names_of_groups_months_and_modifiers_are_not_places(text) -> None:
+    doc = place_doc(text)
+    assert [p.text for p in doc.places if p.precision is not None] == []
+
+
+# --- with and without the parser and the entity recogniser ---------------------------
+
+
+def test_unparsed_sentences_give_countries_and_provinces_for_context() -> None:
+    doc = place_doc(
+        "Police fired on protesters in Quetta, the capital of Balochistan, Pakistan.", parse=False
+    )
+    assert ("PAK", "Balochistan") in {(p.country, p.admin1) for p in doc.places}
+    assert "PAK" in {p.country for p in doc.places if p.precision == "country"}
+
+
+def test_entity_recogniser_adds_places_the_gazetteer_lacks() -> None:
+    text = "Fighting was reported near Zzyzxville, Kandahar province."
+    with_ner = place_doc(text, ner=True)
+    assert _where(with_ner, "Kandahar province") == ("AFG", "Kandahar")
+    assert _where(place_doc(text), "Kandahar province") == ("AFG", "Kandahar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("Protesters marched through central Nairobi on Tuesday.", "Nairobi", "KEN", "Nairobi"),
+        (
+            "Soldiers repelled an attack on a base near Mopti in central Mali.",
+            "Mopti",
+            "MLI",
+            "Mopti",
+        ),
+        (
+            "Militants raided the town of Mocimboa da Praia in Cabo Delgado province.",
+            "Mocimboa da Praia",
+            "MOZ",
+            "Cabo Delgado",
+        ),
+        ("Riot police clashed with students in Santiago, Chile.", "Santiago", "CHL", None),
+        ("Gang members set fire to a bus in San Pedro Sula.", "San Pedro Sula", "HND", "Cortes"),
+        ("Russian shelling hit Kharkiv overnight.", "Kharkiv", "UKR", "Kharkiv"),
+        ("Police detained activists in Minsk and Grodno.", "Grodno", "BLR", None),
+        (
+            "Security forces killed protesters in Yangon and Mandalay.",
+            "Mandalay",
+            "MMR",
+            "Mandalay",
+        ),
+        (
+            "Maoist rebels ambushed a patrol in Bijapur district, Chhattisgarh.",
+            "Bijapur district",
+            "IND",
+            "Chhattisgarh",
+        ),
+    ],
+)
+def test_towns_in_many_countries(text, name, country, admin1) -> None:
+    where = _where(place_doc(text), name)
+    assert where[0] == country
+    if admin1 is not None:
+        assert where[1] == admin1
