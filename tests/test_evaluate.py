@@ -89,3 +89,32 @@ def test_eval_command_prints_scores_and_reports_missing_article(tmp_path: Path) 
     assert result.exit_code == 1
     assert "article for this gold file was not found" in result.output
     assert "Traceback" not in result.output
+
+
+def test_report_gold_scores_location_date_and_dead(tmp_path: Path, coder: Coder) -> None:
+    gold = _write(
+        tmp_path,
+        "reports.jsonl",
+        [
+            {
+                "id": "r1",
+                "text": "On 3 March 2021, gunmen killed 4 farmers near Gusau in Zamfara state.",
+                "date": "2021-03-03",
+                "pub_date": "2021-03-05",
+                "country": "Nigeria",
+                "admin1": "Zamfara",
+                "lat": 12.16,
+                "lon": 6.66,
+                "fatalities": 4,
+            }
+        ],
+    )
+    report = evaluate(gold, coder=coder)
+    assert report.kind == "report"
+    assert report.headline == {
+        "country accuracy": 1.0,
+        "admin1 accuracy": 1.0,
+        "coords accuracy": 1.0,
+        "date accuracy": 1.0,
+        "dead accuracy": 1.0,
+    }

@@ -16,6 +16,11 @@ Three gold formats are understood (the format is told from the records):
 - **snippet gold** (CASE 2021 task 2): snippets with an ACLED sub-event type in
   `extra.acled_sub_event_type` (null for snippets outside ACLED's taxonomy). The
   prediction is the ACLED sub-event of the most confident coded event that has one.
+- **report gold** (ACLED-style event reports): records whose `country`, `admin1`,
+  `lat`/`lon`, `date` or `fatalities` are filled. The main event of a report (the most
+  confident material-conflict event, else the most confident event) is scored on its
+  location country (names or ISO3), admin1, coordinates (within 50 km), date and dead.
+  The article's publication date is `pub_date` when given, else the report's `date`.
 """
 
 from __future__ import annotations
@@ -131,10 +136,15 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
+_REPORT_FIELDS = ("country", "admin1", "lat", "fatalities")
+
+
 def gold_kind(records: Sequence[dict[str, Any]]) -> str:
     first = records[0]
     if "ref" in first:
         return "article"
+    if any(r.get(f) is not None for r in records for f in _REPORT_FIELDS):
+        return "report"
     if first.get("source") == "CASE2021-Task2" or "acled_sub_event_type" in first.get(
         "extra", {}
     ):
@@ -157,6 +167,8 @@ def evaluate(
         return evaluate_article(records, coder, _article_text(Path(path), text_path))
     if kind == "sentence":
         return evaluate_sentences(records, coder)
+    if kind == "report":
+        return evaluate_reports(records, coder)
     return evaluate_snippets(records, coder)
 
 
@@ -392,4 +404,72 @@ def evaluate_snippets(records: list[dict[str, Any]], coder: Coder) -> Report:
     }
     report.fields = {k: v for k, v in sorted(per.items())}
     report.details = [f"  {n:3d}  {g} -> {p}" for (g, p), n in confusion.most_common(15)]
+    return report
+
+
+# -- report gold ------------------------------------------------------------------------
+
+
+def _main_event(events: list[Event]) -> Event | None:
+    material = [e for e in events if e.quad_code == 4]
+    return _top(material) or _top(events)
+
+
+def _country_code(value: str) -> str | None:
+    from flashpoint.stages.places.gazetteer import load_gazetteer
+
+    value = value.strip()
+    if len(value) == 3 and value.isupper():
+        return value
+    for place in load_gazetteer().lookup(value.lower()):
+        if place.kind == "country":
+            return place.country
+    return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
+    h = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
+    return 2 * 6371 * asin(sqrt(h))
+
+
+def _report_checks(rec: dict[str, Any], ev: Event | None) -> dict[str, bool | None]:
+    """Per field: True/False when the gold gives it, None when it does not."""
+    loc = ev.location if ev else None
+    out: dict[str, bool | None] = dict.fromkeys(("country", "admin1", "coords", "date", "dead"))
+    if rec.get("country"):
+        out["country"] = bool(loc and loc.country == _country_code(str(rec["country"])))
+    if rec.get("admin1"):
+        out["admin1"] = bool(loc and loc.admin1 and _fold(loc.admin1) == _fold(rec["admin1"]))
+    if rec.get("lat") is not None and rec.get("lon") is not None:
+        out["coords"] = bool(
+            loc
+            and loc.lat is not None
+            and loc.lon is not None
+            and _km(float(rec["lat"]), float(rec["lon"]), loc.lat, loc.lon) <= 50
+        )
+    if rec.get("date") and rec.get("pub_date"):
+        out["date"] = bool(ev and ev.date and ev.date.isoformat() == rec["date"])
+    if rec.get("fatalities") is not None:
+        out["dead"] = bool(ev and (ev.dead or 0) == int(rec["fatalities"]))
+    return out
+
+
+def evaluate_reports(records: list[dict[str, Any]], coder: Coder) -> Report:
+    report = Report("report", len(records))
+    scores: dict[str, FieldScore] = {}
+    for rec in records:
+        pub = rec.get("pub_date") or rec.get("date")
+        events = coder.code(rec["text"], pub_date=pub, doc_id=rec.get("id"))
+        for name, ok in _report_checks(rec, _main_event(events)).items():
+            if ok is None:
+                continue
+            score = scores.setdefault(name, FieldScore())
+            score.gold += 1
+            score.predicted += 1
+            score.correct += ok
+    report.headline = {f"{k} accuracy": v.recall for k, v in scores.items()}
+    report.fields = scores
     return report

@@ -1,0 +1,204 @@
+"""What the API does, over one store: queries (cached until the store changes) and writes.
+
+A DuckDB connection must not be used by two threads at once, and FastAPI runs plain
+endpoints in a thread pool: every store call goes through one lock. Results that take a
+scan (the filtered event list, the analysis frame) are cached per query and dropped when
+the store's counts change (another writer, or a POST), so paging through a long list costs
+one query.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from flashpoint.analysis.dyads import ActorSpec, Dyad
+from flashpoint.analysis.frame import load_events, to_frame
+from flashpoint.errors import InputError
+from flashpoint.store import EventFilter, open_store
+from flashpoint.store.base import SQLStore
+from flashpoint.store.records import EventList, StoredEvent
+
+T = TypeVar("T")
+_CACHE_SIZE = 48
+
+
+def _party_matches(spec: ActorSpec, e: StoredEvent, side: str) -> bool:
+    if spec.country and getattr(e, f"{side}_country") != spec.country:
+        return False
+    if spec.sector and getattr(e, f"{side}_sector") != spec.sector:
+        return False
+    name = getattr(e, f"{side}_name") or ""
+    return not (spec.name and spec.name.lower() not in name.lower())
+
+
+def in_dyad(dyad: Dyad, e: StoredEvent) -> bool:
+    """Whether `e` is an event of `dyad`, either direction."""
+    return (_party_matches(dyad.a, e, "actor") and _party_matches(dyad.b, e, "recipient")) or (
+        _party_matches(dyad.b, e, "actor") and _party_matches(dyad.a, e, "recipient")
+    )
+
+
+def matches_text(e: StoredEvent, needle: str) -> bool:
+    """A case-insensitive search over the event's sentence, actors and place."""
+    fields = (
+        e.sentence,
+        e.actor_name,
+        e.recipient_name,
+        e.location_name,
+        e.event_type,
+        e.mode,
+        e.actor_country,
+        e.recipient_country,
+    )
+    hay = " ".join(f for f in fields if f).lower()
+    return all(word in hay for word in needle.lower().split())
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+class Service:
+    """The store behind the API, with its lock and cache."""
+
+    def __init__(self, db: str, store: SQLStore | None = None) -> None:
+        self.db = db
+        self._store = store or open_store(db, create=False)
+        self._lock = threading.RLock()
+        self._cache: OrderedDict[Any, tuple[Any, Any]] = OrderedDict()
+        self._coder: Any = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()
+
+    @contextmanager
+    def store(self) -> Iterator[SQLStore]:
+        with self._lock:
+            yield self._store
+
+    def generation(self) -> tuple[int, ...]:
+        """Changes whenever the store's contents do."""
+        with self.store() as s:
+            st = s.stats()
+        return (st.documents, st.mentions, st.events, st.pending_dedup, st.errors)
+
+    def cached(self, key: Any, compute: Callable[[], T]) -> T:
+        gen = self.generation()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == gen:
+                self._cache.move_to_end(key)
+                return hit[1]  # type: ignore[no-any-return]
+            value = compute()
+            self._cache[key] = (self.generation(), value)
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return value
+
+    # --- events ---------------------------------------------------------------------------
+
+    def events(self, flt: EventFilter, dyad: Dyad | None = None, q: str | None = None) -> EventList:
+        """Every event matching the filter (and dyad, and text), earliest first."""
+
+        def compute() -> EventList:
+            with self.store() as s:
+                found = s.events(flt)
+            if dyad is not None:
+                found = EventList(e for e in found if in_dyad(dyad, e))
+            if q:
+                found = EventList(e for e in found if matches_text(e, q))
+            return found
+
+        return self.cached(("events", flt, dyad, q), compute)
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        with self.store() as s:
+            return s.event(event_id)
+
+    def frame(self, since: date | None, until: date | None, history_days: int) -> pd.DataFrame:
+        """The analysis frame of [since - history_days, until]."""
+
+        def compute() -> pd.DataFrame:
+            with self.store() as s:
+                return load_events(s, since, until, history_days=history_days)
+
+        return self.cached(("frame", since, until, history_days), compute)
+
+    def located(self, flt: EventFilter, dyad: Dyad | None, q: str | None) -> pd.DataFrame:
+        return to_frame(self.events(flt, dyad, q))
+
+    def span(self) -> tuple[date | None, date | None, date | None, date | None]:
+        """The first and last event dates, and a default view: up to 90 days ending at the
+        99th percentile of the dates (a stray misdated event does not empty the view)."""
+
+        def compute() -> tuple[date | None, date | None, date | None, date | None]:
+            with self.store() as s:
+                found = s.events()
+            dates = sorted(e.date for e in found if e.date is not None)
+            if not dates:
+                return (None, None, None, None)
+            until = dates[int(0.99 * (len(dates) - 1))]
+            since = max(dates[0], until - timedelta(days=89))
+            return (dates[0], dates[-1], since, until)
+
+        return self.cached(("span",), compute)
+
+    def stats(self) -> dict[str, Any]:
+        with self.store() as s:
+            st = s.stats()
+        first, last, since, until = self.span()
+        return {
+            "backend": getattr(self._store, "backend", "sql"),
+            "documents": st.documents,
+            "mentions": st.mentions,
+            "events": st.events,
+            "errors": st.errors,
+            "pending_dedup": st.pending_dedup,
+            "first_date": _iso(first),
+            "last_date": _iso(last),
+            "view_since": _iso(since),
+            "view_until": _iso(until),
+        }
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def ingest(self, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+        """Code and store article records (`text`, `date`, optional `id`, `title`, `url`)."""
+        from flashpoint.readers.base import ReadOptions, document_from_record
+
+        items: list[Any] = []
+        errors: list[dict[str, Any]] = []
+        for i, record in enumerate(records):
+            source = f"request[{i}]"
+            try:
+                items.append(document_from_record(record, source, ReadOptions()))
+            except InputError as exc:
+                errors.append({"index": i, **exc.to_dict()})
+        with self.store() as s:
+            report = s.ingest(items, coder=self._get_coder()) if items else None
+        return {
+            "received": len(records),
+            "stored": report.stored if report else 0,
+            "skipped": report.skipped if report else 0,
+            "replaced": report.replaced if report else 0,
+            "mentions": report.mentions if report else 0,
+            "events": report.events if report else self.stats()["events"],
+            "doc_ids": [d.id for d in items],
+            "errors": errors,
+            "seconds": round(report.seconds, 3) if report else 0.0,
+        }
+
+    def _get_coder(self) -> Any:
+        if self._coder is None:
+            from flashpoint.pipeline import Coder
+
+            self._coder = Coder()
+        return self._coder

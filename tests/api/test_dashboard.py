@@ -1,0 +1,176 @@
+"""The dashboard in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright's
+Python package; scripts/install_chromium.sh installs it): the map, the timeline, the dyads,
+the chains and an event's evidence render, and the page requests nothing outside the app.
+
+Set FLASHPOINT_DASHBOARD_PNG to a path to keep the screenshot (docs/dashboard.png is made so).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+
+from flashpoint import Coder
+from flashpoint.api import create_app
+from flashpoint.samples import sample_paths
+from flashpoint.store import open_store
+
+WEEK = Path(__file__).resolve().parents[1] / "analysis" / "week"
+CHROMIUM = os.environ.get("FLASHPOINT_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("dash") / "dash.duckdb"
+    with open_store(db) as store:
+        store.ingest([*sorted(WEEK.glob("*.txt")), *sample_paths()], coder=coder)
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing; run scripts/install_chromium.sh"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """A page of the dashboard that records every request and any script error."""
+
+    def __init__(self, browser: Browser, base: str) -> None:
+        self.base = base
+        self.requests: list[str] = []
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+
+    def _route(self, route: Route) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        if url == self.base or url.startswith(self.base + "/"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def open(self) -> Page:
+        self.page.goto(self.base + "/")
+        self.page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        return self.page
+
+
+@pytest.fixture()
+def visit(browser: Browser, base_url: str) -> Iterator[Visit]:
+    v = Visit(browser, base_url)
+    yield v
+    v.page.close()
+    assert v.outside == [], f"the page asked for outside URLs: {v.outside}"
+    assert v.errors == [], f"script errors: {v.errors}"
+
+
+def test_map_timeline_dyads_and_chains_render(visit: Visit) -> None:
+    page = visit.open()
+    assert page.locator("#map path.country").count() > 150
+    circles = page.locator("#map circle.event")
+    assert circles.count() >= 5
+    colors = {circles.nth(i).get_attribute("fill") for i in range(circles.count())}
+    assert len(colors) >= 2  # coloured by event type
+    radii = {float(circles.nth(i).get_attribute("r") or 0) for i in range(circles.count())}
+    assert len(radii) >= 2  # sized by the killed
+    assert page.locator("#timeline g.bar rect").count() >= 5
+    first_dyad = page.locator("#dyads li.dyad").first
+    assert first_dyad.get_attribute("data-dyad") == "IRN-PAK"
+    assert "escalating since" in first_dyad.inner_text()
+    chain = page.locator("#chains .chain[data-dyad='IRN-PAK']")
+    assert "IRN → PAK" in chain.inner_text() and "PAK → IRN" in chain.inner_text()
+
+
+def test_an_event_row_opens_the_evidence_of_every_article(visit: Visit) -> None:
+    page = visit.open()
+    page.fill("#f-q", "missiles drones Balochistan")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#events-body tr.row")).to_have_count(1)
+    page.click("#events-body tr.row")
+    mention = page.locator("tr.evidence .mention").first
+    mention.wait_for()
+    assert "Iranian missiles and drones struck" in mention.inner_text()
+    assert page.locator("tr.evidence .mention").count() >= 1
+    marks = page.locator("tr.evidence .sentence mark")
+    kinds = {marks.nth(i).get_attribute("class") for i in range(marks.count())}
+    assert "location" in kinds and ("trigger" in kinds or "actor" in kinds)
+    assert "02_iran_strike" in page.locator("tr.evidence .source").nth(1).inner_text()
+    page.click("#events-body tr.row")  # closes it again
+    assert page.locator("tr.evidence").count() == 0
+
+
+def test_selecting_a_dyad_draws_its_chart_and_filters(visit: Visit, tmp_path: Path) -> None:
+    page = visit.open()
+    page.click("#dyads li.dyad[data-dyad='IRN-PAK']")
+    page.wait_for_selector("#dyad-panel:not([hidden]) #dyad-chart g.chain-mark")
+    assert page.locator("#dyad-chart g.chain-mark").count() >= 2
+    assert "escalating" in page.inner_text("#dyad-verdict")
+    page.wait_for_selector("#chips .chip")
+    rows = page.locator("#events-body tr.row")
+    assert rows.count() >= 3
+    for i in range(rows.count()):
+        parties = rows.nth(i).locator("td").nth(2).inner_text()
+        assert "Iran" in parties and "Pakistan" in parties
+    page.locator("#map circle.event").first.click()
+    page.wait_for_selector("tr.evidence .mention")
+    shot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:4] == b"\x89PNG"
+    keep = os.environ.get("FLASHPOINT_DASHBOARD_PNG")
+    if keep:
+        shutil.copy(shot, keep)
+
+
+def test_no_request_leaves_the_app(visit: Visit) -> None:
+    page = visit.open()
+    page.mouse.move(300, 300)
+    page.mouse.wheel(0, -400)  # zoom the map
+    page.locator("#timeline g.bar").last.click()
+    page.wait_for_selector("#chips .chip")
+    assert visit.requests, "no request was recorded"
+    assert all(u.startswith(visit.base) for u in visit.requests)
+    assert any(u.endswith("/static/world.geojson") for u in visit.requests)
