@@ -19,6 +19,7 @@ from flashpoint.document import (  # noqa: E402
 )
 from flashpoint.errors import FlashpointError, InputError  # noqa: E402
 from flashpoint.pipeline import CodedDocument, Coder, Pipeline  # noqa: E402
+from flashpoint.store import open  # noqa: E402, A004 - flashpoint.open(db): the event store
 
 __all__ = [
     "ActorMention",
@@ -38,4 +39,5 @@ __all__ = [
     "Sentence",
     "Trigger",
     "__version__",
+    "open",
 ]

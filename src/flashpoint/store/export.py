@@ -1,0 +1,382 @@
+"""Exports of the merged events, in the formats analysts' tools read.
+
+- `plover-jsonl`: one event record per line (docs/event-schema.md layout, plus the merge
+  counts), with every mention's full coder record under `mentions`.
+- `csv` / `parquet`: one flat row per event (`records.FLAT_COLUMNS`).
+- `acled-csv`: ACLED's column names and codes (event_id_cnty, event_date, ..., fatalities),
+  for the events that have an ACLED type; code written for ACLED exports reads it as is.
+- `icews-csv`: ICEWS coded-event columns ("Event ID", "Event Date", "Source Name", ...).
+
+Country names, ISO numeric codes and ACLED regions come from data/store/countries.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from flashpoint.errors import ConfigError, StoreError
+from flashpoint.store.query import EventFilter
+from flashpoint.store.records import FLAT_COLUMNS, EventList, StoredEvent
+
+if TYPE_CHECKING:
+    from flashpoint.store.base import SQLStore
+
+FORMATS = ("plover-jsonl", "csv", "parquet", "acled-csv", "icews-csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    numeric: int | None
+    name: str
+    region: str
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """ISO3 -> Country, from the shipped table."""
+    text = resources.files("flashpoint.data").joinpath("store/countries.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {
+        iso3: Country(iso3, int(num) if num else None, name, region)
+        for iso3, num, name, region in rows[1:]
+    }
+
+
+def country_name(iso3: str | None) -> str:
+    if not iso3:
+        return ""
+    c = countries().get(iso3.upper())
+    return c.name if c else iso3
+
+
+# --- writing files -----------------------------------------------------------------------
+
+
+@contextmanager
+def _text_out(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text file written atomically (or stdout for '-')."""
+    if str(path) == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}; check the path") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _csv(path: str | os.PathLike[str], header: list[str], rows: Iterator[list[Any]]) -> None:
+    with _text_out(path) as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in row])
+
+
+def _flat_value(value: Any, kind: str) -> Any:
+    if kind == "list":
+        return ";".join(value)
+    if kind == "json":
+        return json.dumps(value, sort_keys=True) if value else ""
+    if kind == "date":
+        return value.isoformat() if value else ""
+    return value
+
+
+def write_plover_jsonl(events: EventList, path: str | os.PathLike[str]) -> None:
+    with _text_out(path) as f:
+        for event in events:
+            f.write(json.dumps(event.to_dict(full_mentions=True), ensure_ascii=False) + "\n")
+
+
+def write_csv(events: EventList, path: str | os.PathLike[str]) -> None:
+    header = [name for name, _ in FLAT_COLUMNS]
+    rows = ([_flat_value(getattr(e, n), k) for n, k in FLAT_COLUMNS] for e in events)
+    _csv(path, header, rows)
+
+
+def write_parquet(events: EventList, path: str | os.PathLike[str]) -> None:
+    import pyarrow.parquet as pq
+
+    if str(path) == "-":
+        raise ConfigError("parquet is a binary format; give a file name with -o")
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        pq.write_table(events.to_arrow(), tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}; check the path") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# --- ACLED -----------------------------------------------------------------------------------
+
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+_GEO_PRECISION = {"city": 1, "admin2": 2}
+_STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_STATE_NAMES = {
+    "MIL": "Military Forces of {}",
+    "COP": "Police Forces of {}",
+    "GOV": "Government of {}",
+    "JUD": "Government of {}",
+    "LEG": "Government of {}",
+    "SPY": "Military Forces of {}",
+}
+
+
+def _inter(
+    sector: str | None, country: str | None, where: str | None, event: StoredEvent, actor: bool
+) -> int:
+    """ACLED's actor type code (1 state forces ... 8 external/other forces; 0 none)."""
+    if sector in _STATE:
+        return 8 if country and where and country != where else 1
+    if event.event_type == "PROTEST" and actor:
+        return 5 if event.mode == "riot" else 6
+    table = {"REB": 2, "PTY": 3, "OPP": 3, "CVL": 7, "MED": 7, "REL": 4, "ETH": 4}
+    if sector in table:
+        return table[sector]
+    if country in {"IGO", "UNO", "NGO", "EUR", "MNC"}:
+        return 8
+    return 7 if sector else (0 if not country else 3)
+
+
+def _acled_actor(name: str | None, country: str | None, sector: str | None, inter: int) -> str:
+    cname = country_name(country)
+    if sector in _STATE_NAMES and cname:
+        return _STATE_NAMES[sector].format(cname)
+    if inter == 6:
+        return f"Protesters ({cname})" if cname else "Protesters"
+    if inter == 5:
+        return f"Rioters ({cname})" if cname else "Rioters"
+    if inter == 7 and sector == "CVL":
+        return f"Civilians ({cname})" if cname else "Civilians"
+    return name or cname
+
+
+def _disorder(event: StoredEvent) -> str:
+    if event.acled_event_type in ("Protests",):
+        return "Demonstrations"
+    if event.acled_event_type == "Riots":
+        sub = event.acled_sub_event_type or ""
+        return "Demonstrations" if sub.startswith("Violent demonstration") else "Political violence"
+    if event.acled_event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
+def _sources(event: StoredEvent) -> str:
+    names = {m.outlet or m.source or m.doc_id for m in event.mentions or ()}
+    return "; ".join(sorted(names))
+
+
+def acled_row(e: StoredEvent) -> list[Any]:
+    where = e.location_country
+    i1 = _inter(e.actor_sector, e.actor_country, where, e, True)
+    i2 = (
+        _inter(e.recipient_sector, e.recipient_country, where, e, False)
+        if (e.recipient_country or e.recipient_name or e.recipient_sector)
+        else 0
+    )
+    lo, hi = sorted((i1, i2)) if i2 else (i1, 0)
+    place = countries().get(where or "")
+    stamp = datetime.combine(e.last_reported, datetime.min.time(), UTC) if e.last_reported else None
+    return [
+        e.event_id,
+        e.date.isoformat() if e.date else "",
+        e.date.year if e.date else "",
+        _TIME_PRECISION.get(e.date_precision or "", 3),
+        _disorder(e),
+        e.acled_event_type,
+        e.acled_sub_event_type,
+        _acled_actor(e.actor_name, e.actor_country, e.actor_sector, i1),
+        "",
+        i1,
+        _acled_actor(e.recipient_name, e.recipient_country, e.recipient_sector, i2) if i2 else "",
+        "",
+        i2 or "",
+        int(f"{lo}{hi}") if lo else "",
+        "Civilian targeting" if e.recipient_sector == "CVL" and e.quad_code == 4 else "",
+        place.numeric if place else "",
+        place.region if place else "",
+        country_name(where),
+        e.location_admin1,
+        e.location_name if e.location_precision == "admin2" else "",
+        "",
+        e.location_name or country_name(where),
+        e.latitude,
+        e.longitude,
+        _GEO_PRECISION.get(e.location_precision or "", 3),
+        _sources(e),
+        "",
+        e.sentence,
+        e.dead or 0,
+        "",
+        int(stamp.timestamp()) if stamp else "",
+    ]
+
+
+def write_acled_csv(events: EventList, path: str | os.PathLike[str]) -> None:
+    rows = (acled_row(e) for e in events if e.acled_event_type)
+    _csv(path, ACLED_COLUMNS, rows)
+
+
+# --- ICEWS -----------------------------------------------------------------------------------
+
+ICEWS_COLUMNS = [
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+]
+_SECTORS = {
+    "GOV": "Government",
+    "MIL": "Military",
+    "COP": "Police",
+    "JUD": "Judicial",
+    "LEG": "Legislative / Parliamentary",
+    "REB": "Rebel",
+    "CVL": "Civilian",
+    "PTY": "Parties",
+    "OPP": "Opposition",
+    "MED": "Media",
+    "BUS": "Business",
+    "REL": "Religious",
+    "EDU": "Education",
+    "LAB": "Labor",
+    "HLH": "Health",
+    "SPY": "Intelligence",
+    "CRM": "Criminal",
+    "NGO": "Non-Governmental Organizations",
+    "IGO": "International",
+}
+
+
+def _icews_name(name: str | None, country: str | None) -> str:
+    return name or country_name(country)
+
+
+def icews_row(e: StoredEvent) -> list[Any]:
+    rep = next((m for m in e.mentions or () if m.doc_id == e.doc_id), None)
+    text = e.event_type.title() + (f" ({e.mode})" if e.mode else "")
+    precision = e.location_precision
+    return [
+        e.event_id,
+        e.date.isoformat() if e.date else "",
+        _icews_name(e.actor_name, e.actor_country),
+        _SECTORS.get(e.actor_sector or "", ""),
+        country_name(e.actor_country),
+        text,
+        e.cameo,
+        e.intensity,
+        _icews_name(e.recipient_name, e.recipient_country),
+        _SECTORS.get(e.recipient_sector or "", ""),
+        country_name(e.recipient_country),
+        e.doc_id,
+        rep.sentence_index if rep else "",
+        (rep.outlet or "") if rep else "",
+        e.location_name if precision == "city" else "",
+        e.location_name if precision == "admin2" else "",
+        e.location_admin1 or "",
+        country_name(e.location_country),
+        e.latitude,
+        e.longitude,
+    ]
+
+
+def write_icews_csv(events: EventList, path: str | os.PathLike[str]) -> None:
+    _csv(path, ICEWS_COLUMNS, (icews_row(e) for e in events))
+
+
+_WRITERS: dict[str, tuple[Callable[[EventList, str | os.PathLike[str]], None], bool]] = {
+    "plover-jsonl": (write_plover_jsonl, True),
+    "csv": (write_csv, False),
+    "parquet": (write_parquet, False),
+    "acled-csv": (write_acled_csv, True),
+    "icews-csv": (write_icews_csv, True),
+}
+
+
+def export(
+    store: SQLStore,
+    path: str | os.PathLike[str],
+    format: str,
+    filter: EventFilter | None = None,
+) -> int:
+    """Write the events matching `filter` to `path` ('-': stdout) in `format`; returns how
+    many events were written."""
+    if format not in _WRITERS:
+        raise ConfigError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    writer, needs_mentions = _WRITERS[format]
+    events = store.events(filter or EventFilter(), mentions=needs_mentions)
+    if format == "acled-csv":
+        events = EventList(e for e in events if e.acled_event_type)
+    writer(events, path)
+    return len(events)
