@@ -211,6 +211,9 @@ class Event:
     id: str = ""
     # sentences of the same article that were merged into this event
     evidence: list[Span] = field(default_factory=list)
+    # a definite re-mention ("the attack", "their strikes") rather than a new event;
+    # used by the merge stage, not written out
+    is_reference: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of docs/event-schema.md."""

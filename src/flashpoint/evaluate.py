@@ -143,12 +143,14 @@ def gold_kind(records: Sequence[dict[str, Any]]) -> str:
     first = records[0]
     if "ref" in first:
         return "article"
-    if any(r.get(f) is not None for r in records for f in _REPORT_FIELDS):
-        return "report"
+    if first.get("source") == "PLOVER-GSR":
+        return "sentence"
     if first.get("source") == "CASE2021-Task2" or "acled_sub_event_type" in first.get(
         "extra", {}
     ):
         return "snippet"
+    if any(r.get(f) is not None for r in records for f in _REPORT_FIELDS):
+        return "report"
     if "text" in first and "event_type" in first:
         return "sentence"
     raise FormatError(

@@ -60,8 +60,15 @@ def test_roleless_mention_joins_the_latest_event_of_its_type() -> None:
     assert len(out) == 2 and out[1].dead == 3 and out[0].dead is None
 
 
-def test_roleless_mention_alone_needs_substance() -> None:
-    assert merge_events([_ev(actor=None, recipient=None)]) == []
+def test_roleless_mention_is_kept_only_when_nothing_else_is_reported() -> None:
     loc = EventLocation(name="Mekelle", country="ETH")
     [kept] = merge_events([_ev(actor=None, recipient=None, location=loc)])
     assert kept.location is loc
+    # "weapons were seized": the document's only event, though it names nobody
+    [alone] = merge_events([_ev(etype="COERCE", actor=None, recipient=None)])
+    assert alone.event_type == "COERCE"
+    # "the attack" alone is a re-mention of something the text does not report
+    assert merge_events([_ev(actor=None, recipient=None, is_reference=True)]) == []
+    # beside an event with roles, a bare mention of another type adds nothing
+    out = merge_events([_ev(), _ev(etype="ACCUSE", actor=None, recipient=None, sent=1)])
+    assert [e.event_type for e in out] == ["ASSAULT"]

@@ -12,7 +12,9 @@ compatible event:
 - dates compatible: when both have a date stated in the text, the same day;
 - a mention with no actor and no named recipient is a re-mention of the most recent event of
   its type; with no such event it is kept only when the text gives it substance of its
-  own (a count of dead, injured or arrested, or a place).
+  own (a count of dead, injured or arrested, or a place) — or when the document reports
+  nothing else, in which case its most confident role-less, non-definite mention is kept
+  ("weapons were seized").
 
 The merged record keeps the first mention's trigger and sentence, fills each empty field
 from later mentions (the more specific mode wins) and lists every sentence in `evidence`.
@@ -128,6 +130,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     """Merge re-tellings; the result keeps the order in which events were first told."""
     kept: list[Event] = []
     recent: list[Event] = []  # by the last time each event was told
+    bare: list[Event] = []  # role-less tellings of no earlier event
     for ev in events:
         target = _find_target(recent, ev)
         if target is not None:
@@ -137,6 +140,12 @@ def merge_events(events: list[Event]) -> list[Event]:
         elif _has_roles(ev) or _has_substance(ev):
             kept.append(ev)
             recent.append(ev)
+        elif not ev.is_reference:
+            bare.append(ev)
+    if not kept and bare:
+        # a report whose only event names nobody ("weapons were seized", "a rally was
+        # held") still reports that event: keep the most confident one
+        kept.append(max(bare, key=lambda e: e.confidence))
     return kept
 
 

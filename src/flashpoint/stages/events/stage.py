@@ -4,7 +4,7 @@ recipient from the parse, auxiliary modes, ACLED labels, trigger and sentence sp
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint import __version__
@@ -101,7 +101,9 @@ class EventStage:
                 continue
             aux = auxmod.aux_modes(m.token, anchor, m.entry.event_type)
             mode = self._mode(m, roles, anchor)
-            cands.append(Candidate(m, roles, mode, aux))
+            cand = Candidate(m, roles, mode, aux)
+            _refusal(cand, anchor)
+            cands.append(cand)
         _merge_linked(cands)
         _drop_reported_content(cands)
         for c in cands:
@@ -110,6 +112,8 @@ class EventStage:
         return [c for c in cands if not c.skip and self._keep(c)]
 
     def _keep(self, c: Candidate) -> bool:
+        if c.event_type not in self.ontology.types:
+            return False
         if "negation" in c.aux and not self.keep_negated:
             return False
         return not ("hypothetical" in c.aux and not self.keep_hypothetical)
@@ -218,8 +222,39 @@ class EventStage:
             coder=CODER,
         )
         event.evidence = [(sent.start, sent.end)]
+        event.is_reference = _is_reference(c)
         event.id = event_id(event)
         return event
+
+
+_COOPERATIVE = frozenset({"AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+
+
+def _refusal(c: Candidate, anchor: Token) -> None:
+    """ "X will not accept refugees", "did not agree": a cooperative act an actor says it
+    will not do is coded as REJECT (PLOVER), not as a negated cooperation."""
+    if c.event_type not in _COOPERATIVE or "negation" not in c.aux:
+        return
+    if not any(ch.dep_ == "neg" for ch in anchor.children) or not c.roles.actors:
+        return
+    c.match.entry = replace(c.match.entry, event_type="REJECT", mode=None)
+    c.mode = None
+    c.aux = [a for a in c.aux if a != "negation"]
+
+
+def _is_reference(c: Candidate) -> bool:
+    """A definite noun ("the attack", "their strikes", "Tuesday's attack") that tells an
+    event again rather than reporting a new one."""
+    tok = c.match.token
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for ch in tok.children:
+        if ch.dep_ == "det" and ch.lower_ in _DEFINITE:
+            return True
+        if ch.dep_ == "poss":
+            return True
+    return False
 
 
 def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | None]:
@@ -368,7 +403,7 @@ def _absorb(a: Candidate, b: Candidate) -> None:
     if a.mode is None or (b.mode and b.match.entry.weight > a.match.entry.weight):
         a.mode = b.mode or a.mode
     if b.match.entry.weight > a.match.entry.weight and b.match.token.pos_ == "NOUN":
-        a.match = TriggerMatch(b.match.token, b.match.tokens, b.match.entry)
+        a.match = b.match
     a.aux = [x for x in a.aux if x in b.aux]
     a.merged.append(b.match)
 
