@@ -43,9 +43,7 @@ def test_alignment_is_one_to_one_and_prefers_required() -> None:
     assert align(golds, events) == {1: 0}
 
 
-def test_article_gold_counts_found_events_and_false_positives(
-    tmp_path: Path, coder: Coder
-) -> None:
+def test_article_gold_counts_found_events_and_false_positives(tmp_path: Path, coder: Coder) -> None:
     (tmp_path / "a1.txt").write_text(ARTICLE, encoding="utf-8")
     gold = _write(
         tmp_path,
@@ -73,10 +71,20 @@ def test_sentence_gold_maps_old_plover_names(tmp_path: Path, coder: Coder) -> No
         tmp_path,
         "gsr.jsonl",
         [
-            {"id": "s1", "text": "Rebels fought government troops near Goma.",
-             "event_type": "FIGHT", "source": "PLOVER-GSR", "extra": {}},
-            {"id": "s2", "text": "Chile demanded that Peru return the fishing boats.",
-             "event_type": "DEMAND", "source": "PLOVER-GSR", "extra": {"actor1_codes": ["CHL"]}},
+            {
+                "id": "s1",
+                "text": "Rebels fought government troops near Goma.",
+                "event_type": "FIGHT",
+                "source": "PLOVER-GSR",
+                "extra": {},
+            },
+            {
+                "id": "s2",
+                "text": "Chile demanded that Peru return the fishing boats.",
+                "event_type": "DEMAND",
+                "source": "PLOVER-GSR",
+                "extra": {"actor1_codes": ["CHL"]},
+            },
         ],
     )
     report = evaluate(gold, coder=coder)

@@ -1,19 +1,19 @@
 """flashpoint's exceptions. Every message says what went wrong and how to fix it.
 
-    FlashpointError
-    ├── ConfigError          a bad option or configuration value
-    ├── ModelError           the spaCy pipeline is missing or broken
-    ├── DataFileError        a shipped dictionary or gazetteer is missing or malformed
-    ├── OntologyError        an event type or mode that PLOVER does not have
-    ├── PipelineError        stages in an order that cannot run
-    ├── InputError           a document could not be read (the run goes on without it)
-    │   ├── EmptyDocumentError
-    │   ├── EncodingError
-    │   ├── DateError
-    │   ├── FormatError
-    │   ├── LanguageError    the text does not look like English
-    │   └── TooLargeError
-    └── StoreError           the event store could not be opened or written
+FlashpointError
+├── ConfigError          a bad option or configuration value
+├── ModelError           the spaCy pipeline is missing or broken
+├── DataFileError        a shipped dictionary or gazetteer is missing or malformed
+├── OntologyError        an event type or mode that PLOVER does not have
+├── PipelineError        stages in an order that cannot run
+├── InputError           a document could not be read (the run goes on without it)
+│   ├── EmptyDocumentError
+│   ├── EncodingError
+│   ├── DateError
+│   ├── FormatError
+│   ├── LanguageError    the text does not look like English
+│   └── TooLargeError
+└── StoreError           the event store could not be opened or written
 """
 
 from __future__ import annotations

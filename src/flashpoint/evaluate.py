@@ -145,9 +145,7 @@ def gold_kind(records: Sequence[dict[str, Any]]) -> str:
         return "article"
     if first.get("source") == "PLOVER-GSR":
         return "sentence"
-    if first.get("source") == "CASE2021-Task2" or "acled_sub_event_type" in first.get(
-        "extra", {}
-    ):
+    if first.get("source") == "CASE2021-Task2" or "acled_sub_event_type" in first.get("extra", {}):
         return "snippet"
     if any(r.get(f) is not None for r in records for f in _REPORT_FIELDS):
         return "report"
@@ -181,8 +179,10 @@ def _article_text(gold_path: Path, text_path: str | Path | None) -> tuple[str, s
     """(doc id, text, pub date) of the article a gold file describes."""
     from flashpoint.readers.base import parse_pub_date  # noqa: F401  (validates below)
 
-    path = Path(text_path) if text_path else gold_path.with_name(
-        gold_path.name.replace(".gold.jsonl", ".txt")
+    path = (
+        Path(text_path)
+        if text_path
+        else gold_path.with_name(gold_path.name.replace(".gold.jsonl", ".txt"))
     )
     if not path.exists():
         raise InputError(
@@ -221,9 +221,11 @@ def _value_matches(gold: Any, pred: Any, name: str) -> bool:
     if name == "date" and isinstance(gold, str) and isinstance(pred, str):
         return pred.startswith(gold) if len(gold) < 10 else pred == gold
     if name.endswith(".name") or name.endswith(".admin1"):
-        return pred is not None and _fold(str(gold)) in _fold(str(pred)) or _fold(
-            str(pred or "")
-        ) == _fold(str(gold))
+        return (
+            pred is not None
+            and _fold(str(gold)) in _fold(str(pred))
+            or _fold(str(pred or "")) == _fold(str(gold))
+        )
     return _norm(gold) == _norm(pred)
 
 
@@ -311,8 +313,11 @@ def evaluate_article(
         if gi in pairs:
             e = events[pairs[gi]]
             ok = "exact" if _exact(g, e) else "partial"
-            wrong = [f for f in _FIELDS if _get(g, f) is not None and not _value_matches(
-                _get(g, f), _get(e, f), f)]
+            wrong = [
+                f
+                for f in _FIELDS
+                if _get(g, f) is not None and not _value_matches(_get(g, f), _get(e, f), f)
+            ]
             report.details.append(f"  {g['ref']:4} {tag} {ok:7} {', '.join(wrong)}")
         else:
             report.details.append(f"  {g['ref']:4} {tag} MISSED  {g.get('evidence', '')[:70]}")

@@ -12,8 +12,12 @@ from flashpoint.cli._common import fail_on_error
 
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--text", "text_path", type=click.Path(exists=True, dir_okay=False),
-              help="The article an article-gold file describes (default: the .txt beside it).")
+@click.option(
+    "--text",
+    "text_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The article an article-gold file describes (default: the .txt beside it).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--details/--no-details", default=True, help="List each gold event's outcome.")
 def eval_command(gold: str, text_path: str | None, as_json: bool, details: bool) -> None:

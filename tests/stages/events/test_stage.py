@@ -46,7 +46,13 @@ def _mentions(doc: Document) -> list[ActorMention]:
             country, sector, kind, name = ACTORS[phrase]
             out.append(
                 ActorMention(
-                    phrase, span, sent.index if sent else 0, name, country, sector, kind,
+                    phrase,
+                    span,
+                    sent.index if sent else 0,
+                    name,
+                    country,
+                    sector,
+                    kind,
                     head=(span[1] - len(phrase.split()[-1]), span[1]),
                 )
             )

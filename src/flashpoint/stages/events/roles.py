@@ -250,9 +250,7 @@ class RoleFinder:
                 elif self.is_event_noun(tok):
                     roles.object_event = tok
             if not roles.recipients:
-                roles.recipients = self._resolve(
-                    _prep_objects(obj, _recipient_preps(event_type))
-                )
+                roles.recipients = self._resolve(_prep_objects(obj, _recipient_preps(event_type)))
         if not roles.recipients:
             roles.recipients = self._resolve(_prep_objects(verb, _recipient_preps(event_type)))
         if not roles.recipients and event_type in _IN_COUNTRY_TYPES:

@@ -228,7 +228,9 @@ class EventStage:
 
 
 _COOPERATIVE = frozenset({"AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+_DEFINITE = frozenset(
+    {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+)
 
 
 def _refusal(c: Candidate, anchor: Token) -> None:
@@ -410,6 +412,4 @@ def _absorb(a: Candidate, b: Candidate) -> None:
 
 @register_stage("flashpoint.events.v1")
 def make_event_stage(config: CoderConfig) -> EventStage:
-    return EventStage(
-        keep_negated=config.keep_negated, keep_hypothetical=config.keep_hypothetical
-    )
+    return EventStage(keep_negated=config.keep_negated, keep_hypothetical=config.keep_hypothetical)
