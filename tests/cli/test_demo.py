@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -93,8 +95,8 @@ def test_echo_coded_prints_documents_events_and_totals() -> None:
     assert totals["ASSAULT"] == 2
 
 
-def test_demo_codes_every_sample() -> None:
-    result = CliRunner().invoke(main, ["demo"])
+def test_demo_codes_every_sample(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["demo", "--db", str(tmp_path / "demo.duckdb")])
     assert result.exit_code == 0, result.output
     assert "invented" in result.output
     for path in sample_paths():
@@ -134,8 +136,22 @@ def test_two_samples_report_the_same_strike_differently() -> None:
 # --- this one needs the events stage ----------------------------------------------------
 
 
-def test_demo_finds_the_air_strikes() -> None:
-    result = CliRunner().invoke(main, ["demo"])
+def test_demo_finds_the_air_strikes(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["demo", "--db", str(tmp_path / "demo.duckdb")])
     assert result.exit_code == 0, result.output
     assert "ASSAULT" in result.output
     assert "\n8 articles, 0 events" not in result.output
+
+
+def test_demo_stores_the_samples_and_merges_the_twice_told_strike(tmp_path: Path) -> None:
+    db = tmp_path / "demo.duckdb"
+    first = CliRunner().invoke(main, ["demo", "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert f"Stored in {db}: ingested 8 documents" in first.output
+    merged = re.search(r"(\d+) distinct events from (\d+) reports", first.output)
+    assert merged is not None and int(merged.group(1)) < int(merged.group(2))
+    assert "Events by type: ASSAULT" in first.output
+    assert "KGZ -> TJK:" in first.output
+    # a second run starts from a fresh file: the same summary, not doubled
+    second = CliRunner().invoke(main, ["demo", "--db", str(db)])
+    assert merged.group(0) in second.output

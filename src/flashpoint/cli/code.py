@@ -382,11 +382,57 @@ def _totals_line(totals: Counter[str]) -> str:
 
 
 @main.command("demo")
-def demo_command() -> None:
-    """Code the bundled sample articles (invented, see flashpoint/samples/README.md) and show
-    what was found."""
+@click.option(
+    "--db",
+    default="flashpoint-demo.duckdb",
+    show_default=True,
+    help="The DuckDB file the samples are stored in (replaced on each run).",
+)
+def demo_command(db: str) -> None:
+    """Code the bundled sample articles (invented, see flashpoint/samples/README.md), show
+    what was found, store them in a DuckDB file and summarise the deduplicated events."""
     from flashpoint.samples import SAMPLES_DIR
 
     click.echo(f"Coding the sample articles in {SAMPLES_DIR} (invented, not real news).")
     with fail_on_error():
-        echo_coded(Coder().code_many(read_inputs([str(SAMPLES_DIR)])))
+        coder = Coder()
+        echo_coded(coder.code_many(read_inputs([str(SAMPLES_DIR)])))
+        click.echo("")
+        click.echo(demo_store_summary(db, coder, str(SAMPLES_DIR)))
+
+
+def demo_store_summary(db: str, coder: Coder, source: str) -> str:
+    """Ingest `source` into a fresh store at `db` and describe what the store holds."""
+    from pathlib import Path
+
+    from flashpoint.store import open_store
+
+    path = Path(db)
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    with open_store(db) as store:
+        report = store.ingest([source], coder=coder)
+        events = list(store.events())
+    lines = [f"Stored in {db}: {report.summary()}"]
+    mentions = sum(e.num_mentions for e in events)
+    lines.append(
+        f"{len(events)} distinct events from {mentions} reports "
+        f"({mentions - len(events)} repeated reports merged across articles)"
+    )
+    by_type = Counter(e.event_type for e in events)
+    lines.append("Events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
+    lines.append("Top dyads by summed intensity (most hostile first):")
+    for (actor, recipient), total, n in _top_dyads(events):
+        lines.append(f"  {actor} -> {recipient}: {total:+.1f} over {n} events")
+    return "\n".join(lines)
+
+
+def _top_dyads(events: Iterable[object], limit: int = 5) -> list[tuple[tuple[str, str], float, int]]:
+    totals: dict[tuple[str, str], list[float]] = {}
+    for e in events:
+        actor = getattr(e, "actor_country", None)
+        recipient = getattr(e, "recipient_country", None)
+        if actor and recipient and actor != recipient:
+            totals.setdefault((actor, recipient), []).append(getattr(e, "intensity", 0.0) or 0.0)
+    ranked = sorted(totals.items(), key=lambda kv: sum(kv[1]))
+    return [(dyad, sum(vals), len(vals)) for dyad, vals in ranked[:limit]]
