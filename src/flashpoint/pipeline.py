@@ -9,7 +9,13 @@ from datetime import date
 from flashpoint import __version__
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document, Event, content_id
-from flashpoint.errors import EmptyDocumentError, InputError, PipelineError, TooLargeError
+from flashpoint.errors import (
+    EmptyDocumentError,
+    FlashpointError,
+    InputError,
+    PipelineError,
+    TooLargeError,
+)
 from flashpoint.stages import load_builtin_stages
 from flashpoint.stages.base import Stage, get_stage_factory
 
@@ -40,6 +46,14 @@ class Pipeline:
             doc = stage(doc)
         return doc
 
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Run a batch of documents through every stage; a stage with a `pipe` method
+        (the parser) works on the whole batch at once."""
+        for stage in self.stages:
+            batch = getattr(stage, "pipe", None)
+            docs = batch(docs) if batch is not None else [stage(d) for d in docs]
+        return docs
+
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
@@ -56,13 +70,15 @@ def build_pipeline(config: CoderConfig) -> Pipeline:
 
 @dataclass(slots=True)
 class CodedDocument:
-    """The result of coding one document: its events, or the reason it could not be coded."""
+    """The result of coding one document: its events, or the reason it could not be coded
+    (`error` for bad input; `failure` for an unexpected error of a stage on it)."""
 
     doc_id: str
     source: str | None
     events: list[Event]
     error: InputError | None = None
     document: Document | None = None
+    failure: Exception | None = None
 
     @property
     def ok(self) -> bool:
@@ -128,20 +144,64 @@ class Coder:
         self._check(doc)
         return self.pipeline(doc)
 
-    def code_many(self, docs: Iterable[Document | InputError]) -> Iterator[CodedDocument]:
-        """Code a stream of documents; unreadable ones come out with their error."""
+    def code_many(
+        self, docs: Iterable[Document | InputError], batch_size: int = 16
+    ) -> Iterator[CodedDocument]:
+        """Code a stream of documents, in input order, `batch_size` at a time (the parser
+        is faster on batches). Unreadable documents come out with their `error`; a
+        document on which a stage fails unexpectedly comes out with its `failure`, and
+        the others are still coded."""
+        batch: list[Document | InputError] = []
         for item in docs:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, items: list[Document | InputError]) -> list[CodedDocument]:
+        results: list[CodedDocument | None] = [None] * len(items)
+        ready: list[tuple[int, Document]] = []
+        for i, item in enumerate(items):
             if isinstance(item, InputError):
-                yield CodedDocument(doc_id="", source=item.source, events=[], error=item)
+                results[i] = CodedDocument(doc_id="", source=item.source, events=[], error=item)
                 continue
             try:
-                doc = self.code_document(item)
+                self._check(item)
             except InputError as exc:
-                if exc.source is None:
-                    exc.source = item.source or item.id
-                yield CodedDocument(doc_id=item.id, source=exc.source, events=[], error=exc)
+                results[i] = self._refused(item, exc)
                 continue
-            yield CodedDocument(doc_id=doc.id, source=doc.source, events=doc.events, document=doc)
+            ready.append((i, item))
+        try:
+            coded = self.pipeline.pipe([d for _, d in ready])
+        except FlashpointError:
+            raise
+        except Exception:
+            coded = None  # find the document that fails, and code the others
+        for n, (i, doc) in enumerate(ready):
+            results[i] = self._coded(coded[n]) if coded is not None else self._code_alone(doc)
+        return [r for r in results if r is not None]
+
+    def _code_alone(self, doc: Document) -> CodedDocument:
+        try:
+            return self._coded(self.pipeline(doc))
+        except InputError as exc:
+            return self._refused(doc, exc)
+        except FlashpointError:
+            raise
+        except Exception as exc:  # a bug in a stage must not stop a long run
+            return CodedDocument(doc.id, doc.source or doc.id, [], failure=exc)
+
+    @staticmethod
+    def _coded(doc: Document) -> CodedDocument:
+        return CodedDocument(doc_id=doc.id, source=doc.source, events=doc.events, document=doc)
+
+    @staticmethod
+    def _refused(doc: Document, exc: InputError) -> CodedDocument:
+        if exc.source is None:
+            exc.source = doc.source or doc.id
+        return CodedDocument(doc_id=doc.id, source=exc.source, events=[], error=exc)
 
     def _check(self, doc: Document) -> None:
         name = doc.source or doc.id

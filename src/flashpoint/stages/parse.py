@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
@@ -10,6 +9,7 @@ from flashpoint.config import CoderConfig
 from flashpoint.document import Document
 from flashpoint.errors import ModelError
 from flashpoint.stages.base import register_stage
+from flashpoint.stages.parse_attrs import FastMorphology
 
 
 @cache
@@ -26,22 +26,15 @@ def load_nlp(model: str) -> Any:
         ) from exc
 
 
-# a candidate sentence whose speaker was named in the one before ("We will avenge it")
-_ANAPHOR = re.compile(r"\b(?:we|our|us|the group)\b", re.IGNORECASE)
-
-
 def sentences_to_parse(doc: Document, parse_all: bool = False) -> list[int]:
-    """Candidate sentences, and the sentence before each candidate that uses a pronoun
-    (so that "we" and "it" can be resolved to the actor named just before)."""
-    if parse_all:
-        return [s.index for s in doc.sentences]
-    wanted: set[int] = set()
-    for s in doc.sentences:
-        if s.candidate:
-            wanted.add(s.index)
-            if s.index > 0 and _ANAPHOR.search(s.text):
-                wanted.add(s.index - 1)
-    return sorted(wanted)
+    """The candidate sentences (every sentence with `parse_all`)."""
+    return [s.index for s in doc.sentences if parse_all or s.candidate]
+
+
+@cache
+def load_morphology(model: str) -> FastMorphology:
+    """The model's attribute ruler and lemmatizer as one fast pass (same output)."""
+    return FastMorphology(load_nlp(model))
 
 
 class ParseStage:
@@ -50,27 +43,33 @@ class ParseStage:
     provides: tuple[str, ...] = ("parses",)
 
     def __init__(
-        self, model: str, parse_all: bool = False, ner: bool = False, batch_size: int = 64
+        self, model: str, parse_all: bool = False, ner: bool = False, batch_size: int = 256
     ) -> None:
         self.model = model
         self.parse_all = parse_all
         self.batch_size = batch_size
         # the entity recogniser costs as much as the rest of the pipeline together; the
-        # actor dictionaries and the gazetteer find the names the coder can use without it
-        self.disable = [] if ner else ["ner"]
+        # actor dictionaries and the gazetteer find the names the coder can use without it.
+        # The attribute ruler and lemmatizer are replaced by FastMorphology (same output).
+        self.disable = ["attribute_ruler", "lemmatizer"] + ([] if ner else ["ner"])
 
     def __call__(self, doc: Document) -> Document:
-        todo = [doc.sentences[i] for i in sentences_to_parse(doc, self.parse_all)]
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Parse the candidate sentences of several documents in one batch."""
+        todo = [
+            (doc, doc.sentences[i]) for doc in docs for i in sentences_to_parse(doc, self.parse_all)
+        ]
         if not todo:
-            return doc
+            return docs
         nlp = load_nlp(self.model)
-        for sent, parsed in zip(
-            todo,
-            nlp.pipe((s.text for s in todo), batch_size=self.batch_size, disable=self.disable),
-            strict=True,
-        ):
-            doc.parses[sent.index] = parsed
-        return doc
+        morphology = load_morphology(self.model)
+        texts = (sent.text for _, sent in todo)
+        parsed = nlp.pipe(texts, batch_size=self.batch_size, disable=self.disable)
+        for (doc, sent), one in zip(todo, parsed, strict=True):
+            doc.parses[sent.index] = morphology(one)
+        return docs
 
 
 @register_stage("flashpoint.parse.v1")

@@ -73,9 +73,13 @@ class EventStage:
         state = _DocState()
         for sent in doc.sentences:
             parsed = doc.parses.get(sent.index)
-            if parsed is None:
-                continue
             mentions = by_sentence.get(sent.index, [])
+            if parsed is None:
+                # not parsed: its first named actor stands for its subject ("The Front
+                # said ... . We will attack ..." -> "we" is the Front)
+                named = [m for m in mentions if m.name or m.country]
+                state.subjects.extend(named[:1])
+                continue
             for cand in self._candidates(parsed, sent, mentions, state):
                 state.events.extend(self._events(doc, sent, cand))
             self._remember_subjects(parsed, sent, mentions, state)
