@@ -219,6 +219,11 @@ class SQLStore:
     def close(self) -> None:
         raise NotImplementedError
 
+    def _error(self, exc: Exception, sql: str) -> StoreError:
+        """A backend's error as a StoreError naming the store and the statement."""
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return StoreError(f"{self.url}: {first} (in: {' '.join(sql.split())[:120]})")
+
     # --- plumbing ------------------------------------------------------------------------
 
     def __enter__(self) -> SQLStore:

@@ -57,10 +57,6 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self._con.close()
 
-    def _error(self, exc: Exception, sql: str) -> StoreError:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return StoreError(f"{self.url}: {first} (in: {' '.join(sql.split())[:120]})")
-
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         try:
             self._con.execute(to_psycopg(sql), list(params))  # type: ignore[arg-type]
