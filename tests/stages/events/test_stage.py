@@ -174,3 +174,9 @@ def test_statements_that_are_not_events_give_nothing() -> None:
 def test_consult_between_two_states() -> None:
     [ev] = code("Peru held talks with Chile on Friday.")
     assert ev.event_type == "CONSULT" and _dyad(ev) == ("PER", "CHL")
+
+
+def test_a_demand_in_reported_speech_is_the_speakers_request() -> None:
+    [ev] = code("Kenya said Uganda must withdraw its troops from the border.")
+    assert ev.event_type == "REQUEST"
+    assert _dyad(ev) == ("KEN", "UGA")

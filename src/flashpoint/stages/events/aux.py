@@ -81,12 +81,14 @@ def _in_question_or_condition(tok: Token) -> bool:
     return False
 
 
-def aux_modes(trigger: Token, anchor: Token, event_type: str) -> list[str]:
+def aux_modes(trigger: Token, anchor: Token, event_type: str, framed: bool = False) -> list[str]:
+    """`framed`: the trigger was recoded as what was said about it ("agreed to withdraw"
+    is an AGREE made now), so its tense is not the event's."""
     modes: list[str] = []
     if negated(trigger, anchor):
         modes.append("negation")
     # a threat or a demand is made now, whatever tense its content has
-    verbal = event_type in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
+    verbal = framed or event_type in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
     if not verbal and future(trigger, anchor):
         modes.append("future")
     elif not verbal and hypothetical(trigger, anchor):

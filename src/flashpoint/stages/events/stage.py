@@ -24,7 +24,13 @@ from flashpoint.stages.events.roles import (
     Roles,
     subject_tokens,
 )
-from flashpoint.stages.events.triggers import TriggerMatch, find_triggers, trigger_confidence
+from flashpoint.stages.events.triggers import (
+    REPORTING,
+    TriggerMatch,
+    clause_verb,
+    find_triggers,
+    trigger_confidence,
+)
 
 Token = Any
 CODER = f"flashpoint {__version__}"
@@ -99,11 +105,13 @@ class EventStage:
             is_verb = m.entry.pos == "V" or m.token.pos_ in ("VERB", "AUX")
             themes = m.entry.cond.get("obj", frozenset())
             roles = finder.find(m.token, m.entry.event_type, is_verb, themes)
+            if m.frame == "demand":
+                _speaker_demands(m.token, roles, index)
             self._resolve_pronouns(m.token, roles, index, state)
             anchor = roles.anchor if roles.anchor is not None else m.token
             if auxmod.not_an_occurrence(m.token, anchor):
                 continue
-            aux = auxmod.aux_modes(m.token, anchor, m.entry.event_type)
+            aux = auxmod.aux_modes(m.token, anchor, m.entry.event_type, m.frame is not None)
             mode = self._mode(m, roles, anchor)
             cand = Candidate(m, roles, mode, aux)
             _refusal(cand, anchor)
@@ -261,6 +269,25 @@ def _is_reference(c: Candidate) -> bool:
         if ch.dep_ == "poss":
             return True
     return False
+
+
+def _speaker_demands(trigger: Token, roles: Roles, index: MentionIndex) -> None:
+    """ "Kenya said Uganda must withdraw its troops": a REQUEST by the speaker (Kenya)
+    of the one who must act (Uganda)."""
+    verb = clause_verb(trigger) or trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    reporter = verb.head if verb.dep_ in ("ccomp", "parataxis") else None
+    if reporter is None or reporter.lemma_.lower() not in REPORTING:
+        reporter = next(
+            (t for t in verb.sent if t.i > verb.i and t.lemma_.lower() in REPORTING), None
+        )
+    subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None) if reporter else None
+    speaker = index.near(subject) if subject is not None else None
+    if speaker is None or not (speaker.country or speaker.name or speaker.sector):
+        return
+    roles.recipients = [a for a in roles.actors if a is not speaker] or roles.recipients
+    roles.actors = [speaker]
 
 
 def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | None]:
