@@ -60,7 +60,7 @@ def test_plain_text_file(tmp_path: Path) -> None:
     for event in _events(result.stdout):
         assert event["doc_id"] == "nairobi"
         assert event["pub_date"] == "2024-01-16"
-    assert "flashpoint: coded 1 documents, " in result.stderr
+    assert "flashpoint: coded 1 document, " in result.stderr
     assert "; 0 skipped" in result.stderr
 
 
@@ -75,7 +75,7 @@ def test_json_lines_on_standard_input() -> None:
 def test_plain_text_on_standard_input() -> None:
     result = _run(["code", "-w", "1", "-"], stdin=f"date 2024-01-16\n{ARREST}\n")
     assert result.exit_code == 0, result.output
-    assert "coded 1 documents" in result.stderr
+    assert "coded 1 document" in result.stderr
 
 
 def test_output_file(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_an_unreadable_file_among_good_ones(tmp_path: Path) -> None:
     assert result.exit_code == 1
     _assert_no_traceback(result)
     assert f"flashpoint: skipped {binary}: this looks like a binary file" in result.stderr
-    assert "coded 1 documents" in result.stderr
+    assert "coded 1 document" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -248,7 +248,7 @@ def test_an_arrest_is_coded_as_valid_json_lines() -> None:
         assert event["doc_id"] == "nbo"
         assert event["pub_date"] == "2024-01-15"
         assert event["event_type"] in types
-    assert f"coded 1 documents, {len(events)} events; 0 skipped" in result.stderr
+    assert f"coded 1 document, {len(events)} events; 0 skipped" in result.stderr
 
 
 def test_two_workers_write_events_in_input_order(tmp_path: Path) -> None:

@@ -202,14 +202,18 @@ def _report_skip(outcome: Outcome, json_errors: bool) -> None:
         click.echo(f"flashpoint: skipped {outcome.source}: {outcome.reason}", err=True)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _report_summary(tally: Tally, json_errors: bool) -> None:
     if json_errors:
         summary = {"documents": tally.documents, "events": tally.events, "skipped": tally.skipped}
         click.echo(json.dumps({"summary": summary}), err=True)
     else:
         click.echo(
-            f"flashpoint: coded {tally.documents} documents, {tally.events} events; "
-            f"{tally.skipped} skipped",
+            f"flashpoint: coded {_n(tally.documents, 'document')}, "
+            f"{_n(tally.events, 'event')}; {tally.skipped} skipped",
             err=True,
         )
 
