@@ -43,6 +43,9 @@ OLD_PLOVER = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+# PLOVER 0.5b1 gold codes every international body IGO; flashpoint keeps PLOVER 2.0's
+# finer UNO (UN bodies) and EUR (EU bodies), which count as IGO when scored against it
+_OLD_CODES = {"UNO": "IGO", "EUR": "IGO"}
 _FIELDS = (
     "event_type",
     "mode",
@@ -355,10 +358,11 @@ def evaluate_sentences(records: list[dict[str, Any]], coder: Coder) -> Report:
             per_type.setdefault(pred, FieldScore()).predicted += 1
         if pred == gold:
             per_type[gold].correct += 1
-        codes = rec.get("extra", {}).get("actor1_codes") or []
+        codes = [_OLD_CODES.get(c, c) for c in rec.get("extra", {}).get("actor1_codes") or []]
         if codes:
             actor_n += 1
-            actor_ok += bool(top and top.actor and top.actor.country in codes)
+            got = top.actor.country if top and top.actor else None
+            actor_ok += _OLD_CODES.get(got or "", got) in codes
     report.headline = {
         "top-1 event-type accuracy": correct / len(records),
         "event-type macro-F1": _macro(per_type.values()),

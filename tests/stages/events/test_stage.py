@@ -180,3 +180,16 @@ def test_a_demand_in_reported_speech_is_the_speakers_request() -> None:
     [ev] = code("Kenya said Uganda must withdraw its troops from the border.")
     assert ev.event_type == "REQUEST"
     assert _dyad(ev) == ("KEN", "UGA")
+
+
+def test_subject_reaches_through_ready_to_and_willing_to() -> None:
+    # PLOVER codes what an actor says it is ready to do as AGREE
+    [offer] = code("Kenya is ready to send aid to Uganda.")
+    assert offer.event_type == "AGREE" and _dyad(offer) == ("KEN", "UGA")
+    [pledge] = code("Ethiopia says it is willing to withdraw its troops from Eritrea.")
+    assert pledge.actor is not None and pledge.actor.country == "ETH"
+
+
+def test_light_verb_through_a_compound_noun() -> None:
+    [ev] = code("Peru launched a mediation effort with Chile on Monday.")
+    assert ev.event_type == "CONSULT" and ev.actor is not None and ev.actor.country == "PER"

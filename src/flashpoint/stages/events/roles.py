@@ -38,7 +38,7 @@ THIRD_PERSON = frozenset({"it", "they", "he", "she", "them", "him", "her"})
 _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "*": frozenset({"against", "on", "upon", "at", "into", "toward", "towards", "targeting"}),
     "CONSULT": frozenset({"with", "to", "between"}),
-    "AGREE": frozenset({"with", "between"}),
+    "AGREE": frozenset({"with", "between", "to"}),
     "COOPERATE": frozenset({"with", "to"}),
     "AID": frozenset({"to", "for"}),
     "SUPPORT": frozenset({"for", "to"}),
@@ -100,7 +100,7 @@ class MentionIndex:
                 if useful(found):
                     return found
         for c in tok.children:
-            if c.dep_ == "prep" and c.lemma_ == "of":
+            if c.dep_ == "prep" and c.lemma_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self.at(p)
@@ -131,7 +131,8 @@ def subject_tokens(verb: Token) -> list[Token]:
             pob = [p for p in agents[0].children if p.dep_ == "pobj"]
             if pob:
                 return conjuncts(pob[0])
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+            # "France is ready to contribute": xcomp of an adjective, acomp of "is"
             if verb.dep_ == "advcl" and (
                 verb.tag_ not in ("VBG", "VBN") or _crosses_quote(verb, verb.head)
             ):
@@ -165,8 +166,8 @@ def passive_patient(verb: Token) -> Token | None:
 
 def _light_verb_of(noun: Token) -> Token | None:
     """The verb that carries a noun trigger: "launched airstrikes", "carried out its
-    fourth round of strikes", "staged attacks"."""
-    tok = noun
+    fourth round of strikes", "staged attacks", "launched a mediation effort"."""
+    tok = noun.head if noun.dep_ == "compound" else noun
     for _ in range(3):
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lemma_ == "of":
             owner = tok.head.head

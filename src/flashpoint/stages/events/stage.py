@@ -147,16 +147,15 @@ class EventStage:
         if roles.actors:
             return
         anchor = roles.anchor if roles.anchor is not None else trigger
-        subj = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.pos_ != "PRON":
+        subj = next((t for t in subject_tokens(anchor) if t.pos_ == "PRON"), None)
+        if subj is None:
             return
         word = subj.lower_
         if word in FIRST_PERSON and state.subjects:
             roles.actors = [state.subjects[-1]]
-        elif word in THIRD_PERSON and anchor.dep_ in ("ccomp", "xcomp") and anchor.head:
-            outer = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-            m = index.near(outer) if outer is not None else None
-            if m is not None and (m.country or m.name):
+        elif word in THIRD_PERSON:
+            m = _speaker_of(subj, index)
+            if m is not None:
                 roles.actors = [m]
 
     def _object_event_recipient(self, c: Candidate, state: _DocState) -> None:
@@ -269,6 +268,21 @@ def _is_reference(c: Candidate) -> bool:
         if ch.dep_ == "poss":
             return True
     return False
+
+
+def _speaker_of(pronoun: Token, index: MentionIndex) -> ActorMention | None:
+    """ "Syria says it is willing to withdraw": "it" is the one who says so, the subject
+    of the reporting verb whose complement holds the pronoun."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i:
+            outer = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            m = index.near(outer) if outer is not None and outer.pos_ != "PRON" else None
+            return m if m is not None and (m.country or m.name) else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _speaker_demands(trigger: Token, roles: Roles, index: MentionIndex) -> None:
