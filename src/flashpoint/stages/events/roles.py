@@ -12,23 +12,12 @@ from typing import Any
 
 from flashpoint.document import ActorMention
 from flashpoint.stages.events.lexicon import inflections
+from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS
 
 Token = Any
 
-# verbs that only carry a noun trigger ("launched airstrikes", "carried out strikes")
-LIGHT_VERBS = frozenset(
-    "launch carry conduct stage mount unleash begin start continue step intensify order "
-    "claim make wage lead resume escalate execute perform undertake hold initiate "
-    "announce plan threaten prepare stop end halt suspend call take sign reach "
-    "open deliver give issue deny".split()
-)
 # their surface forms too: the lemmatizer sometimes errs ("staged" -> "stag")
 LIGHT_VERB_FORMS = frozenset(f for v in LIGHT_VERBS for f in inflections(v))
-# nouns that only count or group a noun trigger ("a round of strikes", "a wave of attacks")
-GROUP_NOUNS = frozenset(
-    "round wave series string spate barrage volley campaign number salvo flurry "
-    "day night week month year hour".split()
-)
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
