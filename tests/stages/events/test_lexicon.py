@@ -19,7 +19,7 @@ HEADER = "lemma\tpos\ttype\tmode\tcontexts\tcond\tweight\n"
 
 def test_lexicon_loads_with_a_version() -> None:
     lexicon = load_trigger_lexicon()
-    assert lexicon.version == "2"
+    assert lexicon.version == "3"
     assert len(lexicon.entries) > 700
 
 

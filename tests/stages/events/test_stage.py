@@ -193,3 +193,9 @@ def test_subject_reaches_through_ready_to_and_willing_to() -> None:
 def test_light_verb_through_a_compound_noun() -> None:
     [ev] = code("Peru launched a mediation effort with Chile on Monday.")
     assert ev.event_type == "CONSULT" and ev.actor is not None and ev.actor.country == "PER"
+
+
+def test_weapons_found_by_police_are_a_seizure() -> None:
+    [ev] = code("Police in Kenya discovered grenades and two pistols in a car near the border.")
+    assert (ev.event_type, ev.mode) == ("COERCE", "seize")
+    assert ev.acled_sub_event_type == "Disrupted weapons use"
