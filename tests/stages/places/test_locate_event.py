@@ -566,7 +566,7 @@ REPORTS = [
         "A roadside bomb struck a military vehicle on the outskirts of Mogadishu on Tuesday.",
         "struck",
         "SOM",
-        "Banaadir",
+        "Banadir",
     ),
     (
         "Fighting between the army and RSF spread to El Obeid in North Kordofan.",
@@ -600,7 +600,7 @@ REPORTS = [
         "MLI",
         "Mopti",
     ),
-    ("A car bomb exploded outside a hotel in Mogadishu, killing 8.", "exploded", "SOM", "Banaadir"),
+    ("A car bomb exploded outside a hotel in Mogadishu, killing 8.", "exploded", "SOM", "Banadir"),
     ("Ethiopian federal troops shelled the town of Adigrat in Tigray.", "shelled", "ETH", "Tigray"),
     ("Hundreds marched through Antananarivo to protest power cuts.", "marched", "MDG", None),
     ("Unknown assailants killed a village chief in Kidal region.", "killed", "MLI", "Kidal"),

@@ -115,6 +115,7 @@ _NEST_GAP = re.compile(
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}"
 )
 _THRESHOLD = 1.5
+_WEAK = 0.25  # a loosely attached place, taken when it is the only one
 _WINDOW = (1, 2)  # sentences before and after searched for a unique admin1
 
 
@@ -192,6 +193,10 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
         g.score = max(_member_score(doc.text, sent, parsed, event, m) for m in g.members)
         g.score += _country_bonus(g, event)
     ok = [g for g in groups if g.score >= _THRESHOLD]
+    if not ok and event.event_type in ATTACKS and len(groups) == 1:
+        # "shelled a camp for displaced people near Laiza in Kachin state": the one place of
+        # an attack's sentence, loosely attached
+        ok = [g for g in groups if g.score >= _WEAK]
     return max(ok, key=lambda g: g.score) if ok else None
 
 
@@ -323,10 +328,16 @@ def _clause_depth(trig: Any, lca: int) -> int:
     attaches to the trigger's own clause)."""
     depth, cur = 0, trig
     while cur.i != lca and cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+        if cur.dep_ in ("relcl", "acl", "advcl", "parataxis") and not _result_clause(cur):
             depth += 1
         cur = cur.head
     return depth
+
+
+def _result_clause(tok: Any) -> bool:
+    """ "fought around the airport in Khartoum, killing 56": a participle clause that says
+    what the main event did happens where it happened."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
 
 
 def _surface_score(text: str, sent: Sentence, m: PlaceMention) -> float:
@@ -351,6 +362,9 @@ def _recipient_country(
     rec = event.recipient
     if event.event_type not in ATTACKS or rec is None or not rec.country:
         return None
+    target = _target_place(rec.span, rec.country, places)
+    if target is not None:  # "shelled Kherson city": the target is itself a place
+        return EventLocation.from_mention(target)
     country = gaz.country(rec.country)
     if country is None:
         return None
@@ -383,6 +397,20 @@ def _recipient_country(
         precision="country",
         span=span,
     )
+
+
+def _target_place(span: Span | None, iso3: str, places: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific sub-national place of the recipient's country inside its phrase."""
+    if span is None:
+        return None
+    inside = [
+        p
+        for p in places
+        if p.country == iso3
+        and p.precision in ("city", "admin2", "admin1")
+        and _overlaps(p.span, span)
+    ]
+    return min(inside, key=lambda p: _PRECISION_RANK[p.precision or "country"], default=None)
 
 
 def _names_country(gaz: Gazetteer, text: str | None, iso3: str) -> bool:

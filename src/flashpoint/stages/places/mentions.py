@@ -412,11 +412,17 @@ def _add_neighbours(text: str, tokens: list[Token], i: int, j: int, m: RawMentio
         m.next_word = tokens[j].text
 
 
+# one-word names that are also compass words ("West", Cameroon's region)
+_COMPASS_NAMES = frozenset(
+    ("north", "south", "east", "west", "central", "centre", "center", "upper", "lower")
+)
+
+
 def _in_longer_name(m: RawMention) -> bool:
     """Part of an organisation's or a person's name rather than a place."""
     nxt = (m.next_word or "").lower()
-    if nxt in ORG_WORDS:
-        return True
+    if nxt in ORG_WORDS or (m.key in _COMPASS_NAMES and m.next_word):
+        return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
     if _strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
         return False
     return m.prev_word is not None or m.next_word is not None

@@ -127,6 +127,10 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
             if items[inner].outer is None and _fits(items[inner], items[outer]):
                 items[inner].outer = outer
                 items[outer].inner.append(inner)
+            elif _misnamed_unit(items[outer].mention, items[inner].mention, items):
+                # "Djibo in Soum province": the province is missing from the gazetteer and
+                # its only candidates are towns abroad; the known inner place stands
+                items[outer].mention.candidates = []
             elif _says_inside(gap, items[outer].mention) and _weak(items[inner].mention):
                 # "Bassa (Plateau)", "Palma in Cabo Delgado province": a village the
                 # gazetteer lacks, not its namesake abroad
@@ -146,6 +150,32 @@ def _nesting(a: Item, b: Item, gap: str) -> str | None:
 def _weak(m: RawMention) -> bool:
     """Only towns or districts, none of them a big city."""
     return all(c.kind in ("city", "admin2") and c.population < 1_000_000 for c in m.candidates)
+
+
+def _misnamed_unit(m: RawMention, inner: RawMention, items: list[Item]) -> bool:
+    """An administrative unit by its kind word ("Djibo in Soum province (Sahel region)")
+    whose candidates are all small towns abroad, while the place it contains agrees with the
+    sentence's other places: the unit is missing from the gazetteer, not the inner place."""
+    if m.designator not in ADMIN1_WORDS | ADMIN2_WORDS or not m.candidates:
+        return False
+    if not all(c.kind == "city" and c.population < 100_000 for c in m.candidates):
+        return False
+    others = _other_countries(items, (m, inner))
+    outside = {c.country for c in m.candidates}
+    return bool({c.country for c in inner.candidates} & others) and not outside & others
+
+
+def _other_countries(items: list[Item], pair: tuple[RawMention, RawMention]) -> set[str | None]:
+    """Countries of the candidates (not multi-country regions) of the pair's sentence's
+    other mentions."""
+    sentence = next(it.sentence for it in items if it.mention is pair[0])
+    return {
+        c.country
+        for it in items
+        if it.sentence == sentence and all(it.mention is not x for x in pair)
+        for c in it.mention.candidates
+        if c.country
+    }
 
 
 def _says_inside(gap: str, outer: RawMention) -> bool:
@@ -189,6 +219,8 @@ def _resolve_tree(items: list[Item], i: int, ctx: Context, within: Place | None 
     _choose(it, cands, lambda c: ctx.score(c, rival) + _inner_fit(items, it, c, ctx))
     if within is None and _foreign_namesake(it, ctx):
         it.place = None
+    if it.place is not None and not it.inner:
+        it.place = _namesake_city(it.place, cands, it.mention)
     if own is not None:
         ctx.add(own)
     for j in it.inner:
@@ -223,3 +255,16 @@ def _choose(it: Item, cands: list[Place], score: Callable[[Place], float]) -> No
     best = prior(ranked[0], it.mention) + score(ranked[0])
     second = prior(ranked[1], it.mention) + score(ranked[1]) if len(ranked) > 1 else -99.0
     it.place, it.margin = ranked[0], best - second
+
+
+def _namesake_city(best: Place, cands: list[Place], m: RawMention) -> Place:
+    """A bare name shared by a first-level region and its big city ("Rio de Janeiro",
+    "Kherson") names the city; "Kherson oblast" names the region."""
+    if best.kind != "admin1" or m.designator is not None:
+        return best
+    cities = [
+        c
+        for c in cands
+        if c.kind == "city" and c.population >= 50_000 and c.within(best) and c.name == best.name
+    ]
+    return max(cities, key=lambda c: c.population, default=best)

@@ -1,0 +1,120 @@
+"""Event locations on short ACLED-style event reports (invented, tests/data/reports.jsonl):
+the main event of each report must land in the right country and first-level region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _places_docs import make_event, place_doc
+
+from flashpoint.evaluate import evaluate, load_gold
+from flashpoint.stages.places.locate import locate_event
+
+REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports.jsonl"
+
+
+@pytest.fixture(scope="module")
+def report(coder):
+    return evaluate(REPORTS, coder)
+
+
+def test_the_file_holds_many_invented_reports() -> None:
+    records = load_gold(REPORTS)
+    assert len(records) >= 56
+    assert all(r.get("note") == "invented test report" for r in records)
+    assert len({r["country"] for r in records}) >= 25
+
+
+def test_country_accuracy(report) -> None:
+    assert report.kind == "report"
+    assert report.headline["country accuracy"] >= 0.95
+
+
+def test_admin1_accuracy(report) -> None:
+    assert report.headline["admin1 accuracy"] >= 0.85
+
+
+# --- the general rules behind the figures, one sentence each ----------------------------------
+
+
+def _found(doc, text: str):
+    hits = [p for p in doc.places if p.text == text]
+    assert hits, f"{text!r} not among {[p.text for p in doc.places]}"
+    return hits[0]
+
+
+def test_a_missing_province_does_not_drag_its_town_abroad() -> None:
+    doc = place_doc(
+        "Militants attacked a military post near Djibo in Soum province (Sahel region), "
+        "killing 12 soldiers."
+    )
+    djibo = _found(doc, "Djibo")
+    assert (djibo.country, djibo.admin1, djibo.precision) == ("BFA", "Sahel", "city")
+    assert _found(doc, "Soum province").precision is None
+    sahel = _found(doc, "Sahel region")
+    assert (sahel.country, sahel.precision) == ("BFA", "admin1")
+    loc = locate_event(doc, make_event(doc, "attacked"))
+    assert loc is not None and (loc.country, loc.admin1, loc.precision) == ("BFA", "Sahel", "city")
+
+
+def test_a_foreign_namesake_of_a_village_gives_way_to_its_district() -> None:
+    doc = place_doc("Militants ambushed a convoy near Boni in Douentza circle, Mopti region.")
+    douentza = _found(doc, "Douentza circle")
+    assert (douentza.country, douentza.admin1) == ("MLI", "Mopti")
+    assert not any(p.country not in (None, "MLI") for p in doc.places)
+
+
+def test_an_unknown_village_takes_its_region() -> None:
+    doc = place_doc("M23 rebels clashed with troops near Bunagana (North Kivu), killing 5.")
+    loc = locate_event(doc, make_event(doc, "clashed"))
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.precision) == ("COD", "North Kivu", "admin1")
+    assert loc.lat is not None and loc.lon is not None
+
+
+def test_a_city_named_as_the_target_is_located_at_the_city() -> None:
+    doc = place_doc("Russian forces shelled Kherson city (Kherson), killing 2 civilians.")
+    ev = make_event(doc, "shelled", actor=("Russian forces", "RUS"), recipient=("Kherson", "UKR"))
+    loc = locate_event(doc, ev)
+    assert loc is not None and (loc.country, loc.admin1, loc.precision) == (
+        "UKR",
+        "Kherson",
+        "city",
+    )
+    assert abs((loc.lon or 0) - 32.61) < 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        ("Police raided a favela in Rio de Janeiro on Thursday.", "Rio de Janeiro", "city"),
+        ("Floods hit towns across Rio de Janeiro state.", "Rio de Janeiro state", "admin1"),
+    ],
+)
+def test_a_bare_name_shared_by_a_region_and_its_city_is_the_city(text, name, precision) -> None:
+    place = _found(place_doc(text), name)
+    assert (place.country, place.admin1, place.precision) == ("BRA", "Rio de Janeiro", precision)
+
+
+def test_a_compass_word_before_an_unknown_name_is_not_a_region() -> None:
+    doc = place_doc(
+        "Gunmen attacked villages in Gimbi district of West Wollega zone, Oromia region."
+    )
+    assert all(p.country in (None, "ETH") for p in doc.places)
+    assert not any(p.text == "West" for p in doc.places)
+
+
+def test_a_trailing_participle_happens_where_the_main_clause_does() -> None:
+    doc = place_doc("The two armies fought around the airport in Khartoum, killing 56 civilians.")
+    loc = locate_event(doc, make_event(doc, "killing"))
+    assert loc is not None and (loc.country, loc.admin1) == ("SDN", "Khartoum")
+
+
+def test_the_one_place_of_an_attack_counts_even_when_loosely_attached() -> None:
+    doc = place_doc(
+        "The military shelled a camp for displaced people near Laiza in Kachin state, "
+        "killing 29 people."
+    )
+    loc = locate_event(doc, make_event(doc, "shelled"))
+    assert loc is not None and (loc.country, loc.admin1) == ("MMR", "Kachin")
