@@ -78,3 +78,12 @@ def test_input_errors_keep_their_source_across_processes() -> None:
     assert isinstance(err, DateError)
     assert err.source == "a.txt:3" and str(err) == "a.txt:3: unknown date format"
     assert err.to_dict() == {"error": "date_error", "message": "a.txt:3: unknown date format"}
+
+
+def test_a_killing_participle_gives_its_count_to_the_main_event(coder: Coder) -> None:
+    [ev] = coder.code(
+        "Protesters clashed with police in Lima on Friday, killing 4 people.",
+        pub_date="2023-06-12",
+    )
+    assert ev.event_type == "PROTEST" and ev.dead == 4
+    assert ev.acled_sub_event_type == "Violent demonstration"

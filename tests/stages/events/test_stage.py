@@ -199,3 +199,8 @@ def test_weapons_found_by_police_are_a_seizure() -> None:
     [ev] = code("Police in Kenya discovered grenades and two pistols in a car near the border.")
     assert (ev.event_type, ev.mode) == ("COERCE", "seize")
     assert ev.acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_a_killing_participle_is_the_consequence_not_another_event() -> None:
+    [ev] = code("Protesters clashed with police in Lima on Friday, killing 4 people.")
+    assert ev.event_type == "PROTEST"

@@ -118,6 +118,7 @@ class EventStage:
             cands.append(cand)
         _merge_linked(cands)
         _drop_reported_content(cands)
+        _drop_consequences(cands)
         for c in cands:
             if not c.skip:
                 self._object_event_recipient(c, state)
@@ -268,6 +269,23 @@ def _is_reference(c: Candidate) -> bool:
         if ch.dep_ == "poss":
             return True
     return False
+
+
+_CONSEQUENCES = frozenset({"kill", "injure", "wound", "maim", "leave"})
+
+
+def _drop_consequences(cands: list[Candidate]) -> None:
+    """ "protesters clashed with police, killing 4": the participle tells what the clash
+    did, not another event; its count goes to the clash (the counts stage)."""
+    heads = {c.match.token.i for c in cands if not c.skip} | {
+        c.roles.anchor.i for c in cands if not c.skip and c.roles.anchor is not None
+    }
+    for c in cands:
+        tok = c.match.token
+        if c.skip or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        if tok.lemma_.lower() in _CONSEQUENCES and tok.head.i in heads and tok.head.i != tok.i:
+            c.skip = True
 
 
 def _speaker_of(pronoun: Token, index: MentionIndex) -> ActorMention | None:
