@@ -13,6 +13,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actors",
     "events",
     "places",
+    "affiliation",
     "dates",
     "counts",
     "merge",

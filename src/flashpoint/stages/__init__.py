@@ -11,6 +11,7 @@ _BUILTIN = (
     "flashpoint.stages.actors",
     "flashpoint.stages.events",
     "flashpoint.stages.places",
+    "flashpoint.stages.affiliation",
     "flashpoint.stages.dates",
     "flashpoint.stages.counts",
     "flashpoint.stages.merge",

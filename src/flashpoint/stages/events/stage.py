@@ -119,6 +119,7 @@ class EventStage:
         _merge_linked(cands)
         _drop_reported_content(cands)
         _drop_consequences(cands)
+        _drop_participants(cands, sent.start)
         for c in cands:
             if not c.skip:
                 self._object_event_recipient(c, state)
@@ -269,6 +270,19 @@ def _is_reference(c: Candidate) -> bool:
         if ch.dep_ == "poss":
             return True
     return False
+
+
+def _drop_participants(cands: list[Candidate], offset: int) -> None:
+    """ "police arrested 40 protesters": a noun trigger that is another event's actor or
+    recipient names its participants, not an event of its own."""
+    roles = [m.span for c in cands if not c.skip for m in (*c.roles.actors, *c.roles.recipients)]
+    for c in cands:
+        tok = c.match.token
+        if c.skip or tok.pos_ not in ("NOUN", "PROPN") or c.roles.actors or c.roles.recipients:
+            continue
+        at = offset + tok.idx
+        if any(start <= at < end for start, end in roles):
+            c.skip = True
 
 
 _CONSEQUENCES = frozenset({"kill", "injure", "wound", "maim", "leave"})
