@@ -248,7 +248,8 @@ def test_an_arrest_is_coded_as_valid_json_lines() -> None:
         assert event["doc_id"] == "nbo"
         assert event["pub_date"] == "2024-01-15"
         assert event["event_type"] in types
-    assert f"coded 1 document, {len(events)} events; 0 skipped" in result.stderr
+    noun = "event" if len(events) == 1 else "events"
+    assert f"coded 1 document, {len(events)} {noun}; 0 skipped" in result.stderr
 
 
 def test_two_workers_write_events_in_input_order(tmp_path: Path) -> None:
