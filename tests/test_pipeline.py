@@ -87,3 +87,30 @@ def test_a_killing_participle_gives_its_count_to_the_main_event(coder: Coder) ->
     )
     assert ev.event_type == "PROTEST" and ev.dead == 4
     assert ev.acled_sub_event_type == "Violent demonstration"
+
+
+class _Boom:
+    name = "boom"
+    requires = ("sentences",)
+    provides = ("boom",)
+
+    def __call__(self, doc: Document) -> Document:
+        if "Goma" in doc.text:
+            raise ValueError("unexpected token")
+        return doc
+
+
+def test_a_stage_failing_on_one_document_spares_the_rest_of_its_batch() -> None:
+    from flashpoint.stages.sentences import SentenceStage
+
+    coder = Coder()
+    coder._pipeline = Pipeline([SentenceStage(), _Boom()])
+    docs = [
+        coder.make_document(text, pub_date="2024-01-01", doc_id=f"d{i}")
+        for i, text in enumerate(["Calm in Lima.", "Shelling near Goma.", "Talks in Doha."])
+    ]
+    out = list(coder.code_many(docs))
+    assert [c.doc_id for c in out] == ["d0", "d1", "d2"]
+    assert [c.ok for c in out] == [True, False, True]
+    assert isinstance(out[1].failure, ValueError)
+    assert out[1].reason is not None and "unexpected token" in out[1].reason

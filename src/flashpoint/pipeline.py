@@ -82,7 +82,16 @@ class CodedDocument:
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return self.error is None and self.failure is None
+
+    @property
+    def reason(self) -> str | None:
+        """Why this document was not coded, or None."""
+        if self.error is not None:
+            return self.error.reason
+        if self.failure is not None:
+            return f"internal error while coding ({type(self.failure).__name__}: {self.failure})"
+        return None
 
 
 class Coder:

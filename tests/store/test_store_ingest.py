@@ -243,3 +243,34 @@ def test_no_dedup_leaves_the_merge_to_the_next_query(
     assert "merge pending" in report.summary()
     assert len(strike_events(store)) == 1
     assert store.stats().pending_dedup == 0
+
+
+class _FailsOnGoma:
+    """A stage with a bug that shows on one document only."""
+
+    name = "fails-on-goma"
+    requires = ("sentences",)
+    provides = ("nothing",)
+
+    def __call__(self, doc: Document) -> Document:
+        if "Goma" in doc.text:
+            raise ValueError("unexpected token")
+        return doc
+
+
+def test_a_stage_failing_on_one_document_is_recorded_and_the_rest_stored(
+    store: SQLStore, tmp_path: Path
+) -> None:
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.stages.sentences import SentenceStage
+
+    coder = Coder()
+    coder._pipeline = Pipeline([SentenceStage(), _FailsOnGoma()])
+    docs = [
+        Document(id="lima", text="Calm returned to Lima.", pub_date=date(2024, 1, 2)),
+        Document(id="goma", text="Shelling near Goma.", pub_date=date(2024, 1, 2)),
+    ]
+    report = store.ingest(docs, coder=coder)
+    assert report.stored == 1 and report.errors == 1
+    [error] = store.errors()
+    assert error.doc_id == "goma" and "unexpected token" in error.message

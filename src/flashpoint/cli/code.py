@@ -351,7 +351,7 @@ def echo_coded(
     for coded in results:
         if not coded.ok:
             totals["_skipped"] += 1
-            echo(f"skipped {coded.source}: {coded.error.reason if coded.error else ''}")
+            echo(f"skipped {coded.source}: {coded.reason}")
             continue
         totals["_documents"] += 1
         echo(_document_header(coded))

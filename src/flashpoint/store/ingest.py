@@ -126,6 +126,12 @@ def code_one(coder: Coder, doc: Document) -> Coded:
     except Exception as exc:  # a bug in a stage must not stop a long run
         message = f"the coder failed ({type(exc).__name__}: {exc}); please report this document"
         return Coded(doc, [], ErrorItem(doc.source, doc.id, "coder_error", message))
+    if out.failure is not None:
+        failure = out.failure
+        message = (
+            f"the coder failed ({type(failure).__name__}: {failure}); please report this document"
+        )
+        return Coded(doc, [], ErrorItem(doc.source, doc.id, "coder_error", message))
     if out.error is not None:
         err = out.error
         return Coded(doc, [], ErrorItem(err.source or doc.source, doc.id, err.code, err.reason))
