@@ -19,7 +19,7 @@ HEADER = "lemma\tpos\ttype\tmode\tcontexts\tcond\tweight\n"
 
 def test_lexicon_loads_with_a_version() -> None:
     lexicon = load_trigger_lexicon()
-    assert lexicon.version == "3"
+    assert lexicon.version == "4"
     assert len(lexicon.entries) > 700
 
 
@@ -130,3 +130,25 @@ def test_malformed_prior_is_refused() -> None:
         parse_prior('{"version": "1", "types": ["A", "B"], "loglik": {"x": [0.1]}}')
     with pytest.raises(DataFileError, match="malformed"):
         parse_prior("not json")
+
+
+def test_named_word_lists_expand_in_conditions() -> None:
+    from flashpoint.stages.events.lexicon import parse_lexicon
+
+    text = (
+        "# flashpoint trigger lexicon, version 9\n"
+        "@mishaps = crash|leak\n"
+        "explode\tV\tASSAULT\texplosives\t-\tnot_sent=@mishaps|boiler\t0.6\n"
+    )
+    _, [entry] = parse_lexicon(text)
+    assert entry.cond["not_sent"] == frozenset({"crash", "leak", "boiler"})
+
+
+def test_an_undefined_word_list_names_the_line() -> None:
+    from flashpoint.errors import DataFileError
+    from flashpoint.stages.events.lexicon import parse_lexicon
+
+    with pytest.raises(DataFileError, match="line 2: word list @nope is not defined"):
+        parse_lexicon(
+            "# flashpoint trigger lexicon, version 9\nkill\tV\tASSAULT\t-\t-\tnot_sent=@nope\t0.8\n"
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -108,7 +110,11 @@ class TriggerLexicon:
         return self.by_first.get(lemma, ())
 
 
-def _parse_cond(raw: str, lineno: int) -> dict[str, frozenset[str]]:
+def _parse_cond(
+    raw: str, lineno: int, lists: dict[str, frozenset[str]] | None = None
+) -> dict[str, frozenset[str]]:
+    """`key=a|b|c;...`; a value `@name` stands for the word list `@name = ...` defined
+    earlier in the file."""
     cond: dict[str, frozenset[str]] = {}
     if raw == "-":
         return cond
@@ -119,11 +125,27 @@ def _parse_cond(raw: str, lineno: int) -> dict[str, frozenset[str]]:
                 f"triggers.tsv line {lineno}: unknown condition {key!r}; "
                 f"use one of {sorted(_COND_KEYS)}"
             )
-        words = frozenset(v for v in values.split("|") if v)
+        words = frozenset(
+            w for v in values.split("|") if v for w in _expand(v, lists or {}, lineno)
+        )
         if not words:
             raise DataFileError(f"triggers.tsv line {lineno}: condition {key!r} lists no words")
         cond[key] = words
     return cond
+
+
+def _expand(value: str, lists: dict[str, frozenset[str]], lineno: int) -> frozenset[str]:
+    if not value.startswith("@"):
+        return frozenset({value})
+    if value not in lists:
+        raise DataFileError(
+            f"triggers.tsv line {lineno}: word list {value} is not defined above it "
+            f"(write `{value} = word|word` on a line of its own)"
+        )
+    return lists[value]
+
+
+_LIST_LINE = re.compile(r"^(@[a-z_]+)\s*=\s*(\S+)$")
 
 
 def parse_lexicon(text: str) -> tuple[str, list[TriggerEntry]]:
@@ -131,10 +153,15 @@ def parse_lexicon(text: str) -> tuple[str, list[TriggerEntry]]:
     onto = load_ontology()
     version = "unknown"
     entries: list[TriggerEntry] = []
+    lists: dict[str, frozenset[str]] = {}
     for lineno, line in enumerate(text.splitlines(), 1):
         if line.startswith("# flashpoint trigger lexicon, version"):
             version = line.rsplit(" ", 1)[-1]
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        named = _LIST_LINE.match(line)
+        if named:
+            lists[named.group(1)] = frozenset(w for w in named.group(2).split("|") if w)
             continue
         cols = line.split("\t")
         if len(cols) != 7:
@@ -155,7 +182,13 @@ def parse_lexicon(text: str) -> tuple[str, list[TriggerEntry]]:
             raise DataFileError(f"triggers.tsv line {lineno}: unknown contexts {bad}")
         entries.append(
             TriggerEntry(
-                lemma, pos, etype, mode_v, ctx, _parse_cond(cond, lineno), _weight(weight, lineno)
+                lemma,
+                pos,
+                etype,
+                mode_v,
+                ctx,
+                _parse_cond(cond, lineno, lists),
+                _weight(weight, lineno),
             )
         )
     return version, entries
