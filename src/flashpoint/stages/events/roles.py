@@ -12,7 +12,7 @@ from typing import Any
 
 from flashpoint.document import ActorMention
 from flashpoint.stages.events.lexicon import inflections
-from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS
+from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS, REPORTING, clause_verb
 
 Token = Any
 
@@ -310,3 +310,37 @@ class RoleFinder:
             if useful(m) and m not in out:
                 out.append(m)  # type: ignore[arg-type]
         return out
+
+
+def speaker_of(pronoun: Token, index: MentionIndex) -> ActorMention | None:
+    """ "Syria says it is willing to withdraw": "it" is the one who says so, the subject
+    of the reporting verb whose complement holds the pronoun."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i:
+            outer = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            m = index.near(outer) if outer is not None and outer.pos_ != "PRON" else None
+            return m if m is not None and (m.country or m.name) else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def speaker_demands(trigger: Token, roles: Roles, index: MentionIndex) -> None:
+    """ "Kenya said Uganda must withdraw its troops": a REQUEST by the speaker (Kenya)
+    of the one who must act (Uganda)."""
+    verb = clause_verb(trigger) or trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    reporter = verb.head if verb.dep_ in ("ccomp", "parataxis") else None
+    if reporter is None or reporter.lemma_.lower() not in REPORTING:
+        reporter = next(
+            (t for t in verb.sent if t.i > verb.i and t.lemma_.lower() in REPORTING), None
+        )
+    subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None) if reporter else None
+    speaker = index.near(subject) if subject is not None else None
+    if speaker is None or not (speaker.country or speaker.name or speaker.sector):
+        return
+    roles.recipients = [a for a in roles.actors if a is not speaker] or roles.recipients
+    roles.actors = [speaker]
