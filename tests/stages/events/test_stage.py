@@ -204,3 +204,19 @@ def test_weapons_found_by_police_are_a_seizure() -> None:
 def test_a_killing_participle_is_the_consequence_not_another_event() -> None:
     [ev] = code("Protesters clashed with police in Lima on Friday, killing 4 people.")
     assert ev.event_type == "PROTEST"
+
+
+def test_a_fronted_past_participle_makes_the_subject_its_victim() -> None:
+    text = "Kidnapped in Somalia in 2015, the protesters were freed by police last week."
+    events = code(text, merge=False)
+    by_type = {e.event_type: e for e in events}
+    kidnap, release = by_type["ASSAULT"], by_type["RETREAT"]
+    assert kidnap.actor is None
+    assert kidnap.recipient is not None and kidnap.recipient.sector == "CVL"
+    assert release.actor is not None and release.actor.sector == "COP"
+    assert release.recipient is not None and release.recipient.sector == "CVL"
+
+
+def test_an_i_in_a_quote_is_not_the_last_named_actor() -> None:
+    events = code('Kenya sent envoys. "I wish I could meet them," a refugee said.')
+    assert all(e.event_type != "CONSULT" or e.actor is None for e in events)

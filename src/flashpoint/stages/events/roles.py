@@ -20,7 +20,8 @@ Token = Any
 LIGHT_VERB_FORMS = frozenset(f for v in LIGHT_VERBS for f in inflections(v))
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+# an organisation speaks as "we"; an "I" is a person the text rarely names
+FIRST_PERSON = frozenset({"we", "us", "our"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she", "them", "him", "her"})
 
 # prepositions that introduce a recipient, by event type ("*" for every type)
@@ -122,10 +123,8 @@ def subject_tokens(verb: Token) -> list[Token]:
                 return conjuncts(pob[0])
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "France is ready to contribute": xcomp of an adjective, acomp of "is"
-            if verb.dep_ == "advcl" and (
-                verb.tag_ not in ("VBG", "VBN") or _crosses_quote(verb, verb.head)
-            ):
-                return []
+            if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or _crosses_quote(verb, verb.head)):
+                return []  # "Kidnapped as a child, the boy ...": the subject is the patient
             verb = verb.head
             continue
         if verb.dep_ == "relcl" and verb.head.i != verb.i:
@@ -146,10 +145,14 @@ def _crosses_quote(a: Token, b: Token) -> bool:
 
 
 def passive_patient(verb: Token) -> Token | None:
-    """ "soldiers killed in the fighting": a past participle modifying a noun makes the
-    noun the one acted on."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+    """ "soldiers killed in the fighting", "Kidnapped in 2015, the boys ...": a past
+    participle makes the noun it modifies, or the main clause's subject, the one acted on."""
+    if verb.tag_ != "VBN" or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "acl":
         return verb.head
+    if verb.dep_ == "advcl":
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
@@ -227,7 +230,7 @@ class RoleFinder:
             objects.append(patient)
         for obj in objects:
             for tok in conjuncts(obj):
-                if tok.lemma_.lower() in themes or tok.lower_ in themes:
+                if (tok.lemma_.lower() in themes or tok.lower_ in themes) and self._is_theme(tok):
                     # "summoned the Tajik envoy": the theme's own country is the recipient
                     owner = self._modifier_actor(tok)
                     if owner is not None and owner not in roles.recipients:
@@ -276,6 +279,12 @@ class RoleFinder:
         return roles
 
     # -- helpers ----------------------------------------------------------------------
+    def _is_theme(self, tok: Token) -> bool:
+        """What is acted with or on ("its ambassador", "its troops", "aid", "sanctions"),
+        not whom: "freed the protesters" keeps the protesters as recipients."""
+        m = self.index.near(tok)
+        return m is None or (m.country is None and m.sector in ("GOV", "MIL", None))
+
     def _modifier_actor(self, tok: Token) -> ActorMention | None:
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON":
