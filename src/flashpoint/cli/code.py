@@ -428,7 +428,7 @@ def demo_store_summary(db: str, coder: Coder, source: str) -> str:
     lines.append("Events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
     lines.append("Top dyads by summed intensity (most hostile first):")
     for (actor, recipient), total, n in _top_dyads(events):
-        lines.append(f"  {actor} -> {recipient}: {total:+.1f} over {n} events")
+        lines.append(f"  {actor} -> {recipient}: {total:+.1f} over {_n(n, 'event')}")
     return "\n".join(lines)
 
 
