@@ -181,6 +181,7 @@ class SQLStore:
     """The shared implementation of `Store` over a SQL backend."""
 
     backend = "sql"
+    _con: Any  # the backend's connection, opened by the subclass
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -217,7 +218,16 @@ class SQLStore:
         """Serialise merge passes and migrations (PostgreSQL; DuckDB has one writer)."""
 
     def close(self) -> None:
-        raise NotImplementedError
+        self._con.close()
+
+    def _migrate_or_close(self) -> None:
+        """Bring a freshly opened store's schema up to date; never leave a connection open
+        when that fails."""
+        try:
+            self._migrate()
+        except BaseException:
+            self._con.close()
+            raise
 
     def _error(self, exc: Exception, sql: str) -> StoreError:
         """A backend's error as a StoreError naming the store and the statement."""

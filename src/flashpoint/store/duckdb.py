@@ -48,14 +48,7 @@ class DuckDBStore(SQLStore):
             self._con = duckdb.connect(path)
         except duckdb.Error as exc:
             raise StoreError(_message(path, exc)) from exc
-        try:
-            self._migrate()
-        except BaseException:
-            self._con.close()
-            raise
-
-    def close(self) -> None:
-        self._con.close()
+        self._migrate_or_close()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         try:

@@ -48,14 +48,7 @@ class PostgresStore(SQLStore):
                 "user, password and database in the URL exist?"
             ) from exc
         self._tx_ctx: Any = None
-        try:
-            self._migrate()
-        except BaseException:
-            self._con.close()
-            raise
-
-    def close(self) -> None:
-        self._con.close()
+        self._migrate_or_close()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         try:
