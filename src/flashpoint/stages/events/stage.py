@@ -79,19 +79,19 @@ class EventStage:
                 named = [m for m in mentions if m.name or m.country]
                 state.subjects.extend(named[:1])
                 continue
-            for cand in self._candidates(parsed, sent, mentions, state):
+            index = MentionIndex(mentions, sent.start)
+            for cand in self._candidates(parsed, sent, index, state):
                 state.events.extend(self._events(doc, sent, cand))
-            self._remember_subjects(parsed, sent, mentions, state)
+            self._remember_subjects(parsed, index, state)
         doc.events = state.events
         return doc
 
     # -- candidates ---------------------------------------------------------------------
     def _candidates(
-        self, parsed: Any, sent: Sentence, mentions: list[ActorMention], state: _DocState
+        self, parsed: Any, sent: Sentence, index: MentionIndex, state: _DocState
     ) -> list[Candidate]:
         matches = find_triggers(parsed, self.lexicon)
         event_nouns = {m.token.i for m in matches if m.token.pos_ in ("NOUN", "PROPN")}
-        index = MentionIndex(mentions, sent.start)
         finder = RoleFinder(index, lambda t: t.i in event_nouns)
         cands: list[Candidate] = []
         for m in matches:
@@ -165,10 +165,7 @@ class EventStage:
                 c.roles.recipients = [_mention_of(e.actor)]
                 return
 
-    def _remember_subjects(
-        self, parsed: Any, sent: Sentence, mentions: list[ActorMention], state: _DocState
-    ) -> None:
-        index = MentionIndex(mentions, sent.start)
+    def _remember_subjects(self, parsed: Any, index: MentionIndex, state: _DocState) -> None:
         for tok in parsed:
             if tok.dep_ == "nsubj" and tok.pos_ != "PRON":
                 m = index.near(tok)
