@@ -11,15 +11,15 @@ from flashpoint.pipeline import Pipeline, build_pipeline
 
 class _Needs:
     name = "needs-events"
-    requires = ("events",)
-    provides = ("x",)
+    requires = ("doc.events",)
+    assigns = ("doc.warnings",)
 
     def __call__(self, doc: Document) -> Document:
         return doc
 
 
 def test_stage_order_is_checked() -> None:
-    with pytest.raises(PipelineError, match="needs \\['events'\\]"):
+    with pytest.raises(PipelineError, match="requires 'doc.events'.*add 'events' before"):
         Pipeline([_Needs()])
 
 
@@ -91,8 +91,8 @@ def test_a_killing_participle_gives_its_count_to_the_main_event(coder: Coder) ->
 
 class _Boom:
     name = "boom"
-    requires = ("sentences",)
-    provides = ("boom",)
+    requires = ("doc.sentences",)
+    assigns: tuple[str, ...] = ()
 
     def __call__(self, doc: Document) -> Document:
         if "Goma" in doc.text:

@@ -17,28 +17,23 @@ from flashpoint.errors import (
     TooLargeError,
 )
 from flashpoint.stages import load_builtin_stages
-from flashpoint.stages.base import Stage, get_stage_factory
+from flashpoint.stages.base import Stage, get_stage_factory, registered_classes
+from flashpoint.stages.contract import analyze
 
 CODER_NAME = f"flashpoint {__version__}"
 
-# Always present on a fresh Document.
-_BASE_FIELDS = ("text", "pub_date", "id")
-
 
 class Pipeline:
-    """An ordered list of stages, checked when built: a stage that needs `sentences`
-    cannot run before the stage that provides them."""
+    """An ordered list of stages, checked when built: every path a stage `requires` must
+    be assigned by an earlier stage (or given by the reader), and every declared path must
+    name a field of the data model. A missing or misordered stage is refused with a
+    `PipelineError` that names the field and the stage that assigns it."""
 
     def __init__(self, stages: Sequence[Stage]) -> None:
-        have = set(_BASE_FIELDS)
-        for stage in stages:
-            missing = [r for r in stage.requires if r not in have]
-            if missing:
-                raise PipelineError(
-                    f"stage {stage.name!r} needs {missing}, which no earlier stage provides; "
-                    "put the stages that provide them first"
-                )
-            have.update(stage.provides)
+        load_builtin_stages()
+        problems = analyze(stages, known=registered_classes())
+        if problems:
+            raise PipelineError("; ".join(p.message() for p in problems))
         self.stages = list(stages)
 
     def __call__(self, doc: Document) -> Document:
@@ -61,11 +56,7 @@ class Pipeline:
 
 def build_pipeline(config: CoderConfig) -> Pipeline:
     load_builtin_stages()
-    stages = []
-    for name in config.stages:
-        full = name if "." in name else f"flashpoint.{name}.v1"
-        stages.append(get_stage_factory(full)(config))
-    return Pipeline(stages)
+    return Pipeline([get_stage_factory(name)(config) for name in config.stages])
 
 
 @dataclass(slots=True)

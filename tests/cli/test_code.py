@@ -187,7 +187,7 @@ class _FailsOnSomeDocuments:
 
     name = "test_fails_on_goma"
     requires: tuple[str, ...] = ()
-    provides: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
 
     def __call__(self, doc: Document) -> Document:
         if "Goma" in doc.text:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document
-from flashpoint.stages.candidates import CandidateStage, make_candidate_stage, sentence_tokens
+from flashpoint.stages.base import get_stage_factory
+from flashpoint.stages.candidates import CandidateStage, sentence_tokens
 from flashpoint.stages.sentences import SentenceStage
 
 TEXT = (
@@ -50,7 +51,8 @@ def test_a_plain_sentence_is_not_a_candidate() -> None:
     assert not any(s.candidate for s in doc.sentences)
 
 
-def test_factory_registers_the_stage() -> None:
-    stage = make_candidate_stage(CoderConfig())
-    assert stage.name == "candidates"
-    assert stage.requires == ("sentences",)
+def test_the_stage_is_registered_with_its_contract() -> None:
+    stage = get_stage_factory("flashpoint.candidates.v1")(CoderConfig())
+    assert isinstance(stage, CandidateStage) and stage.name == "candidates"
+    assert stage.requires == ("doc.sentences",)
+    assert "sentence.candidate" in stage.assigns

@@ -284,4 +284,4 @@ def test_counts_stage_from_the_registry() -> None:
     stage = get_stage_factory("flashpoint.counts.v1")(CoderConfig())
     stage(doc)
     assert [(c.kind, c.value, c.sentence) for c in doc.counts] == [("arrested", 45, 1)]
-    assert "events" in stage.requires and "counts" in stage.provides
+    assert "doc.events" in stage.requires and "doc.counts" in stage.assigns

@@ -347,7 +347,7 @@ def test_dates_stage_fills_mentions_with_sentences() -> None:
     stage = get_stage_factory("flashpoint.dates.v1")(CoderConfig())
     stage(doc)
     assert [(m.text, m.sentence, m.date) for m in doc.dates] == [("Tuesday", 1, date(2024, 1, 16))]
-    assert "events" in stage.requires and "dates" in stage.provides
+    assert "doc.events" in stage.requires and "doc.dates" in stage.assigns
 
 
 def test_document_without_publication_date() -> None:

@@ -249,8 +249,8 @@ class _FailsOnGoma:
     """A stage with a bug that shows on one document only."""
 
     name = "fails-on-goma"
-    requires = ("sentences",)
-    provides = ("nothing",)
+    requires = ("doc.sentences",)
+    assigns: tuple[str, ...] = ()
 
     def __call__(self, doc: Document) -> Document:
         if "Goma" in doc.text:

@@ -1,24 +1,17 @@
-"""Pipeline stages: one module (or folder) per job. Importing a stage module registers it."""
+"""Pipeline stages: one module (or folder) per job. Importing a stage module registers it.
+
+The default order is `CoderConfig().stages`, the one list of stage names.
+"""
 
 from __future__ import annotations
 
 import importlib
-
-_BUILTIN = (
-    "flashpoint.stages.sentences",
-    "flashpoint.stages.candidates",
-    "flashpoint.stages.parse",
-    "flashpoint.stages.actors",
-    "flashpoint.stages.events",
-    "flashpoint.stages.places",
-    "flashpoint.stages.affiliation",
-    "flashpoint.stages.dates",
-    "flashpoint.stages.counts",
-    "flashpoint.stages.merge",
-)
+import pkgutil
+from functools import cache
 
 
+@cache
 def load_builtin_stages() -> None:
-    """Import the built-in stage modules so that their factories are registered."""
-    for module in _BUILTIN:
-        importlib.import_module(module)
+    """Import the built-in stage modules so that their classes are registered."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")

@@ -55,17 +55,17 @@ def _roleonly(actor: EventActor | None) -> bool:
     )
 
 
+@register_stage("flashpoint.affiliation.v1")
 class AffiliationStage:
     name = "affiliation"
-    requires: tuple[str, ...] = ("events", "places")
-    provides: tuple[str, ...] = ("affiliation",)
+    requires: tuple[str, ...] = ("doc.events", "event.location")
+    assigns: tuple[str, ...] = ("event.actor.country", "event.recipient.country")
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> AffiliationStage:
+        return cls()
 
     def __call__(self, doc: Document) -> Document:
         for event in doc.events:
             affiliate(event)
         return doc
-
-
-@register_stage("flashpoint.affiliation.v1")
-def make_affiliation_stage(config: CoderConfig) -> AffiliationStage:
-    return AffiliationStage()

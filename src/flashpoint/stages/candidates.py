@@ -29,10 +29,15 @@ def sentence_tokens(words: Iterable[str]) -> list[str]:
     return out
 
 
+@register_stage("flashpoint.candidates.v1")
 class CandidateStage:
     name = "candidates"
-    requires: tuple[str, ...] = ("sentences",)
-    provides: tuple[str, ...] = ("triggers",)
+    requires: tuple[str, ...] = ("doc.sentences",)
+    assigns: tuple[str, ...] = ("sentence.candidate", "doc.triggers")
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> CandidateStage:
+        return cls()
 
     def __init__(self) -> None:
         self.lexicon = load_trigger_lexicon()
@@ -53,8 +58,3 @@ class CandidateStage:
                         TriggerHit(sent.index, (start, start + len(word)), m.group(), word)
                     )
         return doc
-
-
-@register_stage("flashpoint.candidates.v1")
-def make_candidate_stage(config: CoderConfig) -> CandidateStage:
-    return CandidateStage()

@@ -160,10 +160,39 @@ def _find_target(recent: list[Event], ev: Event) -> Event | None:
     return None
 
 
+@register_stage("flashpoint.merge.v1")
 class MergeStage:
     name = "merge"
-    requires: tuple[str, ...] = ("events",)
-    provides: tuple[str, ...] = ("merged",)
+    # merging compares dates and places and carries tolls: it runs after the stages
+    # that set them
+    requires: tuple[str, ...] = ("doc.events", "event.date", "event.location", "event.dead")
+    # a merged event fills its empty fields from the others' (see `absorb`)
+    assigns: tuple[str, ...] = (
+        "doc.events",
+        "event.actor",
+        "event.recipient",
+        "event.mode",
+        "event.intensity",
+        "event.cameo",
+        "event.acled_event_type",
+        "event.acled_sub_event_type",
+        "event.location",
+        "event.dead",
+        "event.injured",
+        "event.arrested",
+        "event.dead_lower_bound",
+        "event.count_spans",
+        "event.date",
+        "event.date_precision",
+        "event.date_span",
+        "event.contexts",
+        "event.evidence",
+        "event.confidence",
+    )
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> MergeStage:
+        return cls(config.min_confidence)
 
     def __init__(self, min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
@@ -172,8 +201,3 @@ class MergeStage:
         merged = merge_events(doc.events)
         doc.events = [e for e in merged if e.confidence >= self.min_confidence]
         return doc
-
-
-@register_stage("flashpoint.merge.v1")
-def make_merge_stage(config: CoderConfig) -> MergeStage:
-    return MergeStage(config.min_confidence)

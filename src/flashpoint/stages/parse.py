@@ -37,10 +37,15 @@ def load_morphology(model: str) -> FastMorphology:
     return FastMorphology(load_nlp(model))
 
 
+@register_stage("flashpoint.parse.v1")
 class ParseStage:
     name = "parse"
-    requires: tuple[str, ...] = ("sentences",)
-    provides: tuple[str, ...] = ("parses",)
+    requires: tuple[str, ...] = ("doc.sentences", "sentence.candidate")
+    assigns: tuple[str, ...] = ("doc.parses",)
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> ParseStage:
+        return cls(config.model, parse_all=config.parse_all, ner=config.ner)
 
     def __init__(
         self, model: str, parse_all: bool = False, ner: bool = False, batch_size: int = 256
@@ -70,8 +75,3 @@ class ParseStage:
         for (doc, sent), one in zip(todo, parsed, strict=True):
             doc.parses[sent.index] = morphology(one)
         return docs
-
-
-@register_stage("flashpoint.parse.v1")
-def make_parse_stage(config: CoderConfig) -> ParseStage:
-    return ParseStage(config.model, parse_all=config.parse_all, ner=config.ner)

@@ -115,10 +115,15 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
+@register_stage("flashpoint.sentences.v1")
 class SentenceStage:
     name = "sentences"
-    requires: tuple[str, ...] = ("text",)
-    provides: tuple[str, ...] = ("sentences",)
+    requires: tuple[str, ...] = ("doc.text",)
+    assigns: tuple[str, ...] = ("doc.sentences",)
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> SentenceStage:
+        return cls()
 
     def __call__(self, doc: Document) -> Document:
         doc.sentences = [
@@ -126,8 +131,3 @@ class SentenceStage:
             for i, (s, e) in enumerate(split_sentences(doc.text))
         ]
         return doc
-
-
-@register_stage("flashpoint.sentences.v1")
-def make_sentence_stage(config: CoderConfig) -> SentenceStage:
-    return SentenceStage()

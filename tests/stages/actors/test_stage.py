@@ -36,8 +36,8 @@ def _code(m: ActorMention) -> tuple[str | None, str | None, str | None]:
 def test_registered_under_its_versioned_name() -> None:
     stage = get_stage_factory("flashpoint.actors.v1")(CoderConfig())
     assert isinstance(stage, ActorStage)
-    assert stage.requires == ("sentences", "parses")
-    assert stage.provides == ("actors",)
+    assert stage.requires == ("doc.sentences", "doc.parses")
+    assert stage.assigns == ("doc.actors",)
 
 
 def test_possessive_phrase_is_one_mention_with_its_head() -> None:

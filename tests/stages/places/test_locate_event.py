@@ -7,7 +7,7 @@ from _places_docs import make_event, place_doc
 
 from flashpoint.config import CoderConfig
 from flashpoint.stages.base import get_stage_factory
-from flashpoint.stages.places import PlacesStage
+from flashpoint.stages.places import GeoparseStage, LocateStage
 from flashpoint.stages.places.locate import locate_event
 
 ARTICLE = (
@@ -103,13 +103,15 @@ def test_without_a_parse_the_word_before_the_place_decides() -> None:
     assert (loc.country, loc.admin1) == ("PAK", "Balochistan")
 
 
-def test_the_stage_sets_places_and_locations() -> None:
-    stage = get_stage_factory("flashpoint.places.v1")(CoderConfig())
-    assert isinstance(stage, PlacesStage)
+def test_the_stages_set_places_then_locations() -> None:
+    geoparse = get_stage_factory("flashpoint.geoparse.v1")(CoderConfig())
+    locate = get_stage_factory("flashpoint.locate.v1")(CoderConfig())
+    assert isinstance(geoparse, GeoparseStage) and isinstance(locate, LocateStage)
     doc = place_doc("Militants attacked a checkpoint in Panjgur district (Balochistan).")
     doc.places = []
     doc.events.append(make_event(doc, "attacked"))
-    stage(doc)
+    geoparse(doc)
+    locate(doc)
     assert [p.text for p in doc.places] == ["Panjgur district", "Balochistan"]
     loc = doc.events[0].location
     assert (loc.country, loc.admin1, loc.precision) == ("PAK", "Balochistan", "city")

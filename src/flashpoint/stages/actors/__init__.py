@@ -7,13 +7,12 @@
 
 from flashpoint.stages.actors.lexicon import ActorLexicon, load_actor_lexicon
 from flashpoint.stages.actors.resolve import ResolvedActor, resolve_actor
-from flashpoint.stages.actors.stage import ActorStage, make_stage
+from flashpoint.stages.actors.stage import ActorStage
 
 __all__ = [
     "ActorLexicon",
     "ActorStage",
     "ResolvedActor",
     "load_actor_lexicon",
-    "make_stage",
     "resolve_actor",
 ]

@@ -51,10 +51,15 @@ class _Phrase:
     has_agent: bool = False
 
 
+@register_stage("flashpoint.actors.v1")
 class ActorStage:
     name = "actors"
-    requires: tuple[str, ...] = ("sentences", "parses")
-    provides: tuple[str, ...] = ("actors",)
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses")
+    assigns: tuple[str, ...] = ("doc.actors",)
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> ActorStage:
+        return cls()
 
     def __call__(self, doc: Document) -> Document:
         lexicon = load_actor_lexicon()
@@ -63,11 +68,6 @@ class ActorStage:
             parsed = doc.parses.get(sentence.index)
             doc.actors.extend(_sentence_mentions(lexicon, sentence, parsed, doc.pub_date, memory))
         return doc
-
-
-@register_stage("flashpoint.actors.v1")
-def make_stage(config: CoderConfig) -> ActorStage:
-    return ActorStage()
 
 
 def _sentence_mentions(

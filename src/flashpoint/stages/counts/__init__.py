@@ -30,20 +30,27 @@ def find_document_counts(doc: Document) -> list[CountCue]:
     return out
 
 
+@register_stage("flashpoint.counts.v1")
 class CountsStage:
     name = "counts"
-    requires: tuple[str, ...] = ("sentences", "events")
-    provides: tuple[str, ...] = ("counts",)
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.events")
+    assigns: tuple[str, ...] = (
+        "doc.counts",
+        "event.dead",
+        "event.injured",
+        "event.arrested",
+        "event.dead_lower_bound",
+        "event.count_spans",
+    )
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> CountsStage:
+        return cls()
 
     def __call__(self, doc: Document) -> Document:
         doc.counts = list(find_document_counts(doc))
         attach_counts(doc)
         return doc
-
-
-@register_stage("flashpoint.counts.v1")
-def make_stage(config: CoderConfig) -> CountsStage:
-    return CountsStage()
 
 
 __all__ = [

@@ -30,20 +30,25 @@ def find_document_dates(doc: Document) -> list[TimeExpr]:
     return mentions
 
 
+@register_stage("flashpoint.dates.v1")
 class DatesStage:
     name = "dates"
-    requires: tuple[str, ...] = ("sentences", "events")
-    provides: tuple[str, ...] = ("dates",)
+    requires: tuple[str, ...] = ("doc.sentences", "doc.events")
+    assigns: tuple[str, ...] = (
+        "doc.dates",
+        "event.date",
+        "event.date_precision",
+        "event.date_span",
+    )
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> DatesStage:
+        return cls()
 
     def __call__(self, doc: Document) -> Document:
         doc.dates = list(find_document_dates(doc))
         date_events(doc)
         return doc
-
-
-@register_stage("flashpoint.dates.v1")
-def make_stage(config: CoderConfig) -> DatesStage:
-    return DatesStage()
 
 
 __all__ = [

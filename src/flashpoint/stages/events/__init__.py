@@ -1,5 +1,5 @@
 """The events stage: triggers, roles, modes, auxiliary modes and ACLED labels."""
 
-from flashpoint.stages.events.stage import EventStage, event_id, make_event_stage
+from flashpoint.stages.events.stage import EventStage, event_id
 
-__all__ = ["EventStage", "event_id", "make_event_stage"]
+__all__ = ["EventStage", "event_id"]

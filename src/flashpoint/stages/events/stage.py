@@ -54,10 +54,15 @@ class _DocState:
     events: list[Event] = field(default_factory=list)
 
 
+@register_stage("flashpoint.events.v1")
 class EventStage:
     name = "events"
-    requires: tuple[str, ...] = ("sentences", "parses", "actors")
-    provides: tuple[str, ...] = ("events",)
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.actors")
+    assigns: tuple[str, ...] = ("doc.events",)
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> EventStage:
+        return cls(keep_negated=config.keep_negated, keep_hypothetical=config.keep_hypothetical)
 
     def __init__(self, keep_negated: bool = False, keep_hypothetical: bool = True) -> None:
         self.lexicon = load_trigger_lexicon()
@@ -280,8 +285,3 @@ def event_id(event: Event) -> str:
         ]
     )
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-@register_stage("flashpoint.events.v1")
-def make_event_stage(config: CoderConfig) -> EventStage:
-    return EventStage(keep_negated=config.keep_negated, keep_hypothetical=config.keep_hypothetical)

@@ -1,7 +1,7 @@
-"""Stage: places (geoparsing and event location)."""
+"""Stages: geoparse (every place of the document) and locate (each event's place)."""
 
 from __future__ import annotations
 
-from flashpoint.stages.places.stage import PlacesStage, make_stage
+from flashpoint.stages.places.stage import GeoparseStage, LocateStage
 
-__all__ = ["PlacesStage", "make_stage"]
+__all__ = ["GeoparseStage", "LocateStage"]

@@ -1,4 +1,5 @@
-"""Stage 6: find the places of each sentence and the location of each event."""
+"""Stages 6 and 7: `geoparse` (every place the document names) and `locate` (where each
+event happened)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,8 @@ from flashpoint.stages.places.geoparse import geoparse
 from flashpoint.stages.places.locate import locate_event
 
 
-class PlacesStage:
-    """Sets `doc.places` and, for each event already on the document, `event.location`.
-
-    It uses the spaCy parses, actor mentions and events when earlier stages put them there,
-    and works (with less context) without them.
-    """
-
-    name = "places"
-    requires: tuple[str, ...] = ("sentences",)
-    provides: tuple[str, ...] = ("places",)
+class _UsesGazetteer:
+    """A stage that reads the gazetteer, loaded on first use (once per process)."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
@@ -30,13 +23,39 @@ class PlacesStage:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
 
+
+@register_stage("flashpoint.geoparse.v1")
+class GeoparseStage(_UsesGazetteer):
+    """Sets `doc.places`: every place named in the document, resolved in the context of
+    the others. The parses, and the countries of the actors and of the events' roles when
+    earlier stages found them, sharpen the reading; it works without events."""
+
+    name = "geoparse"
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.actors")
+    assigns: tuple[str, ...] = ("doc.places",)
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> GeoparseStage:
+        return cls()
+
     def __call__(self, doc: Document) -> Document:
         doc.places = geoparse(doc, self.gazetteer)
-        for event in doc.events:
-            event.location = locate_event(doc, event, self.gazetteer)
         return doc
 
 
-@register_stage("flashpoint.places.v1")
-def make_stage(config: CoderConfig) -> PlacesStage:
-    return PlacesStage()
+@register_stage("flashpoint.locate.v1")
+class LocateStage(_UsesGazetteer):
+    """Sets each event's `location` from the places of the document."""
+
+    name = "locate"
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.events", "doc.places")
+    assigns: tuple[str, ...] = ("event.location",)
+
+    @classmethod
+    def from_config(cls, config: CoderConfig) -> LocateStage:
+        return cls()
+
+    def __call__(self, doc: Document) -> Document:
+        for event in doc.events:
+            event.location = locate_event(doc, event, self.gazetteer)
+        return doc
