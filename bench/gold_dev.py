@@ -2,7 +2,12 @@
 
     .venv/bin/python bench/gold_dev.py                       # both sets, default stages
     .venv/bin/python bench/gold_dev.py --stages sentences,candidates,parse,actors,events
-    .venv/bin/python bench/gold_dev.py --errors plover       # list the records it gets wrong
+    .venv/bin/python bench/gold_dev.py --errors plover --half tune   # the tuning half's errors
+    .venv/bin/python bench/gold_dev.py --half check          # score the checking half only
+
+Each set is split by a hash of the record id (bench/_split.py) into a tuning half (study and
+fix its errors) and a checking half (only ever scored); without --half both halves are
+scored and printed, then the whole set.
 
 It reads ../shared (beside the repository), which users of flashpoint do not have: the
 script says so and stops when it is missing.
@@ -13,6 +18,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from _split import HALVES, select
 
 from flashpoint import Coder, CoderConfig
 from flashpoint.document import Event
@@ -46,10 +53,10 @@ def _describe(events: list[Event]) -> str:
     return "; ".join(parts) or "(no event)"
 
 
-def print_errors(name: str, coder: Coder) -> None:
+def print_errors(name: str, coder: Coder, half: str | None) -> None:
     """One line per record whose top-1 label is wrong: gold, prediction, every event."""
     acled = name == "case"
-    for rec in load_gold(SHARED / SETS[name]):
+    for rec in select(load_gold(SHARED / SETS[name]), half):
         if acled:
             gold = rec.get("extra", {}).get("acled_sub_event_type")
         else:
@@ -68,18 +75,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", help="comma-separated stage names (default: all)")
     ap.add_argument("--errors", choices=sorted(SETS), help="list the wrong records of a set")
     ap.add_argument("--only", choices=sorted(SETS), help="score one set only")
+    ap.add_argument("--half", choices=[*HALVES, "all"], help="one half of each set only")
     args = ap.parse_args(argv)
     if not SHARED.is_dir():
         print(f"{SHARED} is missing: the dev gold sets live there (not shipped)", file=sys.stderr)
         return 2
     coder = _coder(args.stages)
     if args.errors:
-        print_errors(args.errors, coder)
+        print_errors(args.errors, coder, args.half or "tune")
         return 0
     for name, rel in SETS.items():
         if args.only and name != args.only:
             continue
-        print(SCORERS[name](load_gold(SHARED / rel), coder).format())
+        records = load_gold(SHARED / rel)
+        for half in [args.half] if args.half else [*HALVES, "all"]:
+            report = SCORERS[name](select(records, half), coder)
+            print(f"--- {name}, {half} half" if half != "all" else f"--- {name}, whole set")
+            print(report.format())
     return 0
 
 
