@@ -44,29 +44,42 @@ from flashpoint.store.records import (
     StoreStats,
 )
 from flashpoint.store.rows import (
-    ACTOR_COLUMNS,
-    DOCUMENT_COLUMNS,
-    EVENT_COLUMNS,
-    FACT_COLUMNS,
     FACT_JOINS,
-    MENTION_COLUMNS,
-    PLACE_COLUMNS,
-    STORED_EVENT_COLUMNS,
-    STORED_MENTION_COLUMNS,
+    FACT_SELECT,
+    KEY_SELECT,
+    QUEUE_SELECT,
+    STORED_ERROR_SELECT,
+    STORED_EVENT_SELECT,
+    STORED_MENTION_SELECT,
     ErrorItem,
     IngestItem,
+    NamedRow,
     Row,
     actor_row,
     actor_value,
     document_row,
+    error_row,
     event_row,
     facts_of_row,
     key_of_row,
     mention_row,
     place_row,
     place_value,
+    queue_row,
+    stored_error,
     stored_event,
     stored_mention,
+)
+from flashpoint.store.schema import (
+    ACTORS,
+    DEDUP_QUEUE,
+    DOCUMENTS,
+    EVENTS,
+    INGEST_ERRORS,
+    MENTIONS,
+    PLACES,
+    Select,
+    Table,
 )
 
 if TYPE_CHECKING:
@@ -156,7 +169,7 @@ def _overlaps(key: MergeKey, ranges: list[tuple[date, date]], starts: list[date]
     return i >= 0 and ranges[i][1] >= key.lo
 
 
-def queue_rows(keys: Iterable[MergeKey], event_ids: Iterable[str] = ()) -> list[Row]:
+def queue_rows(keys: Iterable[MergeKey], event_ids: Iterable[str] = ()) -> list[NamedRow]:
     """Merge-queue entries: date ranges (per merge type) to recluster, events to rebuild."""
     spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
     ids = set(event_ids)
@@ -166,10 +179,8 @@ def queue_rows(keys: Iterable[MergeKey], event_ids: Iterable[str] = ()) -> list[
             spans[key.merge_type].append((key.lo, key.hi))
         else:
             ids.add(key.event_id)
-    rows: list[Row] = [
-        (mt, lo, hi, None) for mt in sorted(spans) for lo, hi in merge_ranges(spans[mt])
-    ]
-    rows += [(None, None, None, eid) for eid in sorted(ids)]
+    rows = [queue_row(mt, lo, hi) for mt in sorted(spans) for lo, hi in merge_ranges(spans[mt])]
+    rows += [queue_row(event_id=eid) for eid in sorted(ids)]
     return rows
 
 
@@ -297,6 +308,18 @@ class SQLStore:
             out += self._rows(sql.format(IN=placeholders(len(part))), part)
         return out
 
+    def _read(self, select: Select, rest: str, params: Sequence[Any] = ()) -> list[NamedRow]:
+        """The rows of `SELECT <select> <rest>`, by name."""
+        return select.read(self._rows(f"SELECT {select.sql} {rest}", params))
+
+    def _read_chunks(self, select: Select, rest: str, values: Sequence[Any]) -> list[NamedRow]:
+        """`_read` with one `{IN}` placeholder list in `rest`, over `values` in chunks."""
+        return select.read(self._in_chunks(f"SELECT {select.sql} {rest}", values))
+
+    def _put(self, table: Table, rows: Iterable[NamedRow], ignore: bool = False) -> None:
+        """Insert rows given by column name (see `_insert`)."""
+        self._insert(table.name, table.written, [table.values(r) for r in rows], ignore)
+
     def _run_chunks(self, sql: str, values: Sequence[Any]) -> None:
         for i in range(0, len(values), _IN_CHUNK):
             part = values[i : i + _IN_CHUNK]
@@ -307,10 +330,9 @@ class SQLStore:
     def stored_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """{doc_id: content hash} of the given documents that are already stored."""
         ids = sorted(set(doc_ids))
-        rows = self._in_chunks(
-            "SELECT doc_id, content_hash FROM documents WHERE doc_id IN {IN}", ids
-        )
-        return {r[0]: r[1] for r in rows}
+        select = DOCUMENTS.select("", ("doc_id", "content_hash"))
+        rows = self._read_chunks(select, "FROM documents WHERE doc_id IN {IN}", ids)
+        return {r["doc_id"]: r["content_hash"] for r in rows}
 
     def write(self, items: Sequence[IngestItem], errors: Sequence[ErrorItem] = ()) -> None:
         """Store coded documents (replacing earlier versions) and errors: one transaction."""
@@ -319,30 +341,22 @@ class SQLStore:
         with self._tx():
             old_keys, old_events = self._remove_documents(list(self.stored_hashes(by_id)))
             keys = self._insert_items(items)
-            self._insert(
-                "dedup_queue",
-                ("merge_type", "date_lo", "date_hi", "event_id"),
-                queue_rows([*old_keys, *keys], old_events),
-            )
+            self._put(DEDUP_QUEUE, queue_rows([*old_keys, *keys], old_events))
             self._record_errors(items, errors)
 
     def _remove_documents(self, doc_ids: Sequence[str]) -> tuple[list[MergeKey], list[str]]:
         if not doc_ids:
             return [], []
-        rows = self._in_chunks(
-            "SELECT merge_type, actor_key, recipient_key, place_path, date_lo, date_hi, "
-            "event_id FROM mentions WHERE doc_id IN {IN}",
-            doc_ids,
-        )
+        rows = self._read_chunks(KEY_SELECT, "FROM mentions WHERE doc_id IN {IN}", doc_ids)
         self._run_chunks("DELETE FROM mentions WHERE doc_id IN {IN}", doc_ids)
         self._run_chunks("DELETE FROM documents WHERE doc_id IN {IN}", doc_ids)
-        return [key_of_row(r[:6]) for r in rows], [r[6] for r in rows if r[6]]
+        return [key_of_row(r) for r in rows], [r["event_id"] for r in rows if r["event_id"]]
 
     def _insert_items(self, items: Sequence[IngestItem]) -> list[MergeKey]:
         now = utcnow()
-        actors: dict[str, Row] = {}
-        places: dict[str, Row] = {}
-        mentions: list[Row] = []
+        actors: dict[str, NamedRow] = {}
+        places: dict[str, NamedRow] = {}
+        mentions: list[NamedRow] = []
         keys: list[MergeKey] = []
         for item in items:
             for ordinal, event in enumerate(item.events):
@@ -355,11 +369,15 @@ class SQLStore:
                 p = place_value(event.location)
                 if p is not None and p.id:
                     places[p.id] = place_row(p)
-        self._insert("documents", DOCUMENT_COLUMNS, [document_row(it, now) for it in items])
-        self._insert("actors", ACTOR_COLUMNS, sorted(actors.values()), ignore=True)
-        self._insert("places", PLACE_COLUMNS, sorted(places.values(), key=str), ignore=True)
-        self._insert("mentions", MENTION_COLUMNS, mentions)
+        self._put(DOCUMENTS, [document_row(it, now) for it in items])
+        self._put_parties(actors, places)
+        self._put(MENTIONS, mentions)
         return keys
+
+    def _put_parties(self, actors: dict[str, NamedRow], places: dict[str, NamedRow]) -> None:
+        """Actors and places by id, in id order; ones already stored are kept."""
+        self._put(ACTORS, [actors[k] for k in sorted(actors)], ignore=True)
+        self._put(PLACES, [places[k] for k in sorted(places)], ignore=True)
 
     def _record_errors(self, items: Sequence[IngestItem], errors: Sequence[ErrorItem]) -> None:
         """Forget the errors of documents now stored; record new errors (an error seen
@@ -369,22 +387,21 @@ class SQLStore:
         self._run_chunks("DELETE FROM ingest_errors WHERE doc_id IN {IN}", done)
         self._run_chunks("DELETE FROM ingest_errors WHERE source IN {IN}", sources)
         unique = {e.key: e for e in errors}
-        old = self._in_chunks(
-            "SELECT error_key, code, message FROM ingest_errors WHERE error_key IN {IN}",
+        old = self._read_chunks(
+            INGEST_ERRORS.select("", ("error_key", "code", "message")),
+            "FROM ingest_errors WHERE error_key IN {IN}",
             sorted(unique),
         )
-        same = {r[0] for r in old if (unique[r[0]].code, unique[r[0]].message) == (r[1], r[2])}
+        same = {
+            r["error_key"]
+            for r in old
+            if (unique[r["error_key"]].code, unique[r["error_key"]].message)
+            == (r["code"], r["message"])
+        }
         changed = sorted(k for k in unique if k not in same)
         self._run_chunks("DELETE FROM ingest_errors WHERE error_key IN {IN}", changed)
         now = utcnow()
-        self._insert(
-            "ingest_errors",
-            ("error_key", "source", "doc_id", "code", "message", "recorded_at"),
-            [
-                (k, unique[k].source, unique[k].doc_id, unique[k].code, unique[k].message, now)
-                for k in changed
-            ],
-        )
+        self._put(INGEST_ERRORS, [error_row(k, unique[k], now) for k in changed])
 
     # --- merging -------------------------------------------------------------------------
 
@@ -397,14 +414,13 @@ class SQLStore:
         started = time.perf_counter()
         with self._tx():
             self._lock()
-            queue = self._rows(
-                "SELECT qid, merge_type, date_lo, date_hi, event_id FROM dedup_queue"
-            )
+            queue = self._read(QUEUE_SELECT, "FROM dedup_queue")
             if not queue:
                 return DedupStats()
-            touched = {r[4] for r in queue if r[4]}
+            touched = {r["event_id"] for r in queue if r["event_id"]}
             spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
-            for _, mt, lo, hi, _ in queue:
+            for r in queue:
+                mt, lo, hi = r["merge_type"], r["date_lo"], r["date_hi"]
                 if mt and lo and hi:
                     spans[mt].append((lo, hi))
             changes: dict[str, str] = {}
@@ -413,7 +429,7 @@ class SQLStore:
                     changes.update(self._reassign(mt, group, touched))
             self._apply_assignments(changes)
             rebuilt = self._rebuild(touched)
-            with self._temp(("id",), [(str(r[0]),) for r in queue]) as t:
+            with self._temp(("id",), [(str(r["qid"]),) for r in queue]) as t:
                 self._run(
                     f"DELETE FROM dedup_queue WHERE CAST(qid AS TEXT) IN (SELECT id FROM {t})"
                 )
@@ -425,13 +441,12 @@ class SQLStore:
         """New event ids of the narrow mentions of `merge_type` that mentions queued over
         `ranges` may have changed (see `flashpoint.store.dedup` for the margins)."""
         context = timedelta(days=CONTEXT_DAYS)
-        rows = self._rows(
-            "SELECT mention_id, event_id, merge_type, actor_key, recipient_key, place_path, "
-            "date_lo, date_hi FROM mentions "
-            "WHERE narrow AND merge_type = ? AND date_hi >= ? AND date_lo <= ?",
+        rows = self._read(
+            KEY_SELECT,
+            "FROM mentions WHERE narrow AND merge_type = ? AND date_hi >= ? AND date_lo <= ?",
             (merge_type, ranges[0][0] - context, ranges[-1][1] + context),
         )
-        keys = [key_of_row(r[2:8]) for r in rows]
+        keys = [key_of_row(r) for r in rows]
         clusterer = Clusterer(keys)
         margin = timedelta(days=TARGET_DAYS)
         targets = merge_ranges((lo - margin, hi + margin) for lo, hi in ranges)
@@ -440,12 +455,12 @@ class SQLStore:
         for row, key in zip(rows, keys, strict=True):
             if not _overlaps(key, targets, starts):
                 continue
-            new = clusterer.event_key(key).event_id
-            if new != row[1]:
-                changes[row[0]] = new
+            new, old = clusterer.event_key(key).event_id, row["event_id"]
+            if new != old:
+                changes[row["mention_id"]] = new
                 touched.add(new)
-                if row[1]:
-                    touched.add(row[1])
+                if old:
+                    touched.add(old)
         return changes
 
     def _apply_assignments(self, changes: dict[str, str]) -> None:
@@ -462,7 +477,7 @@ class SQLStore:
         if not event_ids:
             return 0
         with self._temp(("id",), [(e,) for e in sorted(event_ids)]) as t:
-            rows = self._rows(f"SELECT {FACT_COLUMNS} {FACT_JOINS} JOIN {t} t ON t.id = m.event_id")
+            rows = self._read(FACT_SELECT, f"{FACT_JOINS} JOIN {t} t ON t.id = m.event_id")
             groups: dict[str, list[MentionFacts]] = defaultdict(list)
             for row in rows:
                 event_id, facts = facts_of_row(row)
@@ -475,9 +490,8 @@ class SQLStore:
     def _insert_events(self, events: Sequence[EventFacts]) -> None:
         actors = {a.id: actor_row(a) for e in events for a in (e.actor, e.recipient) if a and a.id}
         places = {e.place.id: place_row(e.place) for e in events if e.place and e.place.id}
-        self._insert("actors", ACTOR_COLUMNS, sorted(actors.values()), ignore=True)
-        self._insert("places", PLACE_COLUMNS, sorted(places.values(), key=str), ignore=True)
-        self._insert("events", EVENT_COLUMNS, [event_row(e) for e in events])
+        self._put_parties(actors, places)
+        self._put(EVENTS, [event_row(e) for e in events])
 
     # --- reading -------------------------------------------------------------------------
 
@@ -493,8 +507,9 @@ class SQLStore:
             raise TypeError("give either an EventFilter or keyword filters, not both")
         if self.pending_dedup():
             self.dedup()
-        sql, params = select_events(filter, STORED_EVENT_COLUMNS)
-        events = EventList(stored_event(r) for r in self._rows(sql, params))
+        sql, params = select_events(filter, STORED_EVENT_SELECT.sql)
+        rows = STORED_EVENT_SELECT.read(self._rows(sql, params))
+        events = EventList(stored_event(r) for r in rows)
         if mentions and events:
             by_event = self._mentions_of([e.event_id for e in events])
             events = EventList(
@@ -505,10 +520,11 @@ class SQLStore:
     def _mentions_of(self, event_ids: Sequence[str]) -> dict[str, list[StoredMention]]:
         out: dict[str, list[StoredMention]] = defaultdict(list)
         with self._temp(("id",), [(e,) for e in sorted(set(event_ids))]) as t:
-            rows = self._rows(
-                f"SELECT {STORED_MENTION_COLUMNS} FROM mentions m "
-                f"JOIN documents d ON d.doc_id = m.doc_id JOIN {t} t ON t.id = m.event_id "
-                "ORDER BY m.pub_date NULLS LAST, m.doc_id, m.ordinal"
+            rows = self._read(
+                STORED_MENTION_SELECT,
+                f"FROM mentions m JOIN documents d ON d.doc_id = m.doc_id "
+                f"JOIN {t} t ON t.id = m.event_id "
+                "ORDER BY m.pub_date NULLS LAST, m.doc_id, m.ordinal",
             )
         for row in rows:
             mention = stored_mention(row)
@@ -525,20 +541,17 @@ class SQLStore:
         """One event by id, with its mentions (None if there is none)."""
         if self.pending_dedup():
             self.dedup()
-        rows = self._rows(
-            f"SELECT {STORED_EVENT_COLUMNS} FROM events e WHERE e.event_id = ?", (event_id,)
-        )
+        rows = self._read(STORED_EVENT_SELECT, "FROM events e WHERE e.event_id = ?", (event_id,))
         if not rows:
             return None
         return replace(stored_event(rows[0]), mentions=tuple(self.mentions(event_id)))
 
     def errors(self) -> list[StoredError]:
         """Documents that could not be read or coded, with the reason."""
-        rows = self._rows(
-            "SELECT source, doc_id, code, message, recorded_at FROM ingest_errors "
-            "ORDER BY recorded_at, source, doc_id"
+        rows = self._read(
+            STORED_ERROR_SELECT, "FROM ingest_errors ORDER BY recorded_at, source, doc_id"
         )
-        return [StoredError(*r) for r in rows]
+        return [stored_error(r) for r in rows]
 
     def stats(self) -> StoreStats:
         def count(table: str) -> int:
