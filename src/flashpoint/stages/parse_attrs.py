@@ -9,6 +9,10 @@ that match neither are tried on every token. Rules apply in pattern order, later
 taking precedence, exactly as the attribute ruler does (checked by the tests against the
 real component).
 
+A single-token pattern tests only a token's form, tag and dependency label, so which of them
+match is remembered per (form, tag, label) for the life of the process; only the few
+two-token patterns are tried in context.
+
 The lemmatizer's rules depend only on a token's form, POS and morphology, so its answers are
 remembered per (form, POS, morphology) for the life of the process; the lemmatizer itself
 computes each new combination.
@@ -85,6 +89,9 @@ class FastAttributes:
         self.by_key: dict[tuple[str, str], list[_Rule]] = {}
         self.always: list[_Rule] = []
         self._cache: dict[tuple[str, str], list[_Rule]] = {}
+        # (orth, tag, dep) ids -> the single-token rules that match, and the longer rules
+        # to try in context
+        self._at: dict[tuple[int, int, int], tuple[list[_Rule], list[_Rule]]] = {}
         for order, p in enumerate(patterns):
             for alternative in p["patterns"]:
                 rule = _Rule(
@@ -112,13 +119,26 @@ class FastAttributes:
             self._cache[key] = rules
         return rules
 
+    def _rules_at(
+        self, doc: Doc, i: int, key: tuple[int, int, int]
+    ) -> tuple[list[_Rule], list[_Rule]]:
+        """The single-token rules that match token `i` and the longer rules to try there."""
+        known = self._at.get(key)
+        if known is None:
+            tok = doc[i]
+            rules = self.rules_for(tok.lower_, tok.tag_)
+            single = [r for r in rules if len(r.specs) == 1 and r.matches_at(doc, i)]
+            known = self._at[key] = (single, [r for r in rules if len(r.specs) > 1])
+        return known
+
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import DEP, ORTH, TAG
+
         found: list[tuple[int, int, _Rule]] = []
-        for tok in doc:
-            i = tok.i
-            for rule in self.rules_for(tok.lower_, tok.tag_):
-                if rule.matches_at(doc, i):
-                    found.append((rule.order, i, rule))
+        for i, (orth, tag, dep) in enumerate(doc.to_array([ORTH, TAG, DEP]).tolist()):
+            single, longer = self._rules_at(doc, i, (orth, tag, dep))
+            found.extend((rule.order, i, rule) for rule in single)
+            found.extend((rule.order, i, rule) for rule in longer if rule.matches_at(doc, i))
         found.sort(key=lambda f: (f[0], f[1]))
         for _, start, rule in found:
             index = rule.index if rule.index >= 0 else len(rule.specs) + rule.index
@@ -146,17 +166,24 @@ class FastMorphology:
     def __init__(self, nlp: Any) -> None:
         self.attributes = FastAttributes.from_nlp(nlp)
         self.lemmatizer = nlp.get_pipe("lemmatizer")
-        self._lemmas: dict[tuple[int, int, int], str] = {}
+        self._lemmas: dict[tuple[int, int, int], int] = {}  # -> the lemma's string id
 
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
         self.attributes(doc)
-        lemmas = self._lemmas
-        for tok in doc:
-            if tok.lemma != 0:
+        lemmas, strings = self._lemmas, doc.vocab.strings
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        todo = False
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma != 0:
                 continue  # set by an attribute rule
-            key = (tok.orth, tok.pos, tok.morph.key)
-            lemma = lemmas.get(key)
-            if lemma is None:
-                lemma = lemmas[key] = self.lemmatizer.lemmatize(tok)[0]
-            tok.lemma_ = lemma
+            key = (orth, pos, morph)
+            found = lemmas.get(key)
+            if found is None:
+                found = lemmas[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            rows[i, 3] = found
+            todo = True
+        if todo:
+            doc.from_array([LEMMA], rows[:, 3:4])
         return doc

@@ -6,6 +6,7 @@ Works on a spaCy `Doc` of one sentence; the article offset of a token is
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 Token = Any  # spacy.tokens.Token (spaCy is imported lazily elsewhere)
@@ -19,9 +20,26 @@ _SAME_TIME_PREPS = frozenset({"of", "in", "during"})
 _OWN_CLAUSES = frozenset({"relcl", "acl"})
 
 
+def _token_starts(parsed: Any) -> list[int]:
+    """The sentence offset of each token, computed once per parse (kept in its user data)."""
+    starts = parsed.user_data.get("flashpoint_token_starts")
+    if starts is None:
+        starts = parsed.user_data["flashpoint_token_starts"] = [t.idx for t in parsed]
+    return starts
+
+
 def tokens_in(parsed: Any, start: int, end: int) -> list[Token]:
-    """The tokens of `parsed` overlapping sentence offsets [start, end)."""
-    return [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
+    """The tokens of `parsed` overlapping sentence offsets [start, end). Tokens do not
+    overlap, so the first candidate is the last one starting at or before `start`."""
+    starts = _token_starts(parsed)
+    out = []
+    for j in range(max(bisect_right(starts, start) - 1, 0), len(starts)):
+        if starts[j] >= end:
+            break
+        tok = parsed[j]
+        if tok.idx + len(tok.text) > start:
+            out.append(tok)
+    return out
 
 
 def span_root(parsed: Any, start: int, end: int) -> Token | None:
