@@ -4,12 +4,17 @@ of Iran–Pakistan strikes (tests/analysis/week)."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from pydantic import BaseModel, TypeAdapter
+from starlette.routing import BaseRoute
 
 from flashpoint import Coder
 from flashpoint.api import create_app
@@ -285,3 +290,83 @@ def test_the_dashboard_and_its_assets_are_served(client: TestClient) -> None:
         assert res.status_code == 200 and len(res.content) > 100
     assert "https://" not in client.get("/static/app.js").text
     _error(client.get("/static/missing.js"), 404, "not_found")
+
+
+# --- response models ------------------------------------------------------------------------
+
+# a request of every GET route, by its path; each body is checked against the route's model
+SAMPLES: dict[str, list[Mapping[str, str | int]]] = {
+    "/api/events": [{"page_size": 5}, {"actor": "IRN", "order": "desc"}],
+    "/api/map": [PERIOD],
+    "/api/timeline": [PERIOD, {"freq": "week"}],
+    "/api/dyads": [{**PERIOD, "series": "true"}, {"level": "sector"}],
+    "/api/dyads/{dyad}": [{**PERIOD, "freq": "week"}],
+    "/api/escalation": [{**PERIOD, "dyad": "IRN-PAK"}, PERIOD],
+    "/api/chains": [{**PERIOD, "level": "sector"}, {"dyad": "IRN-PAK"}],
+    "/api/actors": [PERIOD, {"limit": 2}],
+    "/api/stats": [{}],
+    "/api/meta": [{}],
+}
+
+
+def _unknown_fields(value: Any, where: str = "") -> list[str]:
+    """Where a validated body has fields its model does not name."""
+    if isinstance(value, BaseModel):
+        out = [f"{where}.{k}" for k in value.model_extra or {}]
+        for name in type(value).model_fields:
+            out += _unknown_fields(getattr(value, name), f"{where}.{name}")
+        return out
+    if isinstance(value, list | tuple):
+        return [w for i, v in enumerate(value) for w in _unknown_fields(v, f"{where}[{i}]")]
+    if isinstance(value, dict):
+        return [w for k, v in value.items() for w in _unknown_fields(v, f"{where}.{k}")]
+    return []
+
+
+def _routes(app: FastAPI) -> list[tuple[str, BaseRoute]]:
+    """Every route of `app` with its full path, those of included routers too."""
+    try:
+        from fastapi.routing import iter_route_contexts
+    except ImportError:  # before FastAPI 0.165, app.routes holds the included routes
+        return [(getattr(r, "path", ""), r) for r in app.routes]
+    return [(c.path or "", c.original_route) for c in iter_route_contexts(app.routes)]
+
+
+def test_every_route_declares_its_response(client: TestClient) -> None:
+    plain = []
+    for path, route in _routes(client.app):  # type: ignore[arg-type]
+        if not isinstance(route, APIRoute):
+            plain.append(path)
+            continue
+        if route.response_class is FileResponse:
+            media = route.responses[200]["content"]
+            assert route.include_in_schema and media, path
+        else:
+            assert route.response_model is not None, f"{path} has no response_model"
+    assert sorted(plain) == ["/api/openapi.json", "/static"]
+    doc = client.get("/api/openapi.json").json()
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            ok = op["responses"]["200"]["content"]
+            assert all(c.get("schema") for c in ok.values()), f"{method} {path}"
+
+
+def test_every_body_is_fully_described_by_its_model(client: TestClient) -> None:
+    app: FastAPI = client.app  # type: ignore[assignment]
+    routes = {p: r for p, r in _routes(app) if isinstance(r, APIRoute)}
+    first = client.get("/api/events", params={"page_size": 1}).json()["items"][0]["id"]
+    urls: list[tuple[str, str, Mapping[str, str | int]]] = [
+        ("/api/events/{event_id}", f"/api/events/{first}", {})
+    ]
+    urls += [
+        (path, path.replace("{dyad}", "IRN-PAK"), params)
+        for path, cases in SAMPLES.items()
+        for params in cases
+    ]
+    get_routes = {p for p, r in routes.items() if "GET" in (r.methods or ()) and "/api/" in p}
+    assert {path for path, _, _ in urls} == get_routes  # a new route needs a sample here
+    for path, url, params in urls:
+        res = client.get(url, params=params)
+        assert res.status_code == 200, (url, res.text)
+        body = TypeAdapter(routes[path].response_model).validate_python(res.json())
+        assert _unknown_fields(body) == [], url

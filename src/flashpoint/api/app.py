@@ -51,7 +51,22 @@ from flashpoint.analysis.frame import QUAD_NAMES, in_period
 from flashpoint.analysis.network import actor_network
 from flashpoint.api import errors
 from flashpoint.api.errors import ApiError, ErrorBody
-from flashpoint.api.models import DocumentsIn, EventPage, IngestResult, Meta, Stats
+from flashpoint.api.models import (
+    ActorNetwork,
+    Chains,
+    DocumentsIn,
+    DyadCounts,
+    DyadRanking,
+    DyadSignal,
+    EscalatingDyads,
+    EventDetail,
+    EventPage,
+    IngestResult,
+    MapPoints,
+    Meta,
+    Stats,
+    Timeline,
+)
 from flashpoint.api.service import Service
 from flashpoint.store import EventFilter
 from flashpoint.store.records import StoredEvent, StoredMention
@@ -311,7 +326,7 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
             "prev": _page_url(request, page - 1) if page > 1 else None,
         }
 
-    @r.get("/events/{event_id}", tags=["events"])
+    @r.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
     def event(event_id: Annotated[str, Depends(_event_id)]) -> dict[str, Any]:
         """One event with the mention of every article that reported it: the sentence, the
         spans of its coded fields inside that sentence, and the article."""
@@ -322,7 +337,7 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
         out["mentions"] = [_mention(m) for m in found.mentions or ()]
         return out
 
-    @r.get("/map", tags=["events"])
+    @r.get("/map", response_model=MapPoints, tags=["events"])
     def map_points(
         query: Annotated[EventQuery, Depends()],
         limit: Annotated[int, Query(ge=1, le=50_000)] = 10_000,
@@ -336,7 +351,7 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
             "points": [_point(e) for e in found[-limit:]],
         }
 
-    @r.get("/timeline", tags=["events"])
+    @r.get("/timeline", response_model=Timeline, tags=["events"])
     def timeline(
         query: Annotated[EventQuery, Depends()],
         freq: Annotated[Literal["day", "week"], Query()] = "day",
@@ -494,7 +509,9 @@ def _analysis_routes(r: APIRouter, svc: Service) -> None:
     def frame(a: AnalysisQuery) -> Any:
         return svc.frame(a.since, a.until, a.params.history_days)
 
-    @r.get("/dyads", tags=["analysis"])
+    @r.get(
+        "/dyads", response_model=DyadRanking, response_model_exclude_unset=True, tags=["analysis"]
+    )
     def dyads(
         a: Annotated[AnalysisQuery, Depends()],
         level: LevelParam = "country",
@@ -506,7 +523,7 @@ def _analysis_routes(r: APIRouter, svc: Service) -> None:
         key = ("dyads", a.key, level, limit, chain_window, series)
         return svc.cached(key, lambda: _dyads(frame(a), a, level, limit, chain_window, series))
 
-    @r.get("/dyads/{dyad}", tags=["analysis"])
+    @r.get("/dyads/{dyad}", response_model=DyadCounts, tags=["analysis"])
     def dyad_detail(
         dyad: str,
         a: Annotated[AnalysisQuery, Depends()],
@@ -517,7 +534,12 @@ def _analysis_routes(r: APIRouter, svc: Service) -> None:
         d = Dyad.parse(dyad)
         return svc.cached(("counts", a.key, d, freq), lambda: _counts(frame(a), a, d, freq))
 
-    @r.get("/escalation", tags=["analysis"])
+    @r.get(
+        "/escalation",
+        response_model=DyadSignal | EscalatingDyads,
+        response_model_exclude_unset=True,
+        tags=["analysis"],
+    )
     def escalation(
         a: Annotated[AnalysisQuery, Depends()],
         dyad: Annotated[str | None, Query(description="e.g. IRN-PAK; none: all escalating")] = None,  # noqa: E501
@@ -528,7 +550,7 @@ def _analysis_routes(r: APIRouter, svc: Service) -> None:
         d = _dyad(dyad)
         return svc.cached(("esc", a.key, d, level), lambda: _escalation(frame(a), a, d, level))
 
-    @r.get("/chains", tags=["analysis"])
+    @r.get("/chains", response_model=Chains, response_model_exclude_unset=True, tags=["analysis"])
     def chains(
         a: Annotated[AnalysisQuery, Depends()],
         dyad: Annotated[str | None, Query(description="only this dyad, e.g. IRN-PAK")] = None,
@@ -542,7 +564,7 @@ def _analysis_routes(r: APIRouter, svc: Service) -> None:
         key = ("chains", a.key, d, level, window_days, min_moves)
         return svc.cached(key, lambda: _chains(frame(a), a, d, level, window_days, min_moves))
 
-    @r.get("/actors", tags=["analysis"])
+    @r.get("/actors", response_model=ActorNetwork, tags=["analysis"])
     def actors(
         a: Annotated[AnalysisQuery, Depends()],
         level: LevelParam = "country",
@@ -597,13 +619,29 @@ def _write_routes(svc: Service, token: str | None, max_documents: int) -> APIRou
     return r
 
 
+def _file(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI description of a route that sends a file."""
+    content = {media_type: {"schema": {"type": "string", "format": "binary"}}}
+    return {200: {"description": what, "content": content}}
+
+
 def _static_routes(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/", include_in_schema=False)
+    @app.get(
+        "/",
+        response_class=FileResponse,
+        responses=_file("text/html", "the dashboard"),
+        tags=["dashboard"],
+    )
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
-    @app.get("/favicon.ico", include_in_schema=False)
+    @app.get(
+        "/favicon.ico",
+        response_class=FileResponse,
+        responses=_file("image/svg+xml", "the dashboard's icon"),
+        tags=["dashboard"],
+    )
     def favicon() -> FileResponse:
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
