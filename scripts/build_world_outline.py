@@ -8,7 +8,10 @@ version 4.1.0; ISC licence, (c) Michael Bostock; Natural Earth is in the public 
 Output: `src/flashpoint/api/static/world.geojson`, a GeoJSON FeatureCollection with one
 feature per country (`iso3`, `name`), simplified per shared border arc (Douglas-Peucker, so
 neighbours keep a common edge) and rounded to 0.01 degree. Numeric ISO ids become ISO3 codes
-through `src/flashpoint/data/store/countries.tsv`.
+through `src/flashpoint/data/store/countries.tsv`. Rings that cross the 180th meridian (Russia,
+Fiji) are cut into one polygon on each side, and rings around the South Pole go down to -90
+along it, so no outline has an edge that spans the map: drawn as plain longitude/latitude
+(the dashboard, the report's maps) they show no stripes.
 """
 
 from __future__ import annotations
@@ -93,6 +96,45 @@ def ring(indices: list[int], arcs: list[list[Point]]) -> list[list[float]]:
     return rounded
 
 
+def _jumps(points: list[list[float]]) -> list[int]:
+    """The indices i where the edge from point i-1 to i crosses the 180th meridian."""
+    return [i for i in range(1, len(points)) if abs(points[i][0] - points[i - 1][0]) > 180]
+
+
+def _side(x: float) -> float:
+    return 180.0 if x > 0 else -180.0
+
+
+def _around_pole(points: list[list[float]], at: int) -> list[list[float]]:
+    """A ring around the pole: its crossing edge becomes a detour along the map's edge."""
+    (x1, y1), (x2, y2) = points[at - 1], points[at]
+    pole = -90.0 if y1 < 0 else 90.0
+    detour = [[_side(x1), y1], [_side(x1), pole], [_side(x2), pole], [_side(x2), y2]]
+    detour = [p for p in detour if p not in (points[at - 1], points[at])]
+    return points[:at] + detour + points[at:]
+
+
+def split_antimeridian(points: list[list[float]]) -> list[list[list[float]]]:
+    """A closed ring as rings that do not cross the 180th meridian: the parts on each side
+    joined along it (a ring around a pole is routed along the map's edge instead)."""
+    jumps = _jumps(points)
+    if not jumps:
+        return [points]
+    if len(jumps) % 2:
+        return [_around_pole(points, jumps[0])]
+    opened = points[:-1] if points[0] == points[-1] else points
+    start = jumps[0]
+    rotated = opened[start:] + opened[:start]
+    sides: dict[float, list[list[float]]] = {}
+    for point in rotated:
+        sides.setdefault(_side(point[0]), []).append(point)
+    out = []
+    for part in sides.values():
+        if len(part) >= 3:
+            out.append([*part, part[0]])
+    return out
+
+
 def polygons(
     geom: dict, arcs: list[list[Point]], raw: list[list[Point]]
 ) -> list[list[list[list[float]]]]:
@@ -104,8 +146,13 @@ def polygons(
         rings = [ring(r, arcs) for r in part]
         rings = [s if len(s) >= 4 else ring(r, raw) for s, r in zip(rings, part, strict=True)]
         rings = [r for r in rings if len(r) >= 4]
-        if rings:
-            out.append(rings)
+        if not rings:
+            continue
+        outer = split_antimeridian(rings[0])
+        if len(outer) == 1:
+            out.append([outer[0], *(h for r in rings[1:] for h in split_antimeridian(r))])
+        else:
+            out += [[part] for part in outer]
     return out
 
 

@@ -20,7 +20,15 @@ from typing import Any
 import pandas as pd
 
 from flashpoint.analysis.dyads import Dyad, Level, pair_keys
-from flashpoint.analysis.frame import EventsLike, as_day, hostility, in_period, to_frame
+from flashpoint.analysis.frame import (
+    EventsLike,
+    analysable,
+    as_day,
+    format_date,
+    hostility,
+    in_period,
+    to_frame,
+)
 from flashpoint.errors import ConfigError
 
 
@@ -30,6 +38,7 @@ class ChainEvent:
 
     event_id: str
     date: date
+    date_precision: str | None
     event_type: str
     mode: str | None
     dead: int | None
@@ -42,6 +51,7 @@ class ChainEvent:
         return {
             "event_id": self.event_id,
             "date": self.date.isoformat(),
+            "date_precision": self.date_precision,
             "event_type": self.event_type,
             "mode": self.mode,
             "dead": self.dead,
@@ -71,7 +81,8 @@ class Move:
 
     def describe(self) -> str:
         acts = ", ".join(
-            f"{e.event_type}{'/' + e.mode if e.mode else ''} {e.date.isoformat()}"
+            f"{e.event_type}{'/' + e.mode if e.mode else ''} "
+            f"{format_date(e.date, e.date_precision)}"
             for e in self.events
         )
         return f"{self.actor} → {self.recipient}: {acts}"
@@ -146,17 +157,22 @@ def retaliation_chains(
     since: date | str | None = None,
     until: date | str | None = None,
     min_moves: int = 2,
+    include_imprecise: bool = False,
+    include_background: bool = False,
 ) -> list[Chain]:
     """The retaliation chains among `events` (earliest first), optionally of one dyad.
 
     `window_days`: how long an answer may take; `quads`: which PLOVER quad classes count as
     acts (material conflict by default); `level`: how actors are told apart (see
-    `flashpoint.analysis.dyads.actor_keys`); `min_moves`: the shortest chain reported."""
+    `flashpoint.analysis.dyads.actor_keys`); `min_moves`: the shortest chain reported.
+    Events dated only to a month or year, and background or aggregate mentions, are left
+    out unless included (see `flashpoint.analysis.frame.analysable`)."""
     if window_days < 0:
         raise ConfigError("the chain window must be 0 days or more")
     if min_moves < 1:
         raise ConfigError("min_moves must be 1 or more")
-    df = _acts(events, quads, as_day(since, "since"), as_day(until, "until"))
+    df = analysable(to_frame(events), include_imprecise, include_background)
+    df = _acts(df, quads, as_day(since, "since"), as_day(until, "until"))
     if dyad is not None:
         d = Dyad.parse(dyad) if isinstance(dyad, str) else dyad
         ab, ba = d.directions(df)
@@ -175,12 +191,12 @@ def retaliation_chains(
 
 
 def _acts(
-    events: EventsLike,
+    df: pd.DataFrame,
     quads: Sequence[int],
     start: pd.Timestamp | None,
     end: pd.Timestamp | None,
 ) -> pd.DataFrame:
-    df = in_period(to_frame(events), start, end)
+    df = in_period(df, start, end)
     df = df[df["quad_code"].isin(list(quads))]
     return df.assign(hostility=hostility(df)).sort_values(["date", "event_id"])
 
@@ -195,6 +211,7 @@ def _chain_event(row: Any) -> ChainEvent:
     return ChainEvent(
         event_id=str(row.event_id),
         date=row.date.date(),
+        date_precision=text(row.date_precision),
         event_type=str(row.event_type),
         mode=text(row.mode),
         dead=None if pd.isna(row.dead) else int(row.dead),

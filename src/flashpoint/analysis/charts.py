@@ -1,5 +1,9 @@
-"""PNG charts for briefs (matplotlib, Agg backend): a dyad's intensity over time with its
-retaliation chains marked, a map of events over shipped country outlines, a timeline.
+"""Charts for briefs and notebooks: a dyad's hostility over time with its retaliation chains
+marked, a map of events over shipped country outlines, a timeline.
+
+Each chart function returns a matplotlib `Figure` (shown as is in Jupyter) and, given a
+`path`, also writes it as a PNG. Figures are made without pyplot, so importing this module
+never changes the caller's matplotlib backend and figures are freed when dropped.
 
 The country outlines are Natural Earth's 1:50m admin-0 countries (public domain) via the
 world-atlas package, simplified by scripts/build_world_outline.py into
@@ -16,21 +20,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import matplotlib
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Polygon
+from matplotlib.ticker import MaxNLocator
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.collections import PatchCollection  # noqa: E402
-from matplotlib.patches import Polygon  # noqa: E402
-
-from flashpoint.analysis.chains import Chain  # noqa: E402
-from flashpoint.analysis.dyads import Dyad  # noqa: E402
-from flashpoint.analysis.escalation import Escalation  # noqa: E402
-from flashpoint.analysis.frame import QUAD_NAMES  # noqa: E402
-from flashpoint.errors import DataFileError  # noqa: E402
+from flashpoint.analysis.chains import Chain
+from flashpoint.analysis.dyads import Dyad
+from flashpoint.analysis.escalation import Escalation
+from flashpoint.analysis.frame import QUAD_NAMES, format_date
+from flashpoint.errors import DataFileError
 
 # One colour per PLOVER type, in its quad class's hue (greens: verbal cooperation, blues:
 # material cooperation, ambers: verbal conflict, reds and purples: material conflict). The
@@ -54,7 +56,17 @@ TYPE_COLORS: dict[str, str] = {
     "ASSAULT": "#b2182b",
 }
 QUAD_COLORS = {1: "#1b9e77", 2: "#2b8cbe", 3: "#f39c12", 4: "#b2182b"}
+DIRECTION_COLORS = {"ab": "#b2182b", "ba": "#2b6cb0", "cooperation": "#1b9e77"}
+"""The dyad chart's colours: a → b, b → a, cooperation (app.js draws the dashboard's dyad
+chart with the same ones)."""
+SHADE = "#b2182b"
 DPI = 110
+MAX_KILLED_SIZE = 1000
+"""Map markers grow with the square root of the killed up to this many, then stop."""
+SIZE_KEY = (0, 10, 100, MAX_KILLED_SIZE)
+KEY_ROWS = 14
+"""Chain events listed beside the intensity chart; the rest are counted."""
+_OUTSIDE: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "frameon": False}
 
 
 @functools.cache
@@ -70,11 +82,22 @@ def world_outline() -> dict[str, Any]:
         ) from exc
 
 
-def _save(fig: Any, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=DPI, bbox_inches="tight", metadata={"Software": "flashpoint"})
-    plt.close(fig)
-    return path
+def save(fig: Figure, path: str | Path) -> Path:
+    """Write `fig` as a PNG (its folder is made if needed)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(target, dpi=DPI, bbox_inches="tight", metadata={"Software": "flashpoint"})
+    return target
+
+
+def _done(fig: Figure, path: str | Path | None) -> Figure:
+    if path is not None:
+        save(fig, path)
+    return fig
+
+
+def _day(n: float) -> pd.Timedelta:
+    return pd.Timedelta(days=n)
 
 
 # --- intensity over time -------------------------------------------------------------------
@@ -85,84 +108,159 @@ def intensity_chart(
     escalation: Escalation,
     chains: Sequence[Chain],
     dyad: Dyad,
-    path: Path,
-) -> Path:
-    """Daily hostility of the dyad by direction (bars), cooperation (below zero), the
-    escalation score (lower panel) and the chain events (numbered markers)."""
-    fig, (top, low) = plt.subplots(
-        2, 1, figsize=(9, 5.4), sharex=True, gridspec_kw={"height_ratios": [3, 1.4]}
-    )
-    _hostility_bars(top, counts, dyad)
-    _mark_chains(top, counts, chains)
+    path: str | Path | None = None,
+) -> Figure:
+    """Daily hostility of the dyad by direction (bars on the days it had any), cooperation
+    (below zero), the escalation score (lower panel, shaded where it is above the
+    threshold) and the chain events (numbered, listed beside the chart)."""
+    fig = Figure(figsize=(10, 5.6))
+    top, low = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.4]})
+    _hostility_bars(top, counts, dyad, _bar_width(counts.index))
+    key = _mark_chains(top, counts, chains)
     _score_panel(low, escalation)
-    if escalation.breakout is not None:
+    for lo, hi in _above_threshold(escalation):
         for ax in (top, low):
-            ax.axvspan(
-                pd.Timestamp(escalation.breakout),
-                counts.index.max() + pd.Timedelta(days=1),
-                color="#b2182b",
-                alpha=0.06,
-                lw=0,
-            )
-    verdict = "escalating" if escalation.escalating else "not escalating"
-    top.set_title(f"{dyad.label}: daily hostility ({verdict})", loc="left", fontsize=11)
+            ax.axvspan(lo - _day(0.5), hi + _day(0.5), color=SHADE, alpha=0.08, lw=0)
+    if len(counts.index):
+        top.set_xlim(counts.index.min() - _day(1), counts.index.max() + _day(1))
+    top.set_title(f"{dyad.label}: daily hostility ({_state(escalation)})", loc="left", fontsize=11)
+    if key:
+        top.text(1.01, 0.50, "\n".join(key), transform=top.transAxes, va="top", fontsize=7)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return _done(fig, path)
 
 
-def _hostility_bars(ax: Axes, counts: pd.DataFrame, dyad: Dyad) -> None:
-    days = counts.index
+def _state(esc: Escalation) -> str:
+    """Escalating now, escalated earlier in the period, or not."""
+    threshold = _threshold(esc)
+    if esc.escalating and esc.latest_score >= threshold:
+        return "escalating"
+    if esc.escalating:
+        since = format_date(esc.breakout) if esc.breakout else "?"
+        return f"escalated from {since}; latest score {esc.latest_score:.1f}"
+    return "not escalating"
+
+
+def _bar_width(days: pd.Index) -> float:
+    """Bars a day wide, wider over long periods so that each stays visible."""
+    if not len(days):
+        return 0.8
+    span = (days.max() - days.min()).days + 1
+    return max(0.8, span / 450)
+
+
+def _hostility_bars(ax: Axes, counts: pd.DataFrame, dyad: Dyad, width: float) -> None:
     ab, ba = counts["hostility_ab"], counts["hostility_ba"]
-    ax.bar(days, ab, width=0.8, color="#b2182b", label=f"{dyad.a.key} → {dyad.b.key}")
-    ax.bar(days, ba, width=0.8, bottom=ab, color="#2b6cb0", label=f"{dyad.b.key} → {dyad.a.key}")
-    ax.bar(days, -counts["cooperation"], width=0.8, color="#1b9e77", label="cooperation")
+    hot = counts[(ab > 0) | (ba > 0)]
+    coop = counts[counts["cooperation"] > 0]
+    colors = DIRECTION_COLORS
+    ax.bar(hot.index, hot["hostility_ab"], width=width, color=colors["ab"])
+    ax.bar(
+        hot.index,
+        hot["hostility_ba"],
+        width=width,
+        bottom=hot["hostility_ab"],
+        color=colors["ba"],
+    )
+    ax.bar(coop.index, -coop["cooperation"], width=width, color=colors["cooperation"])
     ax.axhline(0, color="#555", lw=0.6)
     ax.set_ylabel("hostility (−PLOVER intensity)")
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    handles = [
+        Patch(color=colors["ab"], label=f"{dyad.a.key} → {dyad.b.key}"),
+        Patch(color=colors["ba"], label=f"{dyad.b.key} → {dyad.a.key}"),
+        Patch(color=colors["cooperation"], label="cooperation"),
+        Patch(color=SHADE, alpha=0.15, label="score above threshold"),
+    ]
+    ax.legend(handles=handles, fontsize=8, **_OUTSIDE)
     ax.grid(axis="y", color="#ddd", lw=0.5)
 
 
-def _mark_chains(ax: Axes, counts: pd.DataFrame, chains: Sequence[Chain]) -> None:
-    top = (counts["hostility_ab"] + counts["hostility_ba"]).to_dict()
-    n = 0
+def _mark_chains(ax: Axes, counts: pd.DataFrame, chains: Sequence[Chain]) -> list[str]:
+    """Number the chain events above their day's bar; the key lines that explain them."""
+    tops = (counts["hostility_ab"] + counts["hostility_ba"]).to_dict()
+    by_day: dict[pd.Timestamp, list[str]] = {}
+    key: list[str] = []
     for chain in chains:
         for move in chain.moves:
             for ev in move.events:
                 day = pd.Timestamp(ev.date)
-                if day not in top:
+                if day not in tops:
                     continue
-                n += 1
-                y = top[day] + 1.0
-                ax.plot(day, y, marker="v", color="#222", ms=7)
-                ax.annotate(
-                    f"{n} {move.actor}→{move.recipient}\n{ev.event_type.lower()}",
-                    (day, y),
-                    xytext=(0, 6),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=7,
-                )
-    if n:
-        ax.set_ylim(top=max(top.values()) * 1.45 + 4)
+                n = len(key) + 1
+                by_day.setdefault(day, []).append(str(n))
+                when = format_date(ev.date, ev.date_precision)
+                key.append(f"{n}  {when} {move.actor}→{move.recipient} {ev.event_type.lower()}")
+    if not by_day:
+        return []
+    high = max(tops.values()) or 1.0
+    last: pd.Timestamp | None = None
+    lift = 0
+    for day in sorted(by_day):
+        close = last is not None and (day - last).days * 45 < _span_days(counts)
+        lift = 12 - lift if close else 0
+        last = day
+        y = tops[day] + high * 0.03
+        ax.plot(day, y, marker="v", color="#222", ms=6, ls="")
+        ax.annotate(
+            ",".join(by_day[day]),
+            (day, y),
+            xytext=(0, 5 + lift),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7,
+        )
+    ax.set_ylim(top=high * 1.3 + 2)
+    if len(key) > KEY_ROWS:
+        key = [*key[:KEY_ROWS], f"… and {len(key) - KEY_ROWS} more"]
+    return ["chain events:", *key]
+
+
+def _span_days(counts: pd.DataFrame) -> int:
+    if not len(counts.index):
+        return 1
+    return int((counts.index.max() - counts.index.min()).days) + 1
+
+
+def _above_threshold(esc: Escalation) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The runs of days whose score is at or above the threshold."""
+    series = esc.series
+    if "score" not in series or not len(series):
+        return []
+    above = series["score"] >= _threshold(esc)
+    runs: list[tuple[pd.Timestamp, pd.Timestamp]] = []
+    start: pd.Timestamp | None = None
+    prev: pd.Timestamp | None = None
+    for day, hot in above.items():
+        ts = pd.Timestamp(day)  # type: ignore[arg-type]
+        if hot and start is None:
+            start = ts
+        if not hot and start is not None and prev is not None:
+            runs.append((start, prev))
+            start = None
+        prev = ts
+    if start is not None and prev is not None:
+        runs.append((start, prev))
+    return runs
 
 
 def _score_panel(ax: Axes, escalation: Escalation) -> None:
     s = escalation.series
-    ax.plot(s.index, s["score"], color="#333", lw=1.4, label="escalation score")
     threshold = _threshold(escalation)
-    ax.axhline(threshold, color="#b2182b", ls="--", lw=0.9, label=f"threshold {threshold:g}")
+    if "score" in s:
+        ax.plot(s.index, s["score"], color="#333", lw=1.4, label="escalation score")
+    ax.axhline(threshold, color=SHADE, ls="--", lw=0.9, label=f"threshold {threshold:g}")
     if escalation.breakout is not None:
-        ax.axvline(pd.Timestamp(escalation.breakout), color="#b2182b", lw=0.9)
+        ax.axvline(pd.Timestamp(escalation.breakout), color=SHADE, lw=0.9)
         ax.annotate(
-            f"breakout {escalation.breakout.isoformat()}",
+            f"breakout {format_date(escalation.breakout)}",
             (pd.Timestamp(escalation.breakout), threshold),
             xytext=(4, 4),
             textcoords="offset points",
             fontsize=7,
-            color="#b2182b",
+            color=SHADE,
         )
     ax.set_ylabel("score (z)")
-    ax.legend(loc="upper left", fontsize=7, frameon=False)
+    ax.legend(fontsize=7, **_OUTSIDE)
     ax.grid(axis="y", color="#ddd", lw=0.5)
 
 
@@ -177,52 +275,122 @@ def _threshold(escalation: Escalation) -> float:
 # --- map ----------------------------------------------------------------------------------
 
 
+def marker_area(dead: pd.Series) -> pd.Series:
+    """A map marker's area (points²) for its killed: by the square root, capped."""
+    killed = dead.astype("Float64").fillna(0).astype("float64").clip(0, MAX_KILLED_SIZE)
+    return 24 + 16 * killed.map(math.sqrt)
+
+
 def map_chart(
     events: pd.DataFrame,
-    path: Path,
-    title: str,
+    title: str = "",
     highlight: Sequence[str] = (),
     numbered: Sequence[str] = (),
-) -> Path:
-    """Located events over country outlines: colour by PLOVER type, size by dead; the
-    countries in `highlight` shaded; the events in `numbered` (ids) numbered in order."""
+    path: str | Path | None = None,
+) -> Figure:
+    """Located events over country outlines: colour by PLOVER type, area by killed (capped,
+    with a size key); hollow markers where only the country is known (its centroid); the
+    countries in `highlight` shaded and named; the events in `numbered` (ids) numbered."""
     located = events[events["latitude"].notna() & events["longitude"].notna()]
-    fig, ax = plt.subplots(figsize=(8, 6))
+    fig = Figure(figsize=(9, 6))
+    ax = fig.add_subplot()
     west, east, south, north = _extent(located)
     _draw_countries(ax, set(highlight), (west, east, south, north))
-    for etype, rows in located.groupby("event_type", sort=True):
-        dead = rows["dead"].fillna(0).astype("float64")
-        ax.scatter(
-            rows["longitude"],
-            rows["latitude"],
-            s=30 + 25 * dead.map(math.sqrt),
-            color=TYPE_COLORS.get(str(etype), "#555"),
-            edgecolor="white",
-            linewidth=0.8,
-            alpha=0.85,
-            label=str(etype).lower(),
-            zorder=3,
-        )
+    handles = _scatter_types(ax, located)
     _number(ax, located, numbered)
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
     ax.set_aspect(1 / max(math.cos(math.radians((south + north) / 2)), 0.2))
     ax.set_facecolor("#eaf2f8")
     ax.set_title(title, loc="left", fontsize=11)
-    if len(located):
+    if handles:
+        types = ax.legend(
+            handles=handles, title="event type", fontsize=7, title_fontsize=7, **_OUTSIDE
+        )
+        ax.add_artist(types)
         ax.legend(
-            loc="lower left", fontsize=7, frameon=True, title="size: killed", title_fontsize=7
+            handles=_size_key(located),
+            title="killed",
+            loc="lower left",
+            bbox_to_anchor=(1.01, 0.0),
+            frameon=False,
+            fontsize=7,
+            title_fontsize=7,
+            labelspacing=1.3,
+            borderpad=0.8,
         )
     ax.text(
         1.0,
-        -0.06,
+        -0.07,
         "Outlines: Natural Earth (public domain) via world-atlas",
         transform=ax.transAxes,
         ha="right",
         fontsize=6,
         color="#777",
     )
-    return _save(fig, path)
+    return _done(fig, path)
+
+
+def _centroid(rows: pd.DataFrame) -> pd.Series:
+    return (rows["location_precision"].fillna("") == "country").astype(bool)
+
+
+def _scatter_types(ax: Axes, located: pd.DataFrame) -> list[Line2D]:
+    """One scatter per type, biggest markers first; the legend handles."""
+    handles = []
+    ordered = located.assign(_area=marker_area(located["dead"])).sort_values(
+        "_area", ascending=False
+    )
+    for etype, rows in ordered.groupby("event_type", sort=True):
+        color = TYPE_COLORS.get(str(etype), "#555")
+        hollow = _centroid(rows)
+        for part, face in ((rows[~hollow], color), (rows[hollow], "none")):
+            if len(part):
+                ax.scatter(
+                    part["longitude"],
+                    part["latitude"],
+                    s=part["_area"],
+                    facecolor=face,
+                    edgecolor="white" if face != "none" else color,
+                    linewidth=0.8 if face != "none" else 1.5,
+                    alpha=0.85,
+                    zorder=3,
+                )
+        handles.append(
+            Line2D([], [], marker="o", ls="", color=color, ms=7, label=str(etype).lower())
+        )
+    return handles
+
+
+def _size_key(located: pd.DataFrame) -> list[Line2D]:
+    areas = marker_area(pd.Series(SIZE_KEY, dtype="float64"))
+    key = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            color="#888",
+            markeredgecolor="white",
+            ms=math.sqrt(area),
+            label=f"{n:,}{' or more' if n == MAX_KILLED_SIZE else ''}",
+        )
+        for n, area in zip(SIZE_KEY, areas, strict=True)
+    ]
+    if _centroid(located).any():
+        key.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="",
+                markerfacecolor="none",
+                markeredgecolor="#555",
+                ms=7,
+                label="country only\n(at its centroid)",
+            )
+        )
+    return key
 
 
 def _extent(located: pd.DataFrame) -> tuple[float, float, float, float]:
@@ -300,34 +468,50 @@ def _number(ax: Axes, located: pd.DataFrame, numbered: Sequence[str]) -> None:
 
 # --- timeline -----------------------------------------------------------------------------
 
+_UNITS = ((120, "day", 0.8), (3 * 366, "week", 5.6), (10**9, "month", 25.0))
 
-def timeline_chart(events: pd.DataFrame, path: Path, title: str) -> Path:
-    """Events per day (per week over long periods), stacked by PLOVER quad class."""
+
+def timeline_chart(
+    events: pd.DataFrame, title: str | None = None, path: str | Path | None = None
+) -> Figure:
+    """Events per day (per week over more than 120 days, per month over more than three
+    years), stacked by PLOVER quad class; only the periods with events are drawn."""
     dated = events[events["date"].notna()]
-    fig, ax = plt.subplots(figsize=(9, 3.2))
+    fig = Figure(figsize=(10, 3.4))
+    ax = fig.add_subplot()
+    unit = "day"
     if len(dated):
         span = (dated["date"].max() - dated["date"].min()).days
-        period = dated["date"]
-        if span > 120:
-            period = period - pd.to_timedelta(period.dt.day_of_week, unit="D")
-        table = pd.crosstab(period, dated["quad_code"].astype("int64"))
-        days = pd.date_range(table.index.min(), table.index.max(), freq="7D" if span > 120 else "D")
-        table = table.reindex(days, fill_value=0)
+        _, unit, width = next(u for u in _UNITS if span <= u[0])
+        table = pd.crosstab(_bucket(dated["date"], unit), dated["quad_code"].astype("int64"))
         bottom = pd.Series(0, index=table.index)
+        handles = []
         for quad, name in QUAD_NAMES.items():
             if quad in table:
+                some = table[quad] > 0
                 ax.bar(
-                    table.index,
-                    table[quad],
-                    bottom=bottom,
-                    width=5.6 if span > 120 else 0.8,
+                    table.index[some],
+                    table[quad][some],
+                    bottom=bottom[some],
+                    width=width,
                     color=QUAD_COLORS[quad],
-                    label=name.replace("_", " "),
                 )
                 bottom = bottom + table[quad]
-        ax.legend(loc="upper left", fontsize=7, frameon=False, ncol=4)
-    ax.set_ylabel("events")
-    ax.set_title(title, loc="left", fontsize=11)
+                handles.append(Patch(color=QUAD_COLORS[quad], label=name.replace("_", " ")))
+        ax.legend(handles=handles, fontsize=7, **_OUTSIDE)
+        ax.set_xlim(table.index.min() - _day(width), table.index.max() + _day(width))
+    ax.set_ylabel(f"events per {unit}")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title or f"Events per {unit}, by PLOVER quad class", loc="left", fontsize=11)
     ax.grid(axis="y", color="#ddd", lw=0.5)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return _done(fig, path)
+
+
+def _bucket(dates: pd.Series, unit: str) -> pd.Series:
+    """Each date's period start: the day, the Monday of its week, the first of its month."""
+    if unit == "week":
+        return dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
+    if unit == "month":
+        return dates.dt.to_period("M").dt.start_time
+    return dates

@@ -19,6 +19,7 @@ import pandas as pd
 from flashpoint.analysis.frame import (
     QUAD_NAMES,
     EventsLike,
+    analysable,
     as_day,
     cooperation,
     country_name,
@@ -186,6 +187,8 @@ def dyad_counts(
     freq: Freq = "day",
     since: date | str | None = None,
     until: date | str | None = None,
+    include_imprecise: bool = False,
+    include_background: bool = False,
 ) -> pd.DataFrame:
     """Event counts and intensity of a dyad per day or week (weeks start on Monday; the
     index is the first day of each period; periods without events are zeros).
@@ -194,12 +197,14 @@ def dyad_counts(
     by PLOVER quad class); intensity (summed PLOVER intensity: negative is hostile),
     hostility (summed -intensity of conflict events), cooperation (summed intensity of
     cooperative ones); dead; ab and ba (events a → b and b → a) and hostility_ab,
-    hostility_ba (the hostility of each direction)."""
+    hostility_ba (the hostility of each direction). Imprecise and background events are left
+    out unless included (see `flashpoint.analysis.frame.analysable`)."""
     if freq not in FREQS:
         raise ConfigError(f"freq {freq!r} is not one of {', '.join(FREQS)}")
     d = Dyad.parse(dyad) if isinstance(dyad, str) else dyad
     start, end = as_day(since, "since"), as_day(until, "until")
-    df = in_period(d.select(events), start, end)
+    df = analysable(to_frame(events), include_imprecise, include_background)
+    df = in_period(d.select(df), start, end)
     cols = _count_columns(df)
     index = _periods(df["date"], start, end, freq)
     period = cols.pop("date")

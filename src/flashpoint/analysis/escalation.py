@@ -32,6 +32,7 @@ from flashpoint.analysis.chains import Chain, retaliation_chains
 from flashpoint.analysis.dyads import Dyad, Level, pair_keys
 from flashpoint.analysis.frame import (
     EventsLike,
+    analysable,
     as_day,
     cooperation,
     hostility,
@@ -260,12 +261,16 @@ def dyad_escalation(
     since: date | str | None = None,
     until: date | str | None = None,
     params: EscalationParams | None = None,
+    include_imprecise: bool = False,
+    include_background: bool = False,
 ) -> Escalation:
     """The escalation signal of `dyad` over [since, until]. Events before `since` (up to
-    `params.history_days`) form the baseline; give them if you have them."""
+    `params.history_days`) form the baseline; give them if you have them. Events dated only
+    to a month or year, and background or aggregate mentions, are left out unless included
+    (see `flashpoint.analysis.frame.analysable`)."""
     p = params or EscalationParams()
     d = Dyad.parse(dyad) if isinstance(dyad, str) else dyad
-    rows = d.select(events)
+    rows = d.select(analysable(to_frame(events), include_imprecise, include_background))
     start, end = period_bounds(rows, since, until)
     return assess(d.key, d.label, rows, start, end, p)
 
@@ -304,12 +309,15 @@ def escalating_dyads(
     params: EscalationParams | None = None,
     limit: int | None = 10,
     chain_window: int = 7,
+    include_imprecise: bool = False,
+    include_background: bool = False,
 ) -> list[DyadSummary]:
     """The dyads with conflict in [since, until], most escalating first: escalating ones
     before the others, then by peak score, then by hostility. The signal of every dyad is
-    computed at once (one column per dyad)."""
+    computed at once (one column per dyad). Imprecise and background events are left out
+    unless included (see `flashpoint.analysis.frame.analysable`)."""
     p = params or EscalationParams()
-    df = to_frame(events)
+    df = analysable(to_frame(events), include_imprecise, include_background)
     start, end = period_bounds(df, since, until)
     keys = pair_keys(df, level)
     first = start - pd.Timedelta(days=p.history_days)

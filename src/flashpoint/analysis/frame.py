@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from importlib import resources
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 COLUMNS: dict[str, str] = {
     "event_id": "string",
     "date": "datetime64[ns]",
+    "date_precision": "string",
+    "aux": "string",
     "event_type": "string",
     "mode": "string",
     "quad_code": "Int64",
@@ -41,6 +44,7 @@ COLUMNS: dict[str, str] = {
     "location_admin1": "string",
     "latitude": "float64",
     "longitude": "float64",
+    "location_precision": "string",
     "dead": "Int64",
     "injured": "Int64",
     "num_mentions": "Int64",
@@ -54,6 +58,17 @@ QUAD_NAMES = {
     3: "verbal_conflict",
     4: "material_conflict",
 }
+
+# Dates too coarse to place an event on a day, week-by-week signal or chain: left out of the
+# analysis unless asked for (`include_imprecise=True`).
+IMPRECISE_PRECISIONS = frozenset({"month", "year"})
+# Auxiliary flags of mentions that are not a new event: running totals ("more than 500,000
+# killed since 2011"), background history and past events. Left out unless asked for
+# (`include_background=True`).
+BACKGROUND_AUX = frozenset({"aggregate", "background", "historical"})
+# The default view of a store: this many days, ending at the 99th percentile of its dates.
+RECENT_DAYS = 90
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 EventsLike: TypeAlias = pd.DataFrame | Iterable[Any]
 
@@ -73,6 +88,7 @@ def _nested(record: Mapping[str, Any]) -> dict[str, Any]:
         location_admin1=loc.get("admin1"),
         latitude=loc.get("lat"),
         longitude=loc.get("lon"),
+        location_precision=loc.get("precision"),
     )
     return row
 
@@ -103,6 +119,8 @@ def to_frame(events: EventsLike) -> pd.DataFrame:
         if name == "date":
             df[name] = pd.to_datetime(df[name], errors="coerce").dt.normalize()
             df[name] = df[name].astype("datetime64[ns]")
+        elif name == "aux":
+            df[name] = df[name].map(_aux_text).astype(dtype)
         else:
             df[name] = df[name].astype(dtype)
     df["quad_code"] = df["quad_code"].fillna(0)
@@ -111,6 +129,68 @@ def to_frame(events: EventsLike) -> pd.DataFrame:
         col = f"{side}_country"
         df[col] = df[col].str.upper()
     return df.reset_index(drop=True)
+
+
+def _aux_text(value: Any) -> str:
+    """Auxiliary flags as one ';'-joined text (from a list, an array, CSV text or null)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, str):
+        return value
+    return ";".join(str(v) for v in value)
+
+
+def precise_mask(df: pd.DataFrame) -> pd.Series:
+    """Which rows are dated to a day or a week (not a month, a year or nothing finer)."""
+    coarse = df["date_precision"].isin(list(IMPRECISE_PRECISIONS)).fillna(False)
+    return ~coarse.astype(bool)
+
+
+def background_mask(df: pd.DataFrame) -> pd.Series:
+    """Which rows carry an aux flag of `BACKGROUND_AUX` (running totals, history)."""
+    flags = df["aux"].fillna("").str.split(";")
+    return flags.map(lambda f: not BACKGROUND_AUX.isdisjoint(f)).astype(bool)
+
+
+def analysable(
+    df: pd.DataFrame, include_imprecise: bool = False, include_background: bool = False
+) -> pd.DataFrame:
+    """The rows of a `to_frame` frame that the analysis counts: by default, neither dated
+    only to a month or year nor background or aggregate mentions."""
+    keep = pd.Series(True, index=df.index)
+    if not include_imprecise:
+        keep &= precise_mask(df)
+    if not include_background:
+        keep &= ~background_mask(df)
+    return df[keep]
+
+
+def format_date(value: date | pd.Timestamp | None, precision: str | None = None) -> str:
+    """A date as precise as it is known: 2024-01-16, week of 2024-01-15, Jan 2024, 1956."""
+    if value is None or pd.isna(value):
+        return "undated"
+    day = pd.Timestamp(value).date()
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{_MONTHS[day.month - 1]} {day.year}"
+    if precision == "week":
+        return f"week of {(day - timedelta(days=day.weekday())).isoformat()}"
+    return day.isoformat()
+
+
+def recent_window(
+    dates: Iterable[date | pd.Timestamp], days: int = RECENT_DAYS
+) -> tuple[date, date] | None:
+    """The default period of a set of dates: the `days` days up to the last of them, where
+    dates more than `days` after the 99th percentile are strays (a misdated event does not
+    empty the view); None when there are none."""
+    ordered = sorted(pd.Timestamp(d).date() for d in dates if d is not None and not pd.isna(d))
+    if not ordered:
+        return None
+    p99 = ordered[int(0.99 * (len(ordered) - 1))]
+    until = max(d for d in ordered if d <= p99 + timedelta(days=days))
+    return max(ordered[0], until - timedelta(days=days - 1)), until
 
 
 def hostility(df: pd.DataFrame) -> pd.Series:

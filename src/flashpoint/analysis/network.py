@@ -11,6 +11,7 @@ import pandas as pd
 from flashpoint.analysis.dyads import ActorSpec, Level, pair_keys
 from flashpoint.analysis.frame import (
     EventsLike,
+    analysable,
     as_day,
     cooperation,
     hostility,
@@ -72,10 +73,15 @@ def actor_network(
     since: date | str | None = None,
     until: date | str | None = None,
     min_events: int = 1,
+    include_imprecise: bool = False,
+    include_background: bool = False,
 ) -> Network:
     """The network of the events in [since, until] whose actor and recipient are known,
-    actors told apart at `level`; edges with fewer than `min_events` events are left out."""
-    df = in_period(to_frame(events), as_day(since, "since"), as_day(until, "until"))
+    actors told apart at `level`; edges with fewer than `min_events` events are left out,
+    and so are imprecise and background events unless included (see
+    `flashpoint.analysis.frame.analysable`)."""
+    df = analysable(to_frame(events), include_imprecise, include_background)
+    df = in_period(df, as_day(since, "since"), as_day(until, "until"))
     keys = pair_keys(df, level)
     df = df.loc[keys.index]
     quad = df["quad_code"].astype("int64")

@@ -7,6 +7,10 @@ retaliation chains step by step, its key events with a sentence of evidence each
 charts (intensity over time with the chain's events marked; a map of its events). Without:
 the most escalating dyads of the period, its chains, a timeline and a map of all events, and
 the charts of the top escalating dyad.
+
+The period is, unless given, the data's recent window (`frame.recent_window`: 90 days up to
+the last event). Events dated only to a month or a year, and background or aggregate
+mentions (running tolls, history), are left out unless included; the brief says how many.
 """
 
 from __future__ import annotations
@@ -29,7 +33,63 @@ from flashpoint.analysis.escalation import (
     escalating_dyads,
     period_bounds,
 )
-from flashpoint.analysis.frame import EventsLike, in_period, to_frame
+from flashpoint.analysis.frame import (
+    RECENT_DAYS,
+    EventsLike,
+    analysable,
+    as_day,
+    background_mask,
+    format_date,
+    in_period,
+    precise_mask,
+    recent_window,
+    to_frame,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which events a brief counts (see `flashpoint.analysis.frame.analysable`)."""
+
+    include_imprecise: bool = False
+    include_background: bool = False
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        return analysable(df, self.include_imprecise, self.include_background)
+
+    def left_out(self, df: pd.DataFrame) -> list[str]:
+        """A line saying what was left out, if anything."""
+        parts = []
+        if not self.include_imprecise:
+            n = int((~precise_mask(df)).sum())
+            if n:
+                parts.append(f"{_n(n, 'event')} dated only to a month or year")
+        if not self.include_background:
+            n = int(background_mask(df).sum())
+            if n:
+                parts.append(f"{_n(n, 'background or aggregate mention')} (history, tolls)")
+        if not parts:
+            return []
+        return [f"Left out: {'; '.join(parts)} (--include-imprecise, --include-background)."]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def report_period(
+    df: pd.DataFrame, since: date | str | None, until: date | str | None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The brief's period: as given, else the recent window of `df`'s dates (ending at
+    `until` when only that is given)."""
+    if since is None and until is None:
+        window = recent_window(df["date"].dropna())
+        if window is not None:
+            since, until = window
+    elif since is None:
+        end = as_day(until, "until")
+        since = end - pd.Timedelta(days=RECENT_DAYS - 1) if end is not None else None
+    return period_bounds(df, since, until)
 
 
 @dataclass
@@ -52,8 +112,11 @@ def _fmt_event(row: Any) -> str:
     where = f", {row.location_name}" if pd.notna(row.location_name) else ""
     dead = f", {int(row.dead)} killed" if pd.notna(row.dead) and row.dead else ""
     reports = int(row.num_mentions) if pd.notna(row.num_mentions) else 1
-    day = row.date.date().isoformat() if pd.notna(row.date) else "undated"
-    return f"{day} {row.event_type}{mode}: {actor} → {target}{where}{dead} ({reports} reports)"
+    precision = row.date_precision if pd.notna(row.date_precision) else None
+    day = format_date(row.date, precision)
+    return (
+        f"{day} {row.event_type}{mode}: {actor} → {target}{where}{dead} ({_n(reports, 'report')})"
+    )
 
 
 def _chain_lines(chains: list[Chain]) -> list[str]:
@@ -71,16 +134,18 @@ def _chain_lines(chains: list[Chain]) -> list[str]:
     return lines
 
 
-def _verdict(esc: Escalation) -> str:
+def _verdict(esc: Escalation, threshold: float) -> str:
     if not esc.escalating:
         return (
             f"**Not escalating**: peak score {esc.peak_score:.1f}"
             f"{' on ' + esc.peak_date.isoformat() if esc.peak_date else ''}."
         )
+    now = esc.latest_score >= threshold
     return (
-        f"**ESCALATING**: breakout on {esc.breakout} (score crossed the threshold on "
-        f"{esc.alarm}); peak score {esc.peak_score:.1f} on {esc.peak_date}; latest "
-        f"{esc.latest_score:.1f}."
+        f"**{'ESCALATING' if now else 'ESCALATED'}**: breakout on {esc.breakout} (score "
+        f"crossed the threshold on {esc.alarm}); peak score {esc.peak_score:.1f} on "
+        f"{esc.peak_date}; latest {esc.latest_score:.1f}"
+        + ("." if now else ", below the threshold again.")
     )
 
 
@@ -123,34 +188,55 @@ def dyad_report(
     params: EscalationParams | None = None,
     chain_window: int = 7,
     source: str = "",
+    scope: Scope | None = None,
 ) -> Report:
     """The brief of one dyad: report.md and its two charts in `out_dir`."""
     d = Dyad.parse(dyad) if isinstance(dyad, str) else dyad
-    df = to_frame(events)
+    sc = scope or Scope()
+    everything = to_frame(events)
+    df = sc.apply(everything)
     rows = d.select(df)
-    start, end = period_bounds(rows if since is None else df, since, until)
-    esc = dyad_escalation(df, d, since=start, until=end, params=params)
-    chains = retaliation_chains(df, window_days=chain_window, dyad=d, since=start, until=end)
+    start, end = report_period(rows if since is None and until is None else df, since, until)
+    p = params or EscalationParams()
+    esc = dyad_escalation(
+        df, d, since=start, until=end, params=p, include_imprecise=True, include_background=True
+    )
+    chains = retaliation_chains(
+        df,
+        window_days=chain_window,
+        dyad=d,
+        since=start,
+        until=end,
+        include_imprecise=True,
+        include_background=True,
+    )
     mine = in_period(rows, start, end)
-    counts = dyad_counts(df, d, freq="day", since=start, until=end)
+    counts = dyad_counts(
+        df, d, freq="day", since=start, until=end, include_imprecise=True, include_background=True
+    )
     slug = _slug(d.key)
     made = [
-        charts.intensity_chart(counts, esc, chains, d, out_dir / f"intensity_{slug}.png"),
-        charts.map_chart(
-            mine,
+        charts.save(
+            charts.intensity_chart(counts, esc, chains, d), out_dir / f"intensity_{slug}.png"
+        ),
+        charts.save(
+            charts.map_chart(
+                mine,
+                f"{d.label}: events {start.date()} – {end.date()}",
+                highlight=[s.country for s in (d.a, d.b) if s.country],
+                numbered=[e.event_id for c in chains for e in c.events],
+            ),
             out_dir / f"map_{slug}.png",
-            f"{d.label}: events {start.date()} – {end.date()}",
-            highlight=[s.country for s in (d.a, d.b) if s.country],
-            numbered=[e.event_id for c in chains for e in c.events],
         ),
     ]
     lines = [
         f"# {d.label} ({d.key}), {start.date()} – {end.date()}",
         "",
-        f"Source: {source or 'events given'}; {len(mine)} events of this dyad.",
+        f"Source: {source or 'events given'}; {_n(len(mine), 'event')} of this dyad.",
+        *sc.left_out(in_period(d.select(everything), start, end)),
         "",
         "## Escalation",
-        _verdict(esc),
+        _verdict(esc, p.threshold),
         f"Hostility in the period {esc.hostility:.1f}; {int(mine['dead'].fillna(0).sum())} killed.",
         f"Method: {esc.method}.",
         "",
@@ -204,30 +290,47 @@ def overview_report(
     chain_window: int = 7,
     top: int = 10,
     source: str = "",
+    scope: Scope | None = None,
 ) -> Report:
     """The brief of a period: the escalating dyads, all chains, a timeline and a map, plus
     the charts of the most escalating dyad."""
-    df = to_frame(events)
-    start, end = period_bounds(df, since, until)
+    sc = scope or Scope()
+    everything = to_frame(events)
+    df = sc.apply(everything)
+    start, end = report_period(df, since, until)
     period = in_period(df, start, end)
+    p = params or EscalationParams()
     ranking = escalating_dyads(
         df,
         since=start,
         until=end,
         level=level,
-        params=params,
+        params=p,
         limit=top,
         chain_window=chain_window,
+        include_imprecise=True,
+        include_background=True,
     )
-    chains = retaliation_chains(df, window_days=chain_window, level=level, since=start, until=end)
+    chains = retaliation_chains(
+        df,
+        window_days=chain_window,
+        level=level,
+        since=start,
+        until=end,
+        include_imprecise=True,
+        include_background=True,
+    )
     made = [
-        charts.timeline_chart(period, out_dir / "timeline.png", "Events per day by quad class"),
-        charts.map_chart(period, out_dir / "map.png", f"Events {start.date()} – {end.date()}"),
+        charts.save(charts.timeline_chart(period), out_dir / "timeline.png"),
+        charts.save(
+            charts.map_chart(period, f"Events {start.date()} – {end.date()}"), out_dir / "map.png"
+        ),
     ]
     lines = [
         f"# Escalation brief, {start.date()} – {end.date()}",
         "",
-        f"Source: {source or 'events given'}; {len(period)} events in the period.",
+        f"Source: {source or 'events given'}; {_n(len(period), 'event')} in the period.",
+        *sc.left_out(in_period(everything, start, end)),
         "",
         "## Most escalating dyads",
         *_ranking_lines(ranking),
@@ -238,7 +341,7 @@ def overview_report(
     if ranking and ranking[0].escalation.escalating:
         top_dyad = Dyad.parse(ranking[0].escalation.dyad)
         sub = dyad_report(
-            df,
+            everything,
             top_dyad,
             out_dir,
             since=start,
@@ -246,8 +349,10 @@ def overview_report(
             params=params,
             chain_window=chain_window,
             source=source,
+            scope=sc,
         )
         made += sub.charts
-        lines += ["", f"## Top escalating dyad: {top_dyad.label}", _verdict(ranking[0].escalation)]
+        verdict = _verdict(ranking[0].escalation, p.threshold)
+        lines += ["", f"## Top escalating dyad: {top_dyad.label}", verdict]
     lines += ["", "## Charts", *[f"![{p.stem}]({p.name})" for p in made]]
     return _write(out_dir, lines, made)

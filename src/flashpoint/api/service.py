@@ -13,13 +13,19 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, TypeVar
 
 import pandas as pd
 
 from flashpoint.analysis.dyads import ActorSpec, Dyad
-from flashpoint.analysis.frame import load_events, to_frame
+from flashpoint.analysis.frame import (
+    BACKGROUND_AUX,
+    IMPRECISE_PRECISIONS,
+    load_events,
+    recent_window,
+    to_frame,
+)
 from flashpoint.errors import InputError
 from flashpoint.store import EventFilter, open_store
 from flashpoint.store.base import SQLStore
@@ -136,8 +142,9 @@ class Service:
         return to_frame(self.events(flt, dyad, q))
 
     def span(self) -> tuple[date | None, date | None, date | None, date | None]:
-        """The first and last event dates, and a default view: up to 90 days ending at the
-        99th percentile of the dates (a stray misdated event does not empty the view)."""
+        """The first and last event dates, and a default view: the data's recent window
+        (`frame.recent_window`) of the events dated to a day or week that are not background
+        or aggregate mentions (year-dated history does not stretch the view)."""
 
         def compute() -> tuple[date | None, date | None, date | None, date | None]:
             with self.store() as s:
@@ -145,9 +152,16 @@ class Service:
             dates = sorted(e.date for e in found if e.date is not None)
             if not dates:
                 return (None, None, None, None)
-            until = dates[int(0.99 * (len(dates) - 1))]
-            since = max(dates[0], until - timedelta(days=89))
-            return (dates[0], dates[-1], since, until)
+            recent = [
+                e.date
+                for e in found
+                if e.date is not None
+                and e.date_precision not in IMPRECISE_PRECISIONS
+                and BACKGROUND_AUX.isdisjoint(e.aux)
+            ]
+            window = recent_window(recent or dates)
+            assert window is not None
+            return (dates[0], dates[-1], *window)
 
         return self.cached(("span",), compute)
 

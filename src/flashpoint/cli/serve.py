@@ -23,7 +23,9 @@ _DB_HELP = "DuckDB file or postgresql:// URL [default: $FLASHPOINT_DB or flashpo
 @main.command("report")
 @click.option("--db", envvar="FLASHPOINT_DB", default=DEFAULT_DB, help=_DB_HELP)
 @click.option("--dyad", help="Two actors, e.g. IRN-PAK or PAK:MIL-IRN [default: the whole store].")
-@click.option("--since", help="First day of the period (YYYY-MM-DD) [default: the first event].")
+@click.option(
+    "--since", help="First day of the period (YYYY-MM-DD) [default: 90 days before --until]."
+)
 @click.option("--until", help="Last day of the period (YYYY-MM-DD) [default: the last event].")
 @click.option(
     "-o", "--output", default="report", show_default=True, help="Folder for report.md and charts."
@@ -70,6 +72,16 @@ _DB_HELP = "DuckDB file or postgresql:// URL [default: $FLASHPOINT_DB or flashpo
     show_default=True,
     help="Dyads in the ranking (without --dyad).",
 )
+@click.option(
+    "--include-imprecise",
+    is_flag=True,
+    help="Count events dated only to a month or a year (left out by default).",
+)
+@click.option(
+    "--include-background",
+    is_flag=True,
+    help="Count background and aggregate mentions: history, running tolls (left out by default).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
 def report_command(
     db: str,
@@ -83,28 +95,43 @@ def report_command(
     threshold: float,
     chain_window: int,
     top: int,
+    include_imprecise: bool,
+    include_background: bool,
     quiet: bool,
 ) -> None:
     """Write a brief: a text summary (report.md) and PNG charts. With --dyad: its escalation
     verdict, weekly counts, retaliation chains and key events, its intensity over time (chain
     events marked) and a map of its events. Without: the most escalating dyads, the chains,
-    a timeline, a map, and the charts of the top escalating dyad."""
+    a timeline, a map, and the charts of the top escalating dyad. The period is the last 90
+    days of the store's events unless given."""
     from flashpoint.analysis.dyads import Dyad, Level
     from flashpoint.analysis.escalation import EscalationParams
     from flashpoint.analysis.frame import load_events
-    from flashpoint.analysis.report import dyad_report, overview_report
+    from flashpoint.analysis.report import Scope, dyad_report, overview_report
 
     with fail_on_error():
         params = EscalationParams(window=window, baseline=baseline, threshold=threshold)
         pair = Dyad.parse(dyad) if dyad else None
+        scope = Scope(include_imprecise, include_background)
         with open_store(db, create=False) as store:
             df = load_events(store, since, until, history_days=params.history_days)
         out = Path(output)
         if pair is not None:
-            rep = dyad_report(df, pair, out, since, until, params, chain_window, source=db)
+            rep = dyad_report(
+                df, pair, out, since, until, params, chain_window, source=db, scope=scope
+            )
         else:
             rep = overview_report(
-                df, out, since, until, cast(Level, level), params, chain_window, top, source=db
+                df,
+                out,
+                since,
+                until,
+                cast(Level, level),
+                params,
+                chain_window,
+                top,
+                source=db,
+                scope=scope,
             )
     if not quiet:
         click.echo(rep.text, nl=False)
