@@ -8,7 +8,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class EventPage(BaseModel):
+class Body(BaseModel):
+    """A response body. Its model names every field the route sends; a field it does not
+    name still goes out (nothing is lost, no request fails), and tests/api finds it: every
+    route's body is checked for fields its model does not know."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class EventPage(Body):
     """One page of events (earliest first unless `order=desc`)."""
 
     items: list[EventRecord] = Field(description="event records (docs/event-schema.md)")
@@ -20,7 +28,7 @@ class EventPage(BaseModel):
     prev: str | None
 
 
-class Stats(BaseModel):
+class Stats(Body):
     backend: str
     documents: int
     mentions: int
@@ -34,14 +42,14 @@ class Stats(BaseModel):
     writable: bool
 
 
-class TypeMeta(BaseModel):
+class TypeMeta(Body):
     name: str
     quad: int
     score: float
     color: str
 
 
-class Meta(BaseModel):
+class Meta(Body):
     """What a client needs to draw and query: PLOVER types with colours, limits."""
 
     version: str
@@ -71,7 +79,7 @@ class DocumentsIn(BaseModel):
     documents: list[DocumentIn] = Field(min_length=1)
 
 
-class IngestResult(BaseModel):
+class IngestResult(Body):
     received: int
     stored: int
     skipped: int = Field(description="already stored with the same content")
@@ -84,16 +92,8 @@ class IngestResult(BaseModel):
 
 
 # --- the bodies of the event and analysis routes ----------------------------------------------
-# Each names every field its route sends. A field a model does not name still goes out
-# (nothing is lost, no request fails), and tests/api finds it: every route's body is checked
-# for fields its model does not know. `Number` is a count or sum that the analysis gives as
-# an integer when it is whole.
 
-Number = int | float
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(extra="allow")
+Number = int | float  # a count or sum that the analysis gives as an integer when it is whole
 
 
 class Party(Body):
