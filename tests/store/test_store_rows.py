@@ -13,7 +13,7 @@ from _store_data import IRAN, PANJGUR, event, item
 
 from flashpoint.store import rows, schema
 from flashpoint.store.dedup import build_event, merge_key
-from flashpoint.store.records import StoredError, StoredEvent, StoredMention
+from flashpoint.store.records import FLAT_COLUMNS, StoredError, StoredEvent, StoredMention
 from flashpoint.store.rows import ErrorItem
 
 
@@ -135,6 +135,11 @@ def test_stored_records_know_every_column_of_their_table() -> None:
     assert set(rows.STORED_ERROR_SELECT.names) | set(rows.ERROR_BOOKKEEPING) == set(
         schema.INGEST_ERRORS.names
     )
+
+
+def test_the_flat_exports_carry_every_field_of_a_stored_event() -> None:
+    names = [name for name, _ in FLAT_COLUMNS]
+    assert names == [f.name for f in fields(StoredEvent) if f.name != "mentions"]
 
 
 def test_a_stored_event_takes_each_value_from_its_named_column() -> None:
