@@ -12,7 +12,12 @@ FlashpointError
 │   ├── DateError
 │   ├── FormatError
 │   ├── LanguageError    the text does not look like English
-│   └── TooLargeError
+│   ├── TooLargeError
+│   └── FetchError       a web page or feed could not be fetched
+│       ├── FetchTimeoutError  the server did not answer in time
+│       ├── HTTPStatusError    the server answered with an error status (404, 500, ...)
+│       ├── RedirectError      too many redirects (a redirect loop)
+│       └── ContentTypeError   the response is not a web page or a feed
 └── StoreError           the event store could not be opened or written
 """
 
@@ -91,23 +96,50 @@ class LanguageError(InputError):
     code = "not_english"
 
 
+class FetchError(InputError):
+    """A URL that could not be fetched (the network, the server, or what it sent)."""
+
+    code = "fetch_error"
+
+
+class FetchTimeoutError(FetchError):
+    code = "fetch_timeout"
+
+
+class HTTPStatusError(FetchError):
+    code = "http_status"
+
+
+class RedirectError(FetchError):
+    code = "too_many_redirects"
+
+
+class ContentTypeError(FetchError):
+    code = "not_a_page"
+
+
 class StoreError(FlashpointError):
     code = "store_error"
 
 
 __all__ = [
     "ConfigError",
+    "ContentTypeError",
     "DataFileError",
     "DateError",
     "EmptyDocumentError",
     "EncodingError",
+    "FetchError",
+    "FetchTimeoutError",
     "FlashpointError",
     "FormatError",
+    "HTTPStatusError",
     "InputError",
     "LanguageError",
     "ModelError",
     "OntologyError",
     "PipelineError",
+    "RedirectError",
     "StoreError",
     "TooLargeError",
 ]

@@ -8,11 +8,11 @@ stops the run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.document import Document, content_id
 from flashpoint.errors import (
@@ -24,6 +24,9 @@ from flashpoint.errors import (
     TooLargeError,
 )
 from flashpoint.readers.language import check_english
+
+if TYPE_CHECKING:
+    from flashpoint.readers.fetch import Fetcher
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """The default limit on one document (its encoded size), 10 MB."""
@@ -40,10 +43,16 @@ class ReadOptions:
 
     - `max_bytes`: a document larger than this (UTF-8 bytes) is refused with `TooLargeError`.
     - `check_language`: refuse text that does not look like English (`LanguageError`).
+    - `fetcher`: fetches URLs, feeds and the pages they link to (one per run, so that its
+      per-host politeness holds across inputs); None: each URL input makes its own.
+    - `known`: a web page or feed item whose id (or URL) this says is known already is not
+      fetched again (`flashpoint watch` passes the documents already stored).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     check_language: bool = True
+    fetcher: Fetcher | None = field(default=None, compare=False)
+    known: Callable[[str], bool] | None = field(default=None, compare=False)
 
 
 # --- publication dates ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 """A directory: every article file under it, recursively, in sorted order (so that runs are
 repeatable). Files are read by their extension: `.txt` (plain text), `.jsonl`/`.ndjson`
-(JSON Lines), `.json`, `.csv`. Other files, and hidden files and folders (names starting with
-a dot), are ignored.
+(JSON Lines), `.json`, `.csv`, `.html`/`.htm` (saved web pages). Other files (feeds and URL
+lists too: they are only read when given by name), and hidden files and folders (names
+starting with a dot), are ignored.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from flashpoint.errors import InputError
 from flashpoint.readers.base import ReadOptions, ReadResult
 from flashpoint.readers.csvfile import read_csv
+from flashpoint.readers.html import read_html
 from flashpoint.readers.jsonfile import read_json
 from flashpoint.readers.jsonl import read_jsonl
 from flashpoint.readers.plaintext import read_plaintext
@@ -30,6 +32,8 @@ READERS_BY_SUFFIX: dict[str, FileReader] = {
     ".ndjson": read_jsonl,
     ".json": read_json,
     ".csv": read_csv,
+    ".html": read_html,
+    ".htm": read_html,
 }
 
 
