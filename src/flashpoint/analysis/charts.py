@@ -64,7 +64,7 @@ DPI = 110
 MAX_KILLED_SIZE = 1000
 """Map markers grow with the square root of the killed up to this many, then stop."""
 SIZE_KEY = (0, 10, 100, MAX_KILLED_SIZE)
-KEY_ROWS = 14
+KEY_ROWS = 8
 """Chain events listed beside the intensity chart; the rest are counted."""
 _OUTSIDE: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "frameon": False}
 
@@ -125,7 +125,7 @@ def intensity_chart(
         top.set_xlim(counts.index.min() - _day(1), counts.index.max() + _day(1))
     top.set_title(f"{dyad.label}: daily hostility ({_state(escalation)})", loc="left", fontsize=11)
     if key:
-        top.text(1.01, 0.50, "\n".join(key), transform=top.transAxes, va="top", fontsize=7)
+        top.text(1.01, 0.48, "\n".join(key), transform=top.transAxes, va="top", fontsize=7)
     fig.autofmt_xdate()
     return _done(fig, path)
 
@@ -176,7 +176,8 @@ def _hostility_bars(ax: Axes, counts: pd.DataFrame, dyad: Dyad, width: float) ->
 
 
 def _mark_chains(ax: Axes, counts: pd.DataFrame, chains: Sequence[Chain]) -> list[str]:
-    """Number the chain events above their day's bar; the key lines that explain them."""
+    """Mark the chain events' bars and number them on lines above the tallest bar (labels
+    close in time go on different lines); the key lines that explain the numbers."""
     tops = (counts["hostility_ab"] + counts["hostility_ba"]).to_dict()
     by_day: dict[pd.Timestamp, list[str]] = {}
     key: list[str] = []
@@ -193,23 +194,22 @@ def _mark_chains(ax: Axes, counts: pd.DataFrame, chains: Sequence[Chain]) -> lis
     if not by_day:
         return []
     high = max(tops.values()) or 1.0
-    last: pd.Timestamp | None = None
-    lift = 0
+    gap = _span_days(counts) / 40  # days between two labels on one line
+    rows: list[pd.Timestamp] = []  # the last label's day on each line
     for day in sorted(by_day):
-        close = last is not None and (day - last).days * 45 < _span_days(counts)
-        lift = 12 - lift if close else 0
-        last = day
-        y = tops[day] + high * 0.03
-        ax.plot(day, y, marker="v", color="#222", ms=6, ls="")
+        row = next((i for i, d in enumerate(rows) if (day - d).days >= gap), len(rows))
+        rows[row : row + 1] = [day]
+        lift = 10 * row
+        ax.plot(day, tops[day] + high * 0.03, marker="v", color="#222", ms=6, ls="")
         ax.annotate(
             ",".join(by_day[day]),
-            (day, y),
-            xytext=(0, 5 + lift),
+            (day, high * 1.1),
+            xytext=(0, lift),
             textcoords="offset points",
             ha="center",
             fontsize=7,
         )
-    ax.set_ylim(top=high * 1.3 + 2)
+    ax.set_ylim(top=high * (1.3 + 0.08 * len(rows)) + 2)
     if len(key) > KEY_ROWS:
         key = [*key[:KEY_ROWS], f"… and {len(key) - KEY_ROWS} more"]
     return ["chain events:", *key]
