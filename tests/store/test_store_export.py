@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
+from _store_data import event, item
 from test_store_backends import ingest, one_strike_reports
 
 from flashpoint.errors import ConfigError, StoreError
 from flashpoint.store import EventFilter, SQLStore
-from flashpoint.store.export import ACLED_COLUMNS, ICEWS_COLUMNS, countries
+from flashpoint.store.export import ACLED_COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, countries
 from flashpoint.store.records import FLAT_COLUMNS
 
 # the store fixtures (both backends): store_urls, store_url, store
@@ -127,6 +129,66 @@ def test_plover_jsonl_holds_each_event_with_its_mentions(filled: SQLStore, tmp_p
     first = strike["mentions"][0]
     assert first["doc_id"] == "reuters-0116" and first["trigger"]["span"] == [15, 21]
     assert first["actor"]["text"] == "Iranian forces" and first["outlet"] == "reuters.com"
+
+
+def test_acled_source_is_the_outlet_never_the_input_file(store: SQLStore, tmp_path: Path) -> None:
+    # an article from a file with no URL, and one whose URL names the outlet
+    ingest(store, [item("local-0116", event("local-0116")), *one_strike_reports()[:1]])
+    path = tmp_path / "acled.csv"
+    store.export(path, "acled-csv")
+    (row,) = read_csv(path)
+    assert row["source"] == "reuters.com"
+    assert ".txt" not in row["source"] and "local-0116" not in row["source"]
+
+
+def test_geojson_is_a_feature_collection_of_points(filled: SQLStore, tmp_path: Path) -> None:
+    path = tmp_path / "events.geojson"
+    located = [e for e in filled.events() if e.latitude is not None]
+    assert filled.export(path, "geojson") == len(located) == 3
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    for feature, e in zip(data["features"], located, strict=True):
+        assert feature["type"] == "Feature" and feature["id"] == e.event_id
+        assert feature["geometry"] == {"type": "Point", "coordinates": [e.longitude, e.latitude]}
+        assert set(feature["properties"]) == {name for name, _ in FLAT_COLUMNS}
+    strike = data["features"][1]["properties"]
+    assert (strike["date"], strike["dead"], strike["cameo"]) == ("2024-01-16", 2, "195")
+    assert strike["count_reports"]["dead"][0]["source"] == "reuters.com"
+    # DuckDB's JSON reader sees the same features, their geometry as points
+    rows = duckdb.sql(
+        f"SELECT f.geometry::VARCHAR, f.properties.event_id FROM "
+        f"(SELECT unnest(features) AS f FROM read_json('{path}', format = 'unstructured'))"
+    ).fetchall()
+    assert rows == [(f"POINT ({e.longitude} {e.latitude})", e.event_id) for e in located]
+
+
+def test_gdelt_csv_reads_back_in_pandas_with_gdelt_columns(
+    filled: SQLStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "gdelt.csv"
+    assert filled.export(path, "gdelt-csv") == 3
+    frame = pd.read_csv(path, dtype={"EventCode": str, "EventBaseCode": str, "EventRootCode": str})
+    assert list(frame.columns) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
+    strike = frame[frame["NumMentions"] == 5].iloc[0]
+    assert strike["SQLDATE"] == 20240116 and strike["Year"] == 2024
+    assert (strike["Actor1Code"], strike["Actor1CountryCode"]) == ("IRNMIL", "IRN")
+    assert (strike["Actor2CountryCode"], strike["EventRootCode"]) == ("PAK", "19")
+    assert (strike["QuadClass"], strike["GoldsteinScale"]) == (4, -9.5)
+    assert (strike["ActionGeo_CountryCode"], strike["ActionGeo_Type"]) == ("PAK", 4)
+    assert strike["ActionGeo_Lat"] == pytest.approx(26.96)
+    assert strike["SOURCEURL"] == "https://www.reuters.com/world/iran-strike"
+    assert frame["GLOBALEVENTID"].dtype == "int64" and frame["GLOBALEVENTID"].is_unique
+
+
+def test_cameo_codes_keep_their_leading_zeros(store: SQLStore, tmp_path: Path) -> None:
+    consult = event("talks-0116", event_type="CONSULT", mode=None)
+    ingest(store, [item("talks-0116", replace(consult, cameo="042", quad_code=1, intensity=1.0))])
+    for fmt, column in (("gdelt-csv", "EventCode"), ("csv", "cameo"), ("icews-csv", "CAMEO Code")):
+        path = tmp_path / f"{fmt}.csv"
+        store.export(path, fmt)
+        assert read_csv(path)[0][column] == "042"
+        assert pd.read_csv(path, dtype=str)[column].tolist() == ["042"]
+    assert read_csv(tmp_path / "gdelt-csv.csv")[0]["EventRootCode"] == "04"
 
 
 def test_exports_refuse_unknown_formats_and_unwritable_paths(

@@ -6,12 +6,21 @@
 - `acled-csv`: ACLED's column names and codes (event_id_cnty, event_date, ..., fatalities),
   for the events that have an ACLED type; code written for ACLED exports reads it as is.
 - `icews-csv`: ICEWS coded-event columns ("Event ID", "Event Date", "Source Name", ...).
+- `geojson`: a FeatureCollection of Points (longitude, latitude; WGS 84) with the flat event
+  fields as properties, for QGIS, web maps and GeoPandas; events without coordinates are left
+  out (the count says how many were written).
+- `gdelt-csv`: the 61 columns of GDELT 2.0's event table (GLOBALEVENTID, SQLDATE, ...,
+  SOURCEURL) with a header row, for code written for GDELT (see `GDELT_COLUMNS`).
+
+CAMEO codes are text and keep their leading zeros ("042"); read them as text (pandas:
+`dtype={"EventCode": str}`).
 
 Country names, ISO numeric codes and ACLED regions come from data/store/countries.tsv.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
 import os
@@ -19,7 +28,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,11 +37,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from flashpoint.errors import ConfigError, StoreError
 from flashpoint.store.query import EventFilter
 from flashpoint.store.records import FLAT_COLUMNS, EventList, StoredEvent
+from flashpoint.store.rows import outlet_of
 
 if TYPE_CHECKING:
     from flashpoint.store.base import SQLStore
 
-FORMATS = ("plover-jsonl", "csv", "parquet", "acled-csv", "icews-csv")
+FORMATS = ("plover-jsonl", "csv", "parquet", "acled-csv", "icews-csv", "geojson", "gdelt-csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +227,10 @@ def _disorder(event: StoredEvent) -> str:
 
 
 def _sources(event: StoredEvent) -> str:
-    names = {m.outlet or m.source or m.doc_id for m in event.mentions or ()}
-    return "; ".join(sorted(names))
+    """The outlets that reported the event (the URL's domain when no outlet is known); an
+    input file's name or line is not a source."""
+    names = {m.outlet or outlet_of(m.url) for m in event.mentions or ()}
+    return "; ".join(sorted(n for n in names if n))
 
 
 def acled_row(e: StoredEvent) -> list[Any]:
@@ -355,12 +367,167 @@ def write_icews_csv(events: EventList, path: str | os.PathLike[str]) -> None:
     _csv(path, ICEWS_COLUMNS, (icews_row(e) for e in events))
 
 
+# --- GeoJSON -------------------------------------------------------------------------------
+
+
+def _property(value: Any, kind: str) -> Any:
+    if kind == "date":
+        return value.isoformat() if value else None
+    if kind == "list":
+        return list(value)
+    if kind == "json":
+        return value or None
+    return value
+
+
+def geojson_feature(e: StoredEvent) -> dict[str, Any]:
+    """One located event as a GeoJSON Point feature with the flat fields as properties."""
+    props = {n: _property(getattr(e, n), k) for n, k in FLAT_COLUMNS}
+    return {
+        "type": "Feature",
+        "id": e.event_id,
+        "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
+        "properties": props,
+    }
+
+
+def _located(e: StoredEvent) -> bool:
+    return e.latitude is not None and e.longitude is not None
+
+
+def write_geojson(events: EventList, path: str | os.PathLike[str]) -> None:
+    """A FeatureCollection of the located events, written one feature a line."""
+    with _text_out(path) as f:
+        f.write('{"type": "FeatureCollection", "features": [')
+        for i, event in enumerate(e for e in events if _located(e)):
+            f.write(",\n" if i else "\n")
+            f.write(json.dumps(geojson_feature(event), ensure_ascii=False))
+        f.write("\n]}\n")
+
+
+# --- GDELT -----------------------------------------------------------------------------------
+
+_GDELT_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GDELT_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{c}" for c in _GDELT_ACTOR),
+    *(f"Actor2{c}" for c in _GDELT_ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GDELT_GEO),
+    *(f"Actor2Geo_{c}" for c in _GDELT_GEO),
+    *(f"ActionGeo_{c}" for c in _GDELT_GEO),
+    "DATEADDED",
+    "SOURCEURL",
+]
+"""GDELT 2.0's event table, in order. Filled from the merged event: the actors' CAMEO-style
+codes (country + sector, e.g. IRNMIL), names and ISO3 countries; EventCode the CAMEO code
+(with its leading zero); QuadClass the PLOVER quad class (the same four classes);
+GoldsteinScale the PLOVER intensity (-10 to 10, hostile below zero); the place as ActionGeo
+(Type 1 country, 4 city, 5 admin1; 2 and 3 for US states and cities; country codes ISO3);
+DATEADDED the first report's day; SOURCEURL the first report's URL. Actor places, known
+groups, ethnicity, religion and tone are not coded and are empty."""
+_GDELT_GEO_TYPE = {"country": 1, "admin1": 5, "admin2": 4, "city": 4}
+
+
+def gdelt_event_id(event_id: str) -> int:
+    """A stable integer id (GDELT's ids are numbers) from the event id's hash."""
+    digits = "".join(c for c in event_id.removeprefix("ev_") if c in "0123456789abcdef")
+    return int(digits[:15] or "0", 16)
+
+
+def _gdelt_actor(name: str | None, country: str | None, sector: str | None) -> list[Any]:
+    if not (name or country or sector):
+        return [""] * len(_GDELT_ACTOR)
+    code = f"{country or ''}{sector or ''}"
+    label = (name or country_name(country) or "").upper()
+    return [code, label, country or "", "", "", "", "", sector or "", "", ""]
+
+
+def _gdelt_geo(e: StoredEvent) -> list[Any]:
+    if not (e.location_country or e.latitude is not None):
+        return [0, "", "", "", "", "", "", ""]
+    kind = _GDELT_GEO_TYPE.get(e.location_precision or "", 1 if not e.location_name else 4)
+    if e.location_country == "USA" and kind in (4, 5):
+        kind = 3 if kind == 4 else 2
+    parts = [e.location_name, e.location_admin1, country_name(e.location_country)]
+    full = ", ".join(dict.fromkeys(p for p in parts if p))
+    return [kind, full, e.location_country or "", "", "", e.latitude, e.longitude, ""]
+
+
+def _fraction(d: Any) -> float:
+    days = 366 if calendar.isleap(d.year) else 365
+    return round(d.year + (d.timetuple().tm_yday - 1) / days, 4)
+
+
+def gdelt_row(e: StoredEvent) -> list[Any]:
+    first = min(
+        e.mentions or (), key=lambda m: (m.pub_date or e.date or date.max, m.doc_id), default=None
+    )
+    cameo = e.cameo or ""
+    added = e.first_reported or e.date
+    return [
+        gdelt_event_id(e.event_id),
+        e.date.strftime("%Y%m%d") if e.date else "",
+        e.date.strftime("%Y%m") if e.date else "",
+        e.date.year if e.date else "",
+        _fraction(e.date) if e.date else "",
+        *_gdelt_actor(e.actor_name, e.actor_country, e.actor_sector),
+        *_gdelt_actor(e.recipient_name, e.recipient_country, e.recipient_sector),
+        int(any(m.sentence_index == 0 for m in e.mentions or ())),
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        e.quad_code or "",
+        e.intensity,
+        e.num_mentions,
+        e.num_sources,
+        e.num_articles,
+        "",
+        *[""] * len(_GDELT_GEO),
+        *[""] * len(_GDELT_GEO),
+        *_gdelt_geo(e),
+        added.strftime("%Y%m%d000000") if added else "",
+        (first.url or "") if first else "",
+    ]
+
+
+def write_gdelt_csv(events: EventList, path: str | os.PathLike[str]) -> None:
+    _csv(path, GDELT_COLUMNS, (gdelt_row(e) for e in events))
+
+
 _WRITERS: dict[str, tuple[Callable[[EventList, str | os.PathLike[str]], None], bool]] = {
     "plover-jsonl": (write_plover_jsonl, True),
     "csv": (write_csv, False),
     "parquet": (write_parquet, False),
     "acled-csv": (write_acled_csv, True),
     "icews-csv": (write_icews_csv, True),
+    "geojson": (write_geojson, False),
+    "gdelt-csv": (write_gdelt_csv, True),
 }
 
 
@@ -378,5 +545,7 @@ def export(
     events = store.events(filter or EventFilter(), mentions=needs_mentions)
     if format == "acled-csv":
         events = EventList(e for e in events if e.acled_event_type)
+    if format == "geojson":
+        events = EventList(e for e in events if _located(e))
     writer(events, path)
     return len(events)
