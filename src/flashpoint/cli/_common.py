@@ -1,14 +1,18 @@
-"""What every command shares: library errors become one clear line and a non-zero exit."""
+"""What every command shares: library errors become one clear line and a non-zero exit;
+the inputs that commands read."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import click
 
 from flashpoint.errors import FlashpointError
+from flashpoint.readers import is_url
 
 
 @contextmanager
@@ -23,3 +27,33 @@ def fail_on_error(json_errors: bool = False, status: int = 1) -> Iterator[None]:
         else:
             click.echo(f"flashpoint: {exc}", err=True)
         raise SystemExit(status) from None
+
+
+class InputPath(click.ParamType):
+    """An input: an existing file or directory, ``-`` (standard input) or an http(s) URL."""
+
+    name = "input"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if text == "-" or is_url(text) or Path(text).exists():
+            return text
+        self.fail(f"{text!r}: no such file or directory (and not an http(s) URL)", param, ctx)
+
+
+def urls_option(f: Any) -> Any:
+    """``--urls FILE`` (repeatable): files of URLs to read, one a line."""
+    return click.option(
+        "--urls",
+        "url_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, allow_dash=False),
+        metavar="FILE",
+        help="A file of URLs (one a line) to fetch and read; may be repeated.",
+    )(f)
+
+
+def require_inputs(inputs: tuple[str, ...], url_files: tuple[str, ...]) -> None:
+    """Refuse a command line with nothing to read."""
+    if not inputs and not url_files:
+        raise click.UsageError("give at least one INPUT (a file, directory, URL or -) or --urls")

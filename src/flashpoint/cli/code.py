@@ -25,7 +25,7 @@ from typing import TextIO
 import click
 
 from flashpoint.cli import main
-from flashpoint.cli._common import fail_on_error
+from flashpoint.cli._common import InputPath, fail_on_error, require_inputs, urls_option
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document, Event, EventActor, EventLocation
 from flashpoint.errors import FlashpointError, InputError
@@ -238,7 +238,8 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
 
 
 @main.command("code")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.argument("inputs", nargs=-1, type=InputPath())
+@urls_option
 @click.option(
     "-w",
     "--workers",
@@ -264,6 +265,7 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
 @click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
 def code_command(
     inputs: tuple[str, ...],
+    url_files: tuple[str, ...],
     workers: int | None,
     output: TextIO,
     max_bytes: int,
@@ -273,10 +275,12 @@ def code_command(
     """Code articles into PLOVER events, written as JSON Lines.
 
     INPUT is a plain-text article (`date YYYY-MM-DD` line, then the text), a JSON Lines, JSON
-    or CSV file of articles (id, date, title, url, text), a directory of them, or - for
-    standard input.
+    or CSV file of articles (id, date, title, url, text), a saved web page (.html), a
+    directory of them, - for standard input, the http(s) URL of a page or an RSS/Atom feed,
+    or a feed file (.rss, .atom, .xml).
     """
-    items = read_inputs(inputs, max_bytes, check_language=not any_language)
+    require_inputs(inputs, url_files)
+    items = read_inputs(inputs, max_bytes, check_language=not any_language, url_files=url_files)
     config = CoderConfig(max_chars=max_bytes)
     n_workers = workers or default_workers()
     try:

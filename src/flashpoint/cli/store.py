@@ -1,6 +1,6 @@
 """CLI commands over the event store: ingest, events, export, errors.
 
-    flashpoint ingest [--db DB] [--workers N] INPUT...
+    flashpoint ingest [--db DB] [--workers N] [--urls FILE] INPUT...
     flashpoint events [--db DB] [filters] [--format table|jsonl|csv] [--limit N]
     flashpoint export [--db DB] --format plover-jsonl|csv|parquet|acled-csv|icews-csv -o FILE
     flashpoint errors [--db DB]
@@ -19,7 +19,8 @@ from typing import Any
 import click
 
 from flashpoint.cli import main
-from flashpoint.cli._common import fail_on_error
+from flashpoint.cli._common import fail_on_error, require_inputs, urls_option
+from flashpoint.readers import needs_network, read_inputs
 from flashpoint.store import DEFAULT_DB, EventFilter, open_store
 from flashpoint.store.export import FORMATS, write_csv
 from flashpoint.store.ingest import IngestProgress, plural
@@ -130,7 +131,8 @@ class _Bar:
     help="Progress bar [default: when stderr is a terminal].",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Print each document as it is stored.")
-@click.argument("inputs", nargs=-1, required=True)
+@urls_option
+@click.argument("inputs", nargs=-1)
 def ingest_command(
     db: str,
     workers: int,
@@ -139,19 +141,23 @@ def ingest_command(
     force: bool,
     progress: bool | None,
     verbose: bool,
+    url_files: tuple[str, ...],
     inputs: tuple[str, ...],
 ) -> None:
-    """Read, code and store articles (files, directories, - for stdin); merge repeated
-    reports of one event. Documents already stored with the same content are skipped, so a
-    rerun (even after a crash) finishes the work without doubling anything. Documents that
-    cannot be read or coded are recorded (see `flashpoint errors`) and do not stop the run."""
+    """Read, code and store articles (files, directories, web pages and feeds by URL, - for
+    stdin); merge repeated reports of one event. Documents already stored with the same
+    content are skipped, so a rerun (even after a crash) finishes the work without doubling
+    anything. Documents that cannot be read or coded are recorded (see `flashpoint errors`)
+    and do not stop the run."""
+    require_inputs(inputs, url_files)
     show = sys.stderr.isatty() if progress is None else progress
-    total = _Counter(inputs) if show and "-" not in inputs else None
+    countable = "-" not in inputs and not url_files and not any(map(needs_network, inputs))
+    total = _Counter(inputs) if show and countable else None
     bar = _Bar(verbose, show)
     with fail_on_error(), open_store(db) as store:
         try:
             report = store.ingest(
-                list(inputs),
+                read_inputs(inputs, url_files=url_files),
                 workers=workers,
                 batch_size=batch_size,
                 dedup=not no_dedup,
