@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from _store_data import BALOCHISTAN, PANJGUR, event
@@ -143,6 +144,40 @@ def test_reports_with_complementary_details_merge() -> None:
     ]
     assert events_of(keys) == {frozenset(keys)}
     assert len({cluster(keys)[k] for k in keys}) == 1
+
+
+def test_a_date_taken_from_the_publication_day_allows_two_days_either_side() -> None:
+    # "Iranian missiles struck Pakistan" in an article of 18 January, no date words
+    undated_text = replace(
+        event("late", pub=date(2024, 1, 18), when=date(2024, 1, 18)), date_span=None
+    )
+    late = merge_key(undated_text)
+    assert (late.lo, late.hi) == (date(2024, 1, 16), date(2024, 1, 20))
+    tuesday = merge_key(event("tue"))  # "on Tuesday": 16 January, said in the text
+    assert compatible(late, tuesday)
+    assert events_of([late, tuesday]) == {frozenset({late, tuesday})}
+    assert meet([late, tuesday]) == tuesday
+    # three days off is another strike; a date the text gave is not widened
+    assert not compatible(late, merge_key(event("mon", when=date(2024, 1, 15))))
+    said = merge_key(event("said", pub=date(2024, 1, 18), when=date(2024, 1, 18)))
+    assert (said.lo, said.hi) == (date(2024, 1, 18), date(2024, 1, 18))
+    assert not compatible(said, tuesday)
+
+
+def test_reports_whose_parties_conflict_never_merge() -> None:
+    iran_struck = key(actor="IRN", recipient=None)  # "Iran struck ..."
+    struck_iran = key(actor=None, recipient="IRN")  # "... struck Iran"
+    assert not compatible(iran_struck, struck_iran)
+    assert meet([iran_struck, struck_iran]) is None
+    assert events_of([iran_struck, struck_iran]) == {
+        frozenset({iran_struck}),
+        frozenset({struck_iran}),
+    }
+    assert not compatible(key(), key(actor="PAK", recipient="IRN"))  # the other direction
+    # one country on both sides, said by a report (police against protesters at home)
+    domestic = key(actor="IRN", recipient="IRN")
+    assert compatible(domestic, struck_iran) and compatible(domestic, iran_struck)
+    assert meet([domestic, struck_iran, iran_struck]) == domestic
 
 
 def test_a_vague_report_never_chains_two_events() -> None:

@@ -4,11 +4,14 @@ Every mention gets a `MergeKey`: its merge type (PLOVER type, plus the auxiliary
 make it a different claim: negation, future, hypothetical), its actor and recipient (the
 ISO3 country, or the name of an actor without one; `None` when the text did not say), the
 interval its date allows (a day; the Monday-Sunday week; the calendar month; the week up to
-publication when the article gave no date) and its place as a path (country, admin1, place).
+publication when the article gave no date; the publication day ± 2 days when the date was
+taken from the publication date alone) and its place as a path (country, admin1, place).
 
 Two keys are *compatible* (could be the same event) when they have the same merge type, their
 actors agree or one is unknown, likewise their recipients, their date intervals overlap (each
-report's date, within its precision) and one place is the same as or inside the other.
+report's date, within its precision) and one place is the same as or inside the other. Parties
+conflict, and the keys are not compatible, when merging them would put one actor on both sides
+("Iran struck" and "struck Iran") while neither report said so.
 Compatibility is not transitive (a report of "strikes on Pakistan this week" is compatible
 with a strike on Monday and with another on Friday), so clustering never chains:
 
@@ -58,6 +61,8 @@ CONTEXT_DAYS = 3 * MAX_SPAN_DAYS
 """...whose recomputation reads the mentions overlapping [a-93, b+93]."""
 UNDATED_WINDOW_DAYS = 7
 """An event with no date of its own happened in the week up to its article's publication."""
+PUB_DATE_SLACK_DAYS = 2
+"""An event dated only by its article's publication day happened within 2 days of it."""
 COUNT_RULE = "most-reported value; ties to the lowest (ACLED's conservative rule)"
 COUNT_KINDS = ("dead", "injured", "arrested")
 # Auxiliary modes that make a report a different claim from the event itself.
@@ -157,8 +162,22 @@ def date_interval(
     return when, when
 
 
+def dated_by_publication(event: Event) -> bool:
+    """The coder took the event's date from its article's publication date: the text gave
+    none (a day-precision date equal to the publication day, with no date words)."""
+    return (
+        event.date is not None
+        and event.date == event.pub_date
+        and event.date_precision == "day"
+        and event.date_span is None
+    )
+
+
 def merge_key(event: Event) -> MergeKey:
     interval = date_interval(event.date, event.date_precision, event.pub_date)
+    if interval is not None and dated_by_publication(event):
+        slack = timedelta(days=PUB_DATE_SLACK_DAYS)
+        interval = (interval[0] - slack, interval[1] + slack)
     lo, hi = interval if interval else (None, None)
     return MergeKey(
         merge_type=merge_type_of(event.event_type, event.aux),
@@ -178,12 +197,21 @@ def compatible(a: MergeKey, b: MergeKey) -> bool:
         return False
     if a.recipient is not None and b.recipient is not None and a.recipient != b.recipient:
         return False
+    if _swapped([a, b], a.actor or b.actor, a.recipient or b.recipient):
+        return False
     if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
         return a == b
     if a.hi < b.lo or b.hi < a.lo:
         return False
     n = min(len(a.place), len(b.place))
     return a.place[:n] == b.place[:n]
+
+
+def _swapped(keys: Sequence[MergeKey], actor: str | None, recipient: str | None) -> bool:
+    """Merging `keys` would make `actor` its own recipient, which no key says."""
+    if actor is None or actor != recipient:
+        return False
+    return not any(k.actor == k.recipient == actor for k in keys)
 
 
 def _one(values: set[str | None]) -> tuple[bool, str | None]:
@@ -208,7 +236,7 @@ def meet(keys: Iterable[MergeKey]) -> MergeKey | None:
     lo = max(k.lo for k in keys if k.lo is not None)
     hi = min(k.hi for k in keys if k.hi is not None)
     place = max((k.place for k in keys), key=len)
-    if not (ok_a and ok_r and lo <= hi):
+    if not (ok_a and ok_r and lo <= hi) or _swapped(keys, actor, recipient):
         return None
     if any(k.place != place[: len(k.place)] for k in keys):
         return None
