@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from flashpoint.errors import FlashpointError
-from flashpoint.readers import is_url
+from flashpoint.readers import FetchConfig, is_url
 
 
 @contextmanager
@@ -57,3 +57,30 @@ def require_inputs(inputs: tuple[str, ...], url_files: tuple[str, ...]) -> None:
     """Refuse a command line with nothing to read."""
     if not inputs and not url_files:
         raise click.UsageError("give at least one INPUT (a file, directory, URL or -) or --urls")
+
+
+_FETCH = FetchConfig()
+
+
+def fetch_options(f: Any) -> Any:
+    """``--fetch-timeout`` and ``--fetch-delay``: how web pages and feeds are fetched."""
+    f = click.option(
+        "--fetch-delay",
+        type=click.FloatRange(min=0),
+        default=_FETCH.min_delay,
+        show_default=True,
+        metavar="SECONDS",
+        help="Seconds between two requests to one web site.",
+    )(f)
+    return click.option(
+        "--fetch-timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=_FETCH.timeout,
+        show_default=True,
+        metavar="SECONDS",
+        help="Seconds a web page or feed may take to arrive.",
+    )(f)
+
+
+def fetch_config(timeout: float, delay: float) -> FetchConfig:
+    return FetchConfig(timeout=timeout, min_delay=delay)

@@ -25,7 +25,14 @@ from typing import TextIO
 import click
 
 from flashpoint.cli import main
-from flashpoint.cli._common import InputPath, fail_on_error, require_inputs, urls_option
+from flashpoint.cli._common import (
+    InputPath,
+    fail_on_error,
+    fetch_config,
+    fetch_options,
+    require_inputs,
+    urls_option,
+)
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document, Event, EventActor, EventLocation
 from flashpoint.errors import FlashpointError, InputError
@@ -240,6 +247,7 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
 @main.command("code")
 @click.argument("inputs", nargs=-1, type=InputPath())
 @urls_option
+@fetch_options
 @click.option(
     "-w",
     "--workers",
@@ -266,6 +274,8 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
 def code_command(
     inputs: tuple[str, ...],
     url_files: tuple[str, ...],
+    fetch_timeout: float,
+    fetch_delay: float,
     workers: int | None,
     output: TextIO,
     max_bytes: int,
@@ -280,7 +290,13 @@ def code_command(
     or a feed file (.rss, .atom, .xml).
     """
     require_inputs(inputs, url_files)
-    items = read_inputs(inputs, max_bytes, check_language=not any_language, url_files=url_files)
+    items = read_inputs(
+        inputs,
+        max_bytes,
+        check_language=not any_language,
+        url_files=url_files,
+        fetch=fetch_config(fetch_timeout, fetch_delay),
+    )
     config = CoderConfig(max_chars=max_bytes)
     n_workers = workers or default_workers()
     try:

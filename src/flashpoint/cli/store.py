@@ -19,7 +19,13 @@ from typing import Any
 import click
 
 from flashpoint.cli import main
-from flashpoint.cli._common import fail_on_error, require_inputs, urls_option
+from flashpoint.cli._common import (
+    fail_on_error,
+    fetch_config,
+    fetch_options,
+    require_inputs,
+    urls_option,
+)
 from flashpoint.readers import needs_network, read_inputs
 from flashpoint.store import DEFAULT_DB, EventFilter, open_store
 from flashpoint.store.export import FORMATS, write_csv
@@ -132,6 +138,7 @@ class _Bar:
 )
 @click.option("-v", "--verbose", is_flag=True, help="Print each document as it is stored.")
 @urls_option
+@fetch_options
 @click.argument("inputs", nargs=-1)
 def ingest_command(
     db: str,
@@ -142,6 +149,8 @@ def ingest_command(
     progress: bool | None,
     verbose: bool,
     url_files: tuple[str, ...],
+    fetch_timeout: float,
+    fetch_delay: float,
     inputs: tuple[str, ...],
 ) -> None:
     """Read, code and store articles (files, directories, web pages and feeds by URL, - for
@@ -157,7 +166,9 @@ def ingest_command(
     with fail_on_error(), open_store(db) as store:
         try:
             report = store.ingest(
-                read_inputs(inputs, url_files=url_files),
+                read_inputs(
+                    inputs, url_files=url_files, fetch=fetch_config(fetch_timeout, fetch_delay)
+                ),
                 workers=workers,
                 batch_size=batch_size,
                 dedup=not no_dedup,
