@@ -64,7 +64,6 @@ _ACCEPT = (
     "application/xml;q=0.9,text/xml;q=0.9"
 )
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +261,7 @@ class Fetcher:
 
     def _body(self, url: str, response: httpx.Response, deadline: float) -> bytes:
         body = bytearray()
-        for chunk in response.iter_bytes(_CHUNK):
+        for chunk in response.iter_bytes():  # as it arrives: the deadline is checked often
             body += chunk
             if len(body) > self.config.max_bytes:
                 raise _too_large(url, None, self.config)
