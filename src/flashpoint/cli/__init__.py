@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "flashpoint.cli.actors",
     "flashpoint.cli.evaluate",
     "flashpoint.cli.store",
+    "flashpoint.cli.watch",
     "flashpoint.cli.serve",
 )
 
