@@ -7,12 +7,15 @@ Set FLASHPOINT_DASHBOARD_PNG to a path to keep the screenshot (docs/dashboard.pn
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -124,9 +127,68 @@ def test_map_timeline_dyads_and_chains_render(visit: Visit) -> None:
     leaders = [top.nth(i).get_attribute("data-dyad") for i in range(2)]
     assert set(leaders) == {"IRN-PAK", "KGZ-TJK"}
     irn_pak = page.locator("#dyads li.dyad[data-dyad='IRN-PAK']")
-    assert "escalating since" in irn_pak.inner_text()
+    # it crossed the threshold on 16 January and is back under it by the end of the view
+    assert "escalated 16 Jan, calmer now" in irn_pak.inner_text()
+    assert "1 chain" in irn_pak.inner_text() and "1 chains" not in irn_pak.inner_text()
     chain = page.locator("#chains .chain[data-dyad='IRN-PAK']")
     assert "IRN → PAK" in chain.inner_text() and "PAK → IRN" in chain.inner_text()
+
+
+def test_the_map_says_how_many_events_it_locates(visit: Visit) -> None:
+    page = visit.open()
+    label = page.inner_text("[data-testid=located]")
+    found = re.fullmatch(r"(\d+) of (\d+) events? located", label)
+    assert found, label
+    located, matched = int(found[1]), int(found[2])
+    assert located == page.locator("#map circle.event").count() > 0
+    assert f"{matched} event" in page.inner_text("#events-count")
+    assert located <= matched
+    # markers where only the country is known are hollow, the others filled
+    points = page.evaluate(
+        "async () => (await (await fetch('/api/map?' + new URLSearchParams({since: "
+        "document.querySelector('#f-since').value, until: document.querySelector('#f-until')"
+        ".value}))).json()).points"
+    )
+    centroids = {p[0] for p in points if p[8] == "country"}
+    hollow = page.eval_on_selector_all(
+        "#map circle.event.centroid", "els => els.map(e => [e.dataset.id, e.getAttribute('fill')])"
+    )
+    assert len(centroids) >= 1  # the coder placed some events only in a country
+    assert {i for i, _ in hollow} == centroids and all(f == "none" for _, f in hollow)
+    assert "only the country known" in page.inner_text("#legend")
+    filled = page.eval_on_selector_all(
+        "#map circle.event:not(.centroid)", "els => els.map(e => e.getAttribute('fill'))"
+    )
+    assert len(filled) == located - len(centroids) and "none" not in filled
+
+
+def _points(d: str) -> list[list[tuple[float, float]]]:
+    """The subpaths of an SVG path of M/L/Z commands, as lists of points."""
+    paths: list[list[tuple[float, float]]] = []
+    for cmd, x, y in re.findall(r"([ML])(-?[\d.]+) (-?[\d.]+)", d):
+        if cmd == "M":
+            paths.append([])
+        paths[-1].append((float(x), float(y)))
+    return paths
+
+
+def test_no_outline_stripes_across_the_antimeridian(visit: Visit) -> None:
+    page = visit.open()
+    paths = page.eval_on_selector_all(
+        "#map path.country", "els => els.map(e => [e.dataset.iso3, e.getAttribute('d')])"
+    )
+    shapes = {iso: _points(d) for iso, d in paths}
+    xs = [x for subs in shapes.values() for sub in subs for x, _ in sub]
+    k = (max(xs) - min(xs)) / 360  # the map's horizontal scale (units per degree)
+    for iso, subs in shapes.items():
+        for sub in subs:
+            for (x0, y0), (x1, y1) in itertools.pairwise(sub):
+                # only the edge of the map along the South Pole may span it
+                assert abs(x1 - x0) < 180 * k or y0 == y1 == 90, (iso, (x0, y0), (x1, y1))
+    # Russia and Fiji are drawn on both sides of the line, each part closed on its own
+    for iso in ("RUS", "FJI"):
+        lons = [x / k for sub in shapes[iso] for x, _ in sub]
+        assert min(lons) < -179 and max(lons) > 179
 
 
 def test_an_event_row_opens_the_evidence_of_every_article(visit: Visit) -> None:
@@ -152,7 +214,14 @@ def test_selecting_a_dyad_draws_its_chart_and_filters(visit: Visit, tmp_path: Pa
     page.click("#dyads li.dyad[data-dyad='IRN-PAK']")
     page.wait_for_selector("#dyad-panel:not([hidden]) #dyad-chart g.chain-mark")
     assert page.locator("#dyad-chart g.chain-mark").count() >= 2
-    assert "escalating" in page.inner_text("#dyad-verdict")
+    verdict = page.inner_text("#dyad-verdict")
+    assert verdict.startswith("escalated, below the threshold again: breakout 16 Jan 2024")
+    # the dates the panel names are on its chart, and it says which days the chart shows
+    shown = re.search(r"chart: (\d+ \w+ \d{4}) – (\d+ \w+ \d{4})$", verdict)
+    assert shown, verdict
+    first, last = (datetime.strptime(d, "%d %b %Y").date() for d in shown.groups())
+    assert first <= date(2024, 1, 16) <= last
+    assert page.locator("#dyad-chart rect.above").count() >= 1
     page.wait_for_selector("#chips .chip")
     rows = page.locator("#events-body tr.row")
     assert rows.count() >= 3

@@ -342,12 +342,16 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
         query: Annotated[EventQuery, Depends()],
         limit: Annotated[int, Query(ge=1, le=50_000)] = 10_000,
     ) -> dict[str, Any]:
-        """Located events, compact: [id, lat, lon, type, quad, dead, date, label]."""
-        found = [e for e in svc.events(query.filter, query.dyad, query.q) if _located(e)]
+        """Located events, compact: [id, lat, lon, type, quad, dead, date, label, precision
+        (of the place: 'country' is the country's centroid), date_precision]; `matched`
+        counts the events of the filters, located or not."""
+        matched = svc.events(query.filter, query.dyad, query.q)
+        found = [e for e in matched if _located(e)]
         return {
             "total": len(found),
+            "matched": len(matched),
             "truncated": len(found) > limit,
-            "fields": ["id", "lat", "lon", "type", "quad", "dead", "date", "label"],
+            "fields": [*MAP_FIELDS],
             "points": [_point(e) for e in found[-limit:]],
         }
 
@@ -364,6 +368,12 @@ def _event_id(event_id: str) -> str:
     if len(event_id) > 100 or not event_id.replace("_", "").replace("-", "").isalnum():
         raise ApiError(404, "not_found", f"there is no event {event_id[:100]!r}; see /api/events")
     return event_id
+
+
+MAP_FIELDS = (
+    *("id", "lat", "lon", "type", "quad", "dead", "date", "label"),
+    *("precision", "date_precision"),
+)
 
 
 def _located(e: StoredEvent) -> bool:
@@ -387,6 +397,8 @@ def _point(e: StoredEvent) -> list[Any]:
         e.dead,
         e.date.isoformat() if e.date else None,
         _label(e),
+        e.location_precision,
+        e.date_precision,
     ]
 
 

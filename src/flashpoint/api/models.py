@@ -271,16 +271,32 @@ class EventDetail(EventRecord):
     mentions: list[MentionDetail] = Field(description="every report, earliest first")
 
 
-MapPoint = tuple[str, float, float, str, int | None, int | None, dt.date | None, str]
+MapPoint = tuple[
+    str, float, float, str, int | None, int | None, dt.date | None, str, str | None, str | None
+]
 
 
 class MapPoints(Body):
     """Located events, compact: one array per event, its items named by `fields`."""
 
-    total: int
+    total: int = Field(description="located events matching the filters")
+    matched: int = Field(description="events matching the filters, located or not")
     truncated: bool = Field(description="more events matched than `limit`; the latest are sent")
     fields: list[str] = Field(
-        examples=[["id", "lat", "lon", "type", "quad", "dead", "date", "label"]]
+        examples=[
+            [
+                "id",
+                "lat",
+                "lon",
+                "type",
+                "quad",
+                "dead",
+                "date",
+                "label",
+                "precision",
+                "date_precision",
+            ]
+        ]
     )
     points: list[MapPoint]
 

@@ -4,6 +4,12 @@
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
   const PAGE_SIZE = 25;
+  const THRESHOLD = 2;  // the escalation score that counts as escalating (the API's default)
+  const MAX_KILLED_SIZE = 10000;  // map markers stop growing here
+  // The dyad chart's colours: a → b, b → a, cooperation (the report's charts use the same:
+  // flashpoint.analysis.charts.DIRECTION_COLORS).
+  const DIRECTION_COLORS = { ab: "#b2182b", ba: "#2b6cb0", cooperation: "#1b9e77" };
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const state = {
     since: "", until: "", type: "", q: "", dyad: "", day: "",
     page: 1, meta: null, colors: {}, quadColors: {}, world: null,
@@ -32,6 +38,7 @@
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === null || v === undefined) continue;
       if (k === "text") node.textContent = v;
+      else if (k === "style") Object.assign(node.style, v);  // CSSOM: the CSP forbids style attributes
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
       else node.setAttribute(k, v);
     }
@@ -64,6 +71,25 @@
     return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   }
 
+  // A date as precisely as it is known: "1956", "Jan 2024", "week of 15 Jan 2024", "16 Jan 2024".
+  function fmtPrecise(iso, precision, short) {
+    if (!iso) return "undated";
+    const [y, m] = iso.split("-").map(Number);
+    if (precision === "year") return String(y);
+    if (precision === "month") return `${MONTHS[m - 1]} ${y}`;
+    if (precision === "week") {
+      const d = new Date(iso + "T00:00:00Z");
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return "week of " + (short ? shortDate : fmtDate)(d.toISOString().slice(0, 10));
+    }
+    return short ? shortDate(iso) : fmtDate(iso);
+  }
+
+  // "1 event", "3 events"
+  function plural(count, noun, many) {
+    return `${count} ${count === 1 ? noun : (many || noun + "s")}`;
+  }
+
   function shortDate(iso) {
     const d = new Date(iso + "T00:00:00Z");
     return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
@@ -91,10 +117,13 @@
   function project(lon, lat) { return [lon * map.k, -lat]; }
 
   function ringPath(ring) {
+    // An edge that jumps across the 180th meridian would draw a stripe over the whole map:
+    // the ring is broken there instead (the shipped outlines are already cut along it).
     let d = "";
     for (let i = 0; i < ring.length; i++) {
       const [x, y] = project(ring[i][0], ring[i][1]);
-      d += (i ? "L" : "M") + x.toFixed(2) + " " + y.toFixed(2);
+      const jump = i > 0 && Math.abs(ring[i][0] - ring[i - 1][0]) > 180;
+      d += (i && !jump ? "L" : "M") + x.toFixed(2) + " " + y.toFixed(2);
     }
     return d + "Z";
   }
@@ -159,19 +188,29 @@
     for (const c of state.chains) for (const m of c.moves) for (const e of m.events) chainIds.add(e.event_id);
     const sorted = [...state.points].sort((a, b) => (b[5] || 0) - (a[5] || 0));
     for (const p of sorted) {
-      const [id, lat, lon, type, , dead, date, label] = p;
+      const [id, lat, lon, type, , dead, date, label, precision, datePrecision] = p;
       const [x, y] = project(lon, lat);
-      const size = 1 + Math.sqrt(dead || 0) * 0.9;
+      const size = markerSize(dead);
+      const centroid = precision === "country";
       const c = svg("circle", {
-        cx: x.toFixed(3), cy: y.toFixed(3), r: 0.5, fill: typeColor(type),
-        class: "event" + (id === state.openEvent ? " sel" : ""), "data-id": id, "data-size": size.toFixed(3),
+        cx: x.toFixed(3), cy: y.toFixed(3), r: 0.5, fill: centroid ? "none" : typeColor(type),
+        style: centroid ? { stroke: typeColor(type) } : null,
+        class: "event" + (centroid ? " centroid" : "") + (id === state.openEvent ? " sel" : ""),
+        "data-id": id, "data-size": size.toFixed(3),
         "data-type": type, "data-chain": chainIds.has(id) ? "1" : null,
       });
-      c.append(svg("title", { text: `${fmtDate(date)} · ${label}${dead ? ` · ${dead} killed` : ""}` }));
+      const where = centroid ? " (somewhere in the country)" : "";
+      c.append(svg("title", { text: `${fmtPrecise(date, datePrecision)} · ${label}${where}${dead ? ` · ${dead} killed` : ""}` }));
       c.addEventListener("click", (ev) => { ev.stopPropagation(); openEventById(id); });
       layer.append(c);
     }
     if (map.view) setView(map.view);
+  }
+
+  // A marker's radius (in units of the view) for its killed: by the logarithm, capped, so
+  // one running toll of 500,000 cannot cover a region.
+  function markerSize(dead) {
+    return 1 + 0.9 * Math.log10(1 + Math.min(dead || 0, MAX_KILLED_SIZE));
   }
 
   function initMapInteraction() {
@@ -211,12 +250,23 @@
       if (!present.has(t.name)) continue;
       box.append(el("span", {}, el("span", { class: "sw", style: { background: t.color } }), t.name.toLowerCase()));
     }
-    if (!present.size) box.append(el("span", { class: "empty", text: "no located events in this view" }));
+    if (!present.size) { box.append(el("span", { class: "empty", text: "no located events in this view" })); return; }
+    const sizes = el("span", { class: "sizes", title: "marker size: killed (capped)" }, "killed:");
+    for (const n of [0, 10, 100, MAX_KILLED_SIZE]) {
+      const d = (5 * markerSize(n)).toFixed(1);
+      sizes.append(el("span", { class: "size", style: { width: d + "px", height: d + "px" } }), n === MAX_KILLED_SIZE ? `${n.toLocaleString("en")}+` : String(n));
+    }
+    box.append(sizes);
+    if (state.points.some((p) => p[8] === "country")) {
+      box.append(el("span", {}, el("span", { class: "sw hollow" }), "only the country known (at its centre)"));
+    }
   }
 
   async function loadMap() {
     const data = await api("/api/map", eventFilters());
     state.points = data.points;
+    const shown = data.truncated ? ` (the latest ${data.points.length.toLocaleString("en")} drawn)` : "";
+    $("map-count").textContent = `${data.total.toLocaleString("en")} of ${plural(data.matched, "event")} located${shown}`;
     fitMap();
     drawLegend();
   }
@@ -249,7 +299,7 @@
         acc += b[q];
       }
       g.append(svg("rect", { x: L + i * bw, width: bw, y: T, height: H - T - B, fill: "transparent" }));
-      g.append(svg("title", { text: `${fmtDate(b.date)}: ${b.total} events, ${b.dead} killed` }));
+      g.append(svg("title", { text: `${data.freq === "week" ? "week of " : ""}${fmtDate(b.date)}: ${plural(b.total, "event")}, ${b.dead} killed` }));
       g.addEventListener("click", () => { state.day = data.freq === "day" ? b.date : ""; state.page = 1; renderChips(); loadEvents(); loadMap(); });
       s.append(g);
     });
@@ -308,10 +358,12 @@
     $("dyads-method").title = data.method;
     if (!data.dyads.length) { list.append(el("li", { class: "empty", text: "no conflict between two known actors in this period" })); return; }
     for (const d of data.dyads) {
-      const badge = d.escalating
-        ? el("span", { class: "badge up", text: `escalating since ${shortDate(d.breakout)}` })
-        : el("span", { class: "badge calm", text: "not escalating" });
-      const facts = `peak score ${d.peak_score.toFixed(1)} · ${d.events} events · ${d.dead} killed · ${d.chains} chain${d.chains === 1 ? "" : "s"}`;
+      const badge = !d.escalating
+        ? el("span", { class: "badge calm", text: "not escalating" })
+        : d.latest_score >= THRESHOLD
+          ? el("span", { class: "badge up", text: `escalating since ${shortDate(d.breakout)}` })
+          : el("span", { class: "badge was", text: `escalated ${shortDate(d.breakout)}, calmer now` });
+      const facts = `peak score ${d.peak_score.toFixed(1)} · ${plural(d.events, "event")} · ${d.dead} killed · ${plural(d.chains, "chain")}`;
       const item = el("li", {
         class: "dyad" + (state.selectedDyad && state.selectedDyad.key === d.dyad ? " sel" : ""),
         "data-dyad": d.dyad, tabindex: "0",
@@ -345,68 +397,87 @@
     ]);
     $("dyad-panel").hidden = false;
     $("h-dyad").textContent = d.label;
-    $("dyad-verdict").textContent = esc.escalating
-      ? `escalating: breakout ${fmtDate(esc.breakout)}, peak score ${esc.peak_score.toFixed(1)} on ${fmtDate(esc.peak_date)}`
-      : `not escalating (peak score ${esc.peak_score.toFixed(1)})`;
-    drawDyadChart(counts, esc, chains.chains);
+    const rows = activeRows(counts.periods, esc);
+    const state_ = !esc.escalating ? "not escalating"
+      : esc.latest_score >= THRESHOLD ? "escalating" : "escalated, below the threshold again";
+    const verdict = esc.escalating
+      ? `${state_}: breakout ${fmtDate(esc.breakout)}, peak score ${esc.peak_score.toFixed(1)} on ${fmtDate(esc.peak_date)}`
+      : `${state_} (peak score ${esc.peak_score.toFixed(1)})`;
+    const shown = rows.length ? ` · chart: ${fmtDate(rows[0].date)} – ${fmtDate(rows[rows.length - 1].date)}` : "";
+    $("dyad-verdict").textContent = verdict + shown;
+    drawDyadChart(rows, esc, chains.chains);
   }
 
-  function activeRows(rows) {
-    // The dyad's hostile stretch (a week either side of its conflict), not the whole period.
+  function activeRows(rows, esc) {
+    // The dyad's hostile stretch (a week either side of its conflict), not the whole period,
+    // always holding the breakout and peak days the verdict names.
     let busy = rows.map((r, i) => (r.hostility ? i : -1)).filter((i) => i >= 0);
     if (!busy.length) busy = rows.map((r, i) => (r.events ? i : -1)).filter((i) => i >= 0);
     if (!busy.length) return rows;
+    for (const day of [esc.breakout, esc.peak_date]) {
+      const i = day ? rows.findIndex((r) => r.date === day) : -1;
+      if (i >= 0) busy.push(i);
+    }
+    busy.sort((a, b) => a - b);
     const lo = Math.max(0, busy[0] - 7), hi = Math.min(rows.length - 1, busy[busy.length - 1] + 7);
     return rows.slice(lo, hi + 1);
   }
 
-  function drawDyadChart(counts, esc, chains) {
+  function drawDyadChart(rows, esc, chains) {
     const s = $("dyad-chart");
     clear(s);
     const W = s.clientWidth || 700, H = s.clientHeight || 260, L = 34, R = 34, T = 26, B = 22;
     s.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    const rows = activeRows(counts.periods);
     if (!rows.length) return;
-    const maxH = Math.max(...rows.map((r) => r.hostility), 1) * 1.25;
+    const maxH = Math.max(...rows.map((r) => r.hostility), 1) * 1.5;
     const maxC = Math.max(...rows.map((r) => r.cooperation), 0);
     const lo = -maxC, span = maxH - lo;
     const bw = (W - L - R) / rows.length;
     const y = (v) => T + (H - T - B) * (maxH - v) / span;
     s.append(svg("line", { x1: L, x2: W - R, y1: y(0), y2: y(0), stroke: "#888" }));
-    if (esc.breakout) {
-      const i = rows.findIndex((r) => r.date >= esc.breakout);
-      if (i >= 0) s.append(svg("rect", { x: L + i * bw, y: T, width: W - R - (L + i * bw), height: H - T - B, fill: "#b2182b", opacity: 0.06 }));
-    }
+    // shaded where the score is at or above the threshold, not from the breakout on
+    const scores = {};
+    for (const r of esc.series) scores[r.date] = r.score;
+    rows.forEach((r, i) => {
+      if (scores[r.date] >= THRESHOLD) s.append(svg("rect", { class: "above", x: L + i * bw, y: T, width: bw, height: H - T - B, fill: DIRECTION_COLORS.ab, opacity: 0.08 }));
+    });
     const byDate = {};
     rows.forEach((r, i) => {
       byDate[r.date] = i;
       const x = L + i * bw + bw * 0.12, w = Math.max(bw * 0.76, 1);
-      if (r.hostility_ab) s.append(svg("rect", { x, width: w, y: y(r.hostility_ab), height: y(0) - y(r.hostility_ab), fill: "#b2182b" }));
-      if (r.hostility_ba) s.append(svg("rect", { x, width: w, y: y(r.hostility_ab + r.hostility_ba), height: y(0) - y(r.hostility_ba), fill: "#2b6cb0" }));
-      if (r.cooperation) s.append(svg("rect", { x, width: w, y: y(0), height: y(-r.cooperation) - y(0), fill: "#1b9e77" }));
+      if (r.hostility_ab) s.append(svg("rect", { x, width: w, y: y(r.hostility_ab), height: y(0) - y(r.hostility_ab), fill: DIRECTION_COLORS.ab }));
+      if (r.hostility_ba) s.append(svg("rect", { x, width: w, y: y(r.hostility_ab + r.hostility_ba), height: y(0) - y(r.hostility_ba), fill: DIRECTION_COLORS.ba }));
+      if (r.cooperation) s.append(svg("rect", { x, width: w, y: y(0), height: y(-r.cooperation) - y(0), fill: DIRECTION_COLORS.cooperation }));
     });
     const maxS = Math.max(...esc.series.map((r) => r.score), esc.peak_score, 2.5);
     const ys = (v) => T + (H - T - B) * (1 - Math.max(v, 0) / maxS);
     const pts = esc.series.filter((r) => r.date in byDate).map((r) => `${(L + byDate[r.date] * bw + bw / 2).toFixed(1)},${ys(r.score).toFixed(1)}`);
     s.append(svg("polyline", { points: pts.join(" "), fill: "none", stroke: "#222", "stroke-width": 1.6 }));
-    s.append(svg("line", { x1: L, x2: W - R, y1: ys(2), y2: ys(2), stroke: "#b2182b", "stroke-dasharray": "4 3" }));
-    s.append(svg("text", { x: W - R + 3, y: ys(2) + 3, class: "axis", text: "z=2" }));
+    s.append(svg("line", { x1: L, x2: W - R, y1: ys(THRESHOLD), y2: ys(THRESHOLD), stroke: DIRECTION_COLORS.ab, "stroke-dasharray": "4 3" }));
+    s.append(svg("text", { x: W - R + 3, y: ys(THRESHOLD) + 3, class: "axis", text: `z=${THRESHOLD}` }));
     let n = 0;
+    const lines = [];  // per line of labels, the x where its last label ends
+    const labelsAt = y(maxH / 1.5) - 4;  // labels stand on lines above the tallest bar
     for (const c of chains) for (const m of c.moves) for (const e of m.events) {
       const i = byDate[e.date];
       if (i === undefined) continue;
       n += 1;
-      const r = rows[i], x = L + i * bw + bw / 2, top = y(r.hostility_ab + r.hostility_ba) - 4 - (n % 2 ? 0 : 12);
+      const r = rows[i], x = L + i * bw + bw / 2, top = y(r.hostility_ab + r.hostility_ba) - 4;
+      const text = `${n} ${m.actor}→${m.recipient}`, half = text.length * 2.9;
+      // the lowest line above the bar where this label does not run into the one before
+      let line = lines.findIndex((end) => end < x - half - 3);
+      if (line < 0) { line = lines.length; lines.push(0); }
+      lines[line] = x + half;
       const g = svg("g", { class: "chain-mark", onclick: () => openEventById(e.event_id) });
       g.append(svg("path", { d: `M${x - 5} ${top - 8} L${x + 5} ${top - 8} L${x} ${top} Z`, fill: "#222" }));
-      g.append(svg("text", { x, y: top - 11, "text-anchor": "middle", class: "axis", text: `${n} ${m.actor}→${m.recipient}` }));
-      g.append(svg("title", { text: `${e.event_type}${e.mode ? "/" + e.mode : ""} ${fmtDate(e.date)}` }));
+      g.append(svg("text", { x, y: labelsAt - 11 - 11 * line, "text-anchor": "middle", class: "axis", text }));
+      g.append(svg("title", { text: `${e.event_type}${e.mode ? "/" + e.mode : ""} ${fmtPrecise(e.date, e.date_precision)}` }));
       s.append(g);
     }
     const every = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(W / 70))));
     rows.forEach((r, i) => { if (!(i % every)) s.append(svg("text", { x: L + i * bw + bw / 2, y: H - 6, "text-anchor": "middle", class: "axis", text: shortDate(r.date) })); });
     const a = state.selectedDyad;
-    const key = [["#b2182b", `${a.a} → ${a.b}`], ["#2b6cb0", `${a.b} → ${a.a}`], ["#1b9e77", "cooperation"], ["#222", "escalation score"]];
+    const key = [[DIRECTION_COLORS.ab, `${a.a} → ${a.b}`], [DIRECTION_COLORS.ba, `${a.b} → ${a.a}`], [DIRECTION_COLORS.cooperation, "cooperation"], ["#222", "escalation score"]];
     let lx = L;
     for (const [color, text] of key) {
       s.append(svg("rect", { x: lx, y: 4, width: 9, height: 9, fill: color }));
@@ -424,16 +495,16 @@
     if (!data.chains.length) { box.append(el("p", { class: "empty", text: "no retaliation chain in this period" })); return; }
     for (const c of data.chains) {
       const title = el("div", {
-        class: "title", text: `${c.dyad} · ${shortDate(c.start)} → ${shortDate(c.end)} · ${c.n_moves} moves · ${c.dead} killed`,
+        class: "title", text: `${c.dyad} · ${shortDate(c.start)} → ${shortDate(c.end)} · ${plural(c.n_moves, "move")} · ${c.dead} killed`,
         onclick: () => { const [a, b] = c.dyad.split(/[~-]/); selectDyad({ dyad: c.dyad, label: c.dyad, a, b }); },
       });
       const ol = el("ol", {});
       for (const m of c.moves) {
         const acts = m.events.map((e, i) => [
           i ? ", " : "",
-          el("span", { class: "act", "data-id": e.event_id, text: `${e.event_type.toLowerCase()}${e.mode ? "/" + e.mode : ""} ${shortDate(e.date)}`, onclick: () => openEventById(e.event_id) }),
+          el("span", { class: "act", "data-id": e.event_id, text: `${e.event_type.toLowerCase()}${e.mode ? "/" + e.mode : ""} ${fmtPrecise(e.date, e.date_precision, true)}`, onclick: () => openEventById(e.event_id) }),
         ]).flat();
-        const lag = m.lag_days === null ? "" : ` (after ${m.lag_days} d)`;
+        const lag = m.lag_days === null ? "" : ` (after ${plural(m.lag_days, "day")})`;
         ol.append(el("li", {}, el("b", { text: `${m.actor} → ${m.recipient}: ` }), ...acts, el("span", { class: "lag", text: lag })));
       }
       box.append(el("div", { class: "chain", "data-dyad": c.dyad }, title, ol));
@@ -452,7 +523,7 @@
     clear(body);
     if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: "6", class: "empty", text: "no events match" })));
     for (const e of data.items) body.append(eventRow(e));
-    $("events-count").textContent = `${data.total} events`;
+    $("events-count").textContent = plural(data.total, "event");
     $("page-info").textContent = `page ${data.page} of ${data.pages}`;
     $("prev").disabled = data.page <= 1;
     $("next").disabled = data.page >= data.pages;
@@ -462,10 +533,18 @@
     }
   }
 
+  // The table's dates: ISO days, and "1956" or "Jan 2024" where only those are known.
+  function isoPrecise(iso, precision) {
+    if (!iso) return "undated";
+    if (precision === "year" || precision === "month") return fmtPrecise(iso, precision);
+    if (precision === "week") return "week of " + iso;
+    return iso;
+  }
+
   function eventRow(e) {
     const where = e.location ? (e.location.name || e.location.country) : "";
     const row = el("tr", { class: "row", "data-id": e.id, tabindex: "0" },
-      el("td", { text: e.date || "undated" }),
+      el("td", { text: isoPrecise(e.date, e.date_precision) }),
       el("td", {}, el("span", { class: "dot", style: { background: typeColor(e.event_type) } }), e.event_type, e.mode ? el("span", { class: "mode", text: " / " + e.mode }) : null),
       el("td", { text: `${party(e.actor)} → ${party(e.recipient)}` }),
       el("td", { text: where || "—" }),
@@ -590,7 +669,7 @@
     state.quadColors = meta.quad_colors;
     for (const t of meta.types) $("f-type").append(el("option", { value: t.name, text: t.name.toLowerCase() }));
     $("attribution").textContent = meta.map_attribution;
-    $("stats").textContent = `${stats.documents} articles · ${stats.events} events · ${stats.mentions} mentions${stats.writable ? " · accepting documents" : ""}`;
+    $("stats").textContent = `${plural(stats.documents, "article")} · ${plural(stats.events, "event")} · ${plural(stats.mentions, "mention")}${stats.writable ? " · accepting documents" : ""}`;
     if (stats.view_until) {
       state.since = stats.view_since;
       state.until = stats.view_until;
