@@ -85,6 +85,20 @@ def test_a_page_without_an_article_is_empty(tmp_path: Path) -> None:
     assert "no article text" in err.reason
 
 
+def test_an_index_page_is_not_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "world.html"
+    path.write_text(
+        '<html><head><meta property="article:published_time" content="2024-01-01">'
+        "<title>World news</title></head><body><nav><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/world'>World news</a></li></ul></nav><div class='teaser'>"
+        "<a href='/a'>Police arrest 12 protesters in Lagos</a></div><div class='teaser'>"
+        "<a href='/b'>Border guards exchange fire in Batken</a></div>"
+        "<footer>Copyright 2024 The Daily Invented</footer></body></html>"
+    )
+    err = _read(path)
+    assert isinstance(err, EmptyDocumentError), err
+
+
 def test_a_binary_file_named_html_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "image.html"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))

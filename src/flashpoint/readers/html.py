@@ -17,6 +17,7 @@ without the extension (like every file format); a fetched page's id is given by 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,7 @@ def extract_article(data: bytes | str, url: str | None = None) -> Extracted | No
         data,
         url=url,
         with_metadata=True,
+        favor_precision=True,  # an index page gives nothing rather than its links
         include_comments=False,
         include_tables=False,
         date_extraction_params=dict(_DATE_PARAMS),
@@ -93,7 +95,7 @@ def page_document(
     check_size(len(data), source, options)
     check_not_binary(data, source)
     article = extract_article(data, url=facts.url)
-    if article is None or not article.text.strip():
+    if article is None or not _has_sentence(article.text):
         raise EmptyDocumentError(
             "no article text found in the page; give the page of one article "
             "(not a home page, index or search result)",
@@ -129,6 +131,15 @@ def read_html(path: str | os.PathLike[str], options: ReadOptions) -> Iterator[Re
         yield exc
     except OSError as exc:
         yield InputError(f"cannot read the file ({exc.strerror}); check the path", source)
+
+
+_SENTENCE = re.compile(r"\w\W*(?:\s+\S+){3,}[.!?][\"'”’)]*\s*$")
+
+
+def _has_sentence(text: str) -> bool:
+    """Whether some line is a sentence (4 words or more, closed by . ! or ?): navigation,
+    teasers and headlines are not."""
+    return any(_SENTENCE.search(line) for line in text.splitlines())
 
 
 def _without_title(text: str, title: str | None) -> str:
