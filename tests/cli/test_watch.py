@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from flashpoint.cli import main
@@ -165,10 +166,11 @@ def test_a_pass_killed_with_sigkill_loses_and_doubles_nothing(web: Web, tmp_path
         assert snapshot(store) == clean
 
 
-def test_ctrl_c_stops_cleanly(web: Web, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_stops_cleanly(web: Web, tmp_path: Path, sig: signal.Signals) -> None:
     db = tmp_path / "stopped.duckdb"
     proc = _run_held(web, db, "/undated.html")
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "Traceback" not in err

@@ -182,8 +182,8 @@ def known_in(store: SQLStore) -> Callable[[str], bool]:
     return lambda doc_id: bool(store.stored_hashes([doc_id]))
 
 
-class _Stop(Exception):
-    """SIGTERM: stop like Ctrl-C."""
+class _Stop(BaseException):
+    """SIGTERM: stop like Ctrl-C (not an Exception, so no source's handler catches it)."""
 
 
 def _on_term(signum: int, frame: FrameType | None) -> None:
