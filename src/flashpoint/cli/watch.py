@@ -10,7 +10,8 @@ hash). Each source's documents are committed a few at a time (``--batch-size``),
 killed at any moment (even with ``kill -9``) loses only the uncommitted few, and the next run
 does them, without doubling anything. A source that fails (a feed that is down) is reported
 and tried again at the next pass; Ctrl-C stops cleanly. Each pass writes a line per source
-and a one-line summary.
+and a one-line summary. The store is open during a pass only, so that between passes other
+commands (`flashpoint events`, `serve`) can open a DuckDB file.
 """
 
 from __future__ import annotations
@@ -130,13 +131,14 @@ def run_pass(
     store: SQLStore,
     sources: list[Source],
     coder: Coder,
-    options: ReadOptions,
+    fetcher: Fetcher,
     batch_size: int,
     echo: Callable[[str], None],
     number: int = 1,
 ) -> PassTally:
     """One pass over every source: ingest what is new, report each source and the pass."""
     tally = PassTally(number)
+    options = ReadOptions(fetcher=fetcher, known=known_in(store))
     for source in sources:
         outcome = SourceOutcome()
         try:
@@ -257,16 +259,23 @@ def _watch(
 
     coder = Coder()
     detail: Callable[[str], None] = (lambda line: None) if quiet else _err
-    with open_store(db) as store, Fetcher(fetch) as fetcher:
-        options = ReadOptions(fetcher=fetcher, known=known_in(store))
+    with Fetcher(fetch) as fetcher:
         number = 0
         while True:
             number += 1
-            tally = run_pass(store, sources, coder, options, batch_size, detail, number)
-            click.echo(tally.summary())
+            started = time.monotonic()
+            try:
+                # the store is held during a pass only: between passes others may open it
+                with open_store(db) as store:
+                    tally = run_pass(store, sources, coder, fetcher, batch_size, detail, number)
+                click.echo(tally.summary())
+            except StoreError as exc:
+                if once:
+                    raise
+                click.echo(f"pass {number}: {exc}; trying again next pass", err=True)
             if once:
                 return
-            time.sleep(max(0.0, every - (time.monotonic() - tally.started)))
+            time.sleep(max(0.0, every - (time.monotonic() - started)))
 
 
 def _err(line: str) -> None:
