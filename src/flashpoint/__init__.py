@@ -21,6 +21,16 @@ from flashpoint.errors import FlashpointError, InputError  # noqa: E402
 from flashpoint.pipeline import CodedDocument, Coder, Pipeline  # noqa: E402
 from flashpoint.store import open  # noqa: E402, A004 - flashpoint.open(db): the event store
 
+
+def geoparse(
+    text: str, doc_id: str | None = None, config: CoderConfig | None = None
+) -> list[PlaceMention]:
+    """The places named in `text` (see `Coder.geoparse`). The spaCy model and the
+    gazetteer load once per process; for many texts, keep a `Coder` and call its
+    `geoparse`, or `Coder.geoparser.code_many` for batches."""
+    return Coder(config).geoparse(text, doc_id=doc_id)
+
+
 __all__ = [
     "ActorMention",
     "CodedDocument",
@@ -39,5 +49,6 @@ __all__ = [
     "Sentence",
     "Trigger",
     "__version__",
+    "geoparse",
     "open",
 ]

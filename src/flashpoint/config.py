@@ -19,6 +19,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "counts",
     "merge",
 )
+# what `Coder.geoparse` and `flashpoint geoparse` run: the places, without the events
+GEOPARSE_STAGES: tuple[str, ...] = ("sentences", "candidates", "parse", "actors", "geoparse")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ Span = tuple[int, int]
 
 DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["city", "admin2", "admin1", "country", "region"]
+PlaceKind = Literal["literal", "demonym", "metonym"]
 CountKind = Literal["dead", "injured", "arrested"]
 
 
@@ -80,6 +81,30 @@ class PlaceMention:
     lon: float | None = None
     precision: PlacePrecision | None = None
     entry_id: str | None = None
+    geonameid: str | None = None  # GeoNames' id, when the entry is a GeoNames feature
+    feature_code: str | None = None  # GeoNames feature code (PCLI, ADM1, ADM2, PPL, ...)
+    admin2: str | None = None
+    # how the text uses the name: the place itself, its people ("Turkish"), or its
+    # government or institutions ("Tehran said")
+    kind: PlaceKind = "literal"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record `flashpoint geoparse` writes for this place."""
+        return {
+            "text": self.text,
+            "start": self.span[0],
+            "end": self.span[1],
+            "name": self.name,
+            "geonameid": self.geonameid,
+            "feature_code": self.feature_code,
+            "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "kind": self.kind,
+        }
 
 
 @dataclass(slots=True)

@@ -16,6 +16,10 @@ Three gold formats are understood (the format is told from the records):
 - **snippet gold** (CASE 2021 task 2): snippets with an ACLED sub-event type in
   `extra.acled_sub_event_type` (null for snippets outside ACLED's taxonomy). The
   prediction is the ACLED sub-event of the most confident coded event that has one.
+- **geo gold** (GeoWebNews, GeoVirus): documents with `toponyms` (`start`, `end`,
+  `phrase`, `lat`, `lon`, optional `geonameid`/`country`/`admin1`); tagging precision,
+  recall and F1 and, over the found toponyms, the share within 161 km, the median error and
+  country and admin1 accuracy (see `flashpoint.evaluate_geo`).
 - **report gold** (ACLED-style event reports): records whose `country`, `admin1`,
   `lat`/`lon`, `date` or `fatalities` are filled. The main event of a report (the most
   confident material-conflict event, else the most confident event) is scored on its
@@ -144,6 +148,8 @@ _REPORT_FIELDS = ("country", "admin1", "lat", "fatalities")
 
 def gold_kind(records: Sequence[dict[str, Any]]) -> str:
     first = records[0]
+    if "toponyms" in first:
+        return "geo"
     if "ref" in first:
         return "article"
     if first.get("source") == "PLOVER-GSR":
@@ -172,7 +178,17 @@ def evaluate(
         return evaluate_sentences(records, coder)
     if kind == "report":
         return evaluate_reports(records, coder)
+    if kind == "geo":
+        return evaluate_toponyms(records, coder, str(path))
     return evaluate_snippets(records, coder)
+
+
+def evaluate_toponyms(records: list[dict[str, Any]], coder: Coder, where: str) -> Report:
+    """Geoparsing gold (documents with `toponyms`): see `flashpoint.evaluate_geo`."""
+    from flashpoint.evaluate_geo import evaluate_geo
+
+    score, details = evaluate_geo(records, coder, where)
+    return Report("geo", len(records), headline=score.headline(), details=details)
 
 
 # -- article gold -----------------------------------------------------------------------

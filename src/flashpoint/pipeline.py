@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from flashpoint import __version__
-from flashpoint.config import CoderConfig
-from flashpoint.document import Document, Event, content_id
+from flashpoint.config import GEOPARSE_STAGES, CoderConfig
+from flashpoint.document import Document, Event, PlaceMention, content_id
 from flashpoint.errors import (
     EmptyDocumentError,
     FlashpointError,
@@ -98,6 +98,7 @@ class Coder:
     def __init__(self, config: CoderConfig | None = None) -> None:
         self.config = config or CoderConfig()
         self._pipeline: Pipeline | None = None
+        self._geoparser: Coder | None = None
 
     @property
     def pipeline(self) -> Pipeline:
@@ -116,6 +117,21 @@ class Coder:
         """Code one article and return its events. Raises `InputError` for unusable input."""
         doc = self.make_document(text, pub_date=pub_date, doc_id=doc_id, title=title, url=url)
         return self.code_document(doc).events
+
+    def geoparse(self, text: str, doc_id: str | None = None) -> list[PlaceMention]:
+        """Every place named in `text`, resolved in the context of the others, in text
+        order (spans are offsets into `text`). Raises `InputError` for unusable input."""
+        doc = self.make_document(text, doc_id=doc_id)
+        return self.geoparser.code_document(doc).places
+
+    @property
+    def geoparser(self) -> Coder:
+        """A coder that runs only the stages geoparsing needs (`GEOPARSE_STAGES`), every
+        sentence parsed: its `code_many` yields documents with their `places`."""
+        if self._geoparser is None:
+            config = replace(self.config, stages=GEOPARSE_STAGES, parse_all=True)
+            self._geoparser = Coder(config)
+        return self._geoparser
 
     def make_document(
         self,

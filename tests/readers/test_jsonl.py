@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from flashpoint.document import Document, content_id
+from flashpoint.errors import DateError
 from flashpoint.readers import ReadOptions, read_inputs, read_jsonl_chunks
 from flashpoint.readers.base import iter_lines
 
@@ -149,3 +150,13 @@ def test_json_file_that_holds_json_lines(tmp_path: Path) -> None:
         name="lines.json",
     )
     assert [d.id for d in _docs(path)] == ["l1", "l2"]
+
+
+def test_the_date_is_optional_when_not_required(tmp_path: Path) -> None:
+    path = tmp_path / "undated.jsonl"
+    path.write_text('{"id": "u1", "text": "  Floods hit Sylhet.  "}\n', encoding="utf-8")
+    refused = list(read_inputs([str(path)]))
+    assert isinstance(refused[0], DateError)
+    (doc,) = list(read_inputs([str(path)], require_date=False))
+    assert isinstance(doc, Document) and doc.pub_date is None
+    assert doc.text == "  Floods hit Sylhet.  "  # exactly as given: offsets index into it

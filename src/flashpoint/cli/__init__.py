@@ -14,6 +14,7 @@ from flashpoint import __version__
 
 _COMMAND_MODULES = (
     "flashpoint.cli.code",
+    "flashpoint.cli.geoparse",
     "flashpoint.cli.actors",
     "flashpoint.cli.evaluate",
     "flashpoint.cli.store",

@@ -75,6 +75,7 @@ def read_inputs(
     url_files: Iterable[str] = (),
     fetch: FetchConfig | None = None,
     known: Callable[[str], bool] | None = None,
+    require_date: bool = True,
 ) -> Iterator[ReadResult]:
     """Stream the documents of every input in `paths`, then of every URL in `url_files`, in
     order: a `Document` for each article, an `InputError` (naming it, with the reason) for
@@ -83,10 +84,15 @@ def read_inputs(
     `max_bytes` limits one document's size; `check_language=False` lets non-English text
     through (it will be coded badly). `fetch` sets how URLs are fetched (one `Fetcher` serves
     the whole run); web pages and feed items for which `known(id or url)` is true are not
-    fetched (see `ReadOptions.known`)."""
+    fetched (see `ReadOptions.known`); `require_date=False` lets undated documents through
+    (see `ReadOptions.require_date`)."""
     with Fetcher(fetch) as fetcher:
         options = ReadOptions(
-            max_bytes=max_bytes, check_language=check_language, fetcher=fetcher, known=known
+            max_bytes=max_bytes,
+            check_language=check_language,
+            fetcher=fetcher,
+            known=known,
+            require_date=require_date,
         )
         for path in paths:
             yield from read_path(path, options)

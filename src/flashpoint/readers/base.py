@@ -47,12 +47,16 @@ class ReadOptions:
       per-host politeness holds across inputs); None: each URL input makes its own.
     - `known`: a web page or feed item whose id (or URL) this says is known already is not
       fetched again (`flashpoint watch` passes the documents already stored).
+    - `require_date`: refuse a document without a publication date (`DateError`); without
+      it (`flashpoint geoparse`), a record's date is optional and a plain-text file without
+      a date line is all text.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     check_language: bool = True
     fetcher: Fetcher | None = field(default=None, compare=False)
     known: Callable[[str], bool] | None = field(default=None, compare=False)
+    require_date: bool = True
 
 
 # --- publication dates ---------------------------------------------------------------
@@ -190,17 +194,19 @@ def document_from_record(record: Mapping[str, Any], source: str, options: ReadOp
     return Document(
         id=_record_id(record.get("id"), text),
         text=text,
-        pub_date=_record_date(record, source),
+        pub_date=_record_date(record, source, options.require_date),
         title=_optional_str(record.get("title")),
         url=_optional_str(record.get("url")),
         source=source,
     )
 
 
-def _record_date(record: Mapping[str, Any], source: str) -> date:
+def _record_date(record: Mapping[str, Any], source: str, required: bool = True) -> date | None:
     value = record.get("date")
     if value in (None, ""):
         value = record.get("pub_date")
+    if value in (None, "") and not required:
+        return None
     if value in (None, ""):
         raise DateError(
             'the record has no publication date; add "date": "YYYY-MM-DD" '

@@ -41,6 +41,9 @@ def parse_plaintext(content: str, source: str, doc_id: str, options: ReadOptions
         raise EmptyDocumentError(f"the file is empty; {_HOW_TO_FIX}", source=source)
     first, _, text = content.partition("\n")
     m = _DATE_LINE.match(first.rstrip("\r"))
+    if not m and not options.require_date:
+        check_text(content, source, options)
+        return Document(id=doc_id, text=content, source=source)
     if not m:
         shown = first.strip()[:60]
         raise DateError(f"no date line (the first line is {shown!r}); {_HOW_TO_FIX}", source)

@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from flashpoint.errors import DataFileError
-from flashpoint.stages.places.gazetteer import default_path, load_gazetteer, read_gazetteer
+from flashpoint.stages.places.gazetteer import (
+    FORMAT_VERSION,
+    default_path,
+    load_gazetteer,
+    read_gazetteer,
+)
 from flashpoint.stages.places.names import is_latin, normalize, strip_article
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -330,6 +335,7 @@ def _tiny_sources() -> object:
         iso_names={"PAK": ["Pakistan", "Islamic Republic of Pakistan"], "YEM": ["Yemen"]},
         country_aliases={"PAK": ["Pakistan"]},
         country_points={},
+        country_centres={},
         admin1_codes={("YE", "26"): "Amanat Al Asimah"},
         admin1_aliases=[("PK", "Balochistan", "", ["Baluchistan", "Baluchestan"])],
         regions=[
@@ -430,7 +436,7 @@ def test_written_file_has_version_and_credit(tiny, tmp_path: Path) -> None:
     bg.write_gazetteer(entries, path, "tiny")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         head = [next(f) for _ in range(5)]
-    assert head[0].startswith("# flashpoint gazetteer format 1")
+    assert head[0].startswith("# flashpoint gazetteer format " + FORMAT_VERSION)
     assert "CC BY 4.0" in head[3] and "GeoNames" in head[3]
 
 
@@ -531,3 +537,19 @@ def test_towns_carry_their_admin1_and_alternate_names() -> None:
     assert (zahedan.country, zahedan.admin1) == ("IRN", "Sistan and Baluchestan")
     assert any(p.name == "Kyiv" or p.country == "UKR" for p in gaz.lookup("kiev"))
     assert {p.country for p in gaz.lookup("tripoli") if p.kind == "city"} >= {"LBY", "LBN"}
+
+
+def test_transliterated_names_become_the_plain_english_spelling() -> None:
+    assert bg.english_name("‘Afrīn", ["Afrin", "Afrîn"]) == "Afrin"
+    assert bg.english_name("Ḩamāh", []) == "Hamah"  # no plain alternate: marks folded away
+    assert bg.english_name("São Paulo", ["Sao Paulo"]) == "São Paulo"  # Latin-1 stays
+
+
+def test_the_shipped_gazetteer_has_geonames_ids_codes_and_centres() -> None:
+    gaz = load_gazetteer()
+    syria = gaz.country("SYR")
+    assert syria is not None and syria.geonameid == "163843" and syria.feature_code == "PCLI"
+    # a country's conventional centre, not the mean of its towns
+    assert abs(syria.lat - 35.0) < 0.5 and abs(syria.lon - 38.0) < 0.5
+    afrin = [p for p in gaz.lookup("afrin") if p.country == "SYR" and p.kind == "city"]
+    assert afrin and afrin[0].name == "Afrin" and afrin[0].feature_code == "PPL"

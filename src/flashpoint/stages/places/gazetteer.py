@@ -18,18 +18,21 @@ from flashpoint.errors import DataFileError
 from flashpoint.stages.places.names import normalize
 
 # the compiled file's format, shared with scripts/build_gazetteer.py
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 COLUMNS = (
     "id",
     "kind",
     "name",
     "country",
     "admin1",
+    "admin2",
     "lat",
     "lon",
     "population",
     "capital",
     "countries",
+    "fcode",
+    "geonameid",
     "keys",
 )
 _PRECISION: dict[str, PlacePrecision] = {
@@ -56,6 +59,9 @@ class Place:
     capital: bool = False
     countries: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # hand-checked spellings, as good as the name itself
+    admin2: str | None = None
+    feature_code: str | None = None  # GeoNames' (PCLI, ADM1, ADM2, PPL, PPLC, RGN, CONT...)
+    geonameid: str | None = None
 
     @property
     def precision(self) -> PlacePrecision:
@@ -156,7 +162,8 @@ def _add_row(
     cells = line.split("\t")
     if len(cells) != len(COLUMNS):
         raise DataFileError(f"{path}: row {n + 1} has {len(cells)} columns, not {len(COLUMNS)}")
-    pid, kind, name, country, admin1, lat, lon, pop, capital, countries, keys = cells
+    pid, kind, name, country, admin1, admin2, lat, lon, pop, capital, countries = cells[:11]
+    fcode, geonameid, keys = cells[11:]
     i = len(places)
     key_list = keys.split("|")
     aliases = tuple(k[1:] for k in key_list if k.startswith("="))
@@ -173,6 +180,9 @@ def _add_row(
             capital == "1",
             tuple(countries.split("|")) if countries else (),
             aliases,
+            admin2 or None,
+            fcode or None,
+            geonameid or None,
         )
     )
     for key in (k.removeprefix("=") for k in key_list):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from flashpoint.document import Document, PlaceMention
+from flashpoint.document import Document, PlaceKind, PlaceMention
 from flashpoint.errors import DataFileError
-from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
+from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import (
     RawMention,
     annotate_with_parse,
@@ -72,6 +72,16 @@ def _to_place_mention(it: Item, sentence_text: str) -> PlaceMention:
         sentence=it.sentence,
     )
     if p is not None:
-        pm.name, pm.country, pm.admin1 = p.name, p.country, p.admin1
+        pm.name, pm.country, pm.admin1, pm.admin2 = p.name, p.country, p.admin1, p.admin2
         pm.lat, pm.lon, pm.precision, pm.entry_id = p.lat, p.lon, p.precision, p.id
+        pm.geonameid, pm.feature_code = p.geonameid, p.feature_code
+        pm.kind = place_kind(m, p)
     return pm
+
+
+def place_kind(m: RawMention, p: Place) -> PlaceKind:
+    """A country or capital that is the subject of a verb stands for its government
+    ("Tehran said", "Russia denied"): a metonym; otherwise the place itself."""
+    if m.subject and (p.kind == "country" or p.capital) and not m.designator:
+        return "metonym"
+    return "literal"

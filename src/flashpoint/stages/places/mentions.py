@@ -282,6 +282,7 @@ class RawMention:
     prev_word: str | None = None  # a capitalised word joined to it before, if any
     next_word: str | None = None  # a capitalised word joined to it after, if any
     links: list[int] = field(default_factory=list)
+    subject: bool = False  # the parse makes it the subject of a verb ("Tehran said")
 
     @property
     def full_end(self) -> int:
@@ -451,6 +452,7 @@ def annotate_with_parse(
     kept = []
     for m in mentions:
         m.label = _covering_label(ents, m)
+        m.subject = _is_subject(m, parsed)
         cue = has_place_cue(parsed.text, m, mentions)
         if m.key in stop and not _stop_ok(m, cue):
             continue
@@ -462,6 +464,14 @@ def annotate_with_parse(
             kept.append(_unresolved(parsed.text, start, end, label))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _is_subject(m: RawMention, parsed: Any) -> bool:
+    """The name heads the subject of a verb ("Tehran said", "Russia was accused")."""
+    for t in parsed:
+        if m.start <= t.idx < m.end and not (m.start <= t.head.idx < m.end):
+            return bool(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"))
+    return False
 
 
 def _covering_label(ents: list[tuple[int, int, str]], m: RawMention) -> str | None:
