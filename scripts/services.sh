@@ -4,8 +4,9 @@
 # PostgreSQL: a throwaway cluster on 127.0.0.1 (trust auth, fsync off) whose data lives in
 # /tmp/flashpoint-pg-<port>. Its DSN is written to tmp/pg_dsn, where tests/store reads it
 # (FLASHPOINT_TEST_PG, when set, wins). On a fresh Debian machine, run as root, it installs
-# Debian's `postgresql` package first; PostgreSQL refuses to run as root, so the cluster runs
-# as the `postgres` user.
+# Debian's `postgresql` package first, and PostGIS (`postgresql-<major>-postgis-3`, for the
+# store's `events_geo` view; the store works without it); PostgreSQL refuses to run as root,
+# so the cluster runs as the `postgres` user.
 #
 #   FLASHPOINT_PG_PORT   first port to try (default 55432; the next free one is used)
 #   FLASHPOINT_PG_DB     database name (default flashpoint_test)
@@ -36,6 +37,23 @@ install_postgres() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq postgresql >/dev/null
+}
+
+# PostGIS for the running major version, when it is missing (best effort: without it the
+# store simply has no events_geo view, and the PostGIS test says what to install).
+install_postgis() {
+    local major
+    major="$(basename "$(dirname "$BIN")")"
+    ls /usr/share/postgresql/"$major"/extension/postgis.control >/dev/null 2>&1 && return
+    if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        log "PostGIS is not installed; run 'sudo apt-get install -y postgresql-$major-postgis-3'"
+        return
+    fi
+    log "installing PostGIS (apt-get install postgresql-$major-postgis-3)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq "postgresql-$major-postgis-3" >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq "postgresql-$major-postgis-3" >/dev/null; } \
+        || log "could not install postgresql-$major-postgis-3; the PostGIS test will fail"
 }
 
 # Run a command as the cluster's owner: `postgres` when we are root, ourselves otherwise.
@@ -81,6 +99,7 @@ main() {
         BIN="$(pg_bindir)"
         [[ -n "$BIN" ]] || die "PostgreSQL installed but initdb was not found under /usr/lib/postgresql"
     fi
+    install_postgis
     local port="$PORT0" found=""
     for _ in $(seq 0 50); do
         if port_busy "$port"; then

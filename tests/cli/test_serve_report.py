@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -113,6 +114,44 @@ def _get(url: str) -> tuple[int, dict[str, object]]:
         return err.code, json.loads(err.read())
 
 
+def _flashpoint(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(FLASHPOINT), *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def _read_beside_the_server(db: str, tmp_path: Path) -> None:
+    """While `serve` holds the store, other processes read it; a writer waits, then is
+    refused with a message that says who holds the file and what to do."""
+    import flashpoint
+    from flashpoint.errors import StoreError
+
+    events = _flashpoint("events", "--db", db, "--format", "jsonl", "--dyad", "IRN-PAK")
+    assert events.returncode == 0, events.stderr
+    records = [json.loads(line) for line in events.stdout.splitlines()]
+    assert records and all(
+        {r["actor"]["country"], r["recipient"]["country"]} == {"IRN", "PAK"} for r in records
+    )
+    found = _flashpoint("events", "--db", db, "--q", "warplanes Sistan", "--format", "csv")
+    assert found.returncode == 0 and len(found.stdout.splitlines()) == 2, found.stderr
+    out = tmp_path / "events.csv"
+    export = _flashpoint("export", "--db", db, "--format", "csv", "-o", str(out))
+    assert export.returncode == 0 and out.read_text().count("\n") > 10, export.stderr
+    report = _flashpoint("report", "--db", db, "-o", str(tmp_path / "brief"), "--quiet")
+    assert report.returncode == 0 and (tmp_path / "brief" / "report.md").is_file(), report.stderr
+    with flashpoint.open(db, read_only=True) as store:
+        assert len(store.events(dyad="IRN-PAK")) == len(records)
+    started = time.monotonic()
+    with pytest.raises(StoreError) as refused:
+        open_store(db, lock_timeout=0.5)
+    assert time.monotonic() - started >= 0.5
+    message = str(refused.value)
+    assert re.search(r"process \d+ \(", message) and "flashpoint serve" in message
+    ingest = _flashpoint("ingest", "--db", db, str(WEEK / "01_rask_attack.txt"))
+    assert ingest.returncode == 1 and "is using it" in ingest.stderr, ingest.stderr
+    assert "Traceback" not in ingest.stderr
+
+
 def test_serve_runs_the_api_and_dashboard(db: str, tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "FLASHPOINT_TOKEN"}  # read-only
@@ -138,9 +177,13 @@ def test_serve_runs_the_api_and_dashboard(db: str, tmp_path: Path) -> None:
         status, body = _get(base + "/api/dyads?since=2024-01-08&until=2024-01-28")
         assert status == 200 and body["dyads"][0]["dyad"] == "IRN-PAK"  # type: ignore[index]
         status, body = _get(base + "/api/events?page_size=100000")
-        assert status == 422 and body["error"] == "bad_parameter"
+        assert status == 400 and body["error"] == "bad_parameter"
+        status, body = _get(base + "/api/events?bogus=1")
+        assert status == 400 and body["error"] == "unknown_parameter"
+        assert "bogus" in str(body["message"])
         with urllib.request.urlopen(base + "/", timeout=5) as res:  # noqa: S310
             assert b'<script src="/static/app.js"' in res.read()
+        _read_beside_the_server(db, tmp_path)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -5,6 +5,7 @@ Events are built by hand, so these tests do not depend on the coder's accuracy.
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import date, timedelta
 
@@ -483,12 +484,12 @@ def test_a_locked_duckdb_file_gives_a_clear_error(tmp_path: object) -> None:
         import subprocess
         import sys
 
-        code = f"from flashpoint.store import open_store\nopen_store({path!r})\n"
+        code = f"from flashpoint.store import open_store\nopen_store({path!r}, lock_timeout=0.2)\n"
         proc = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
         )
         assert proc.returncode != 0
-        assert "another process is using it" in proc.stderr
+        assert f"process {os.getpid()} (" in proc.stderr and "is using it" in proc.stderr
     finally:
         holder.close()
 

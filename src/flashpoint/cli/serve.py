@@ -113,7 +113,7 @@ def report_command(
         params = EscalationParams(window=window, baseline=baseline, threshold=threshold)
         pair = Dyad.parse(dyad) if dyad else None
         scope = Scope(include_imprecise, include_background)
-        with open_store(db, create=False) as store:
+        with open_store(db, read_only=True) as store:
             df = load_events(store, since, until, history_days=params.history_days)
         out = Path(output)
         if pair is not None:

@@ -26,10 +26,10 @@ from flashpoint.cli._common import (
     require_inputs,
     urls_option,
 )
+from flashpoint.ingest import IngestProgress, ingest, plural
 from flashpoint.readers import needs_network, read_inputs
 from flashpoint.store import DEFAULT_DB, EventFilter, open_store
 from flashpoint.store.export import FORMATS, write_csv
-from flashpoint.store.ingest import IngestProgress, plural
 from flashpoint.store.records import EventList, StoredEvent
 
 _DB_HELP = "DuckDB file or postgresql:// URL [default: $FLASHPOINT_DB or flashpoint.duckdb]"
@@ -165,7 +165,8 @@ def ingest_command(
     bar = _Bar(verbose, show)
     with fail_on_error(), open_store(db) as store:
         try:
-            report = store.ingest(
+            report = ingest(
+                store,
                 read_inputs(
                     inputs, url_files=url_files, fetch=fetch_config(fetch_timeout, fetch_delay)
                 ),
@@ -198,6 +199,17 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--since", help="Events on or after this date (YYYY-MM-DD)."),
         click.option("--until", help="Events on or before this date (YYYY-MM-DD)."),
         click.option("--min-dead", type=click.IntRange(min=0), help="At least N killed."),
+        click.option("--dyad", help="Both directions between two actors, e.g. IRN-PAK."),
+        click.option("--q", "q", help="Words in the sentence, actors, place, type or mode."),
+        click.option("--bbox", help="Inside WEST,SOUTH,EAST,NORTH (degrees)."),
+        click.option("--admin1", help="Province/state name(s) of the place."),
+        click.option("--sector", help="Actor or recipient sector(s), e.g. MIL,GOV."),
+        click.option("--quad", help="PLOVER quad class(es) 1-4."),
+        click.option("--acled-type", help="ACLED event or sub-event type(s), e.g. Battles."),
+        click.option(
+            "--min-confidence", type=click.FloatRange(0, 1), help="Coder confidence at least."
+        ),
+        click.option("--date-precision", help="day, week, month and/or year."),
         click.option("--limit", type=click.IntRange(min=0), help="At most N events."),
     ]
     for option in reversed(options):
@@ -215,6 +227,15 @@ def _filter(kw: dict[str, Any]) -> EventFilter:
         until=kw["until"],
         min_dead=kw["min_dead"],
         limit=kw["limit"],
+        dyad=kw["dyad"],
+        q=kw["q"],
+        bbox=kw["bbox"],
+        admin1=kw["admin1"],
+        sector=kw["sector"],
+        quad=kw["quad"],
+        acled_type=kw["acled_type"],
+        min_confidence=kw["min_confidence"],
+        date_precision=kw["date_precision"],
     )
 
 
@@ -281,7 +302,7 @@ def events_command(db: str, fmt: str, **kw: Any) -> None:
     mentions; csv gives one flat row per event."""
     with fail_on_error():
         flt = _filter(kw)
-        with open_store(db, create=False) as store:
+        with open_store(db, read_only=True) as store:
             events = store.events(flt, mentions=(fmt == "jsonl"))
     if fmt == "jsonl":
         for e in events:
@@ -310,7 +331,7 @@ def export_command(db: str, fmt: str, output: str, **kw: Any) -> None:
     """Export the merged events (with the same filters as `events`)."""
     with fail_on_error():
         flt = _filter(kw)
-        with open_store(db, create=False) as store:
+        with open_store(db, read_only=True) as store:
             n = store.export(output, fmt, flt)
     click.echo(f"wrote {plural(n, 'event')} to {output} ({fmt})", err=True)
 
@@ -322,7 +343,7 @@ def export_command(db: str, fmt: str, output: str, **kw: Any) -> None:
 )
 def errors_command(db: str, fmt: str) -> None:
     """List the documents that could not be read or coded, with the reason."""
-    with fail_on_error(), open_store(db, create=False) as store:
+    with fail_on_error(), open_store(db, read_only=True) as store:
         errors = store.errors()
     for e in errors:
         if fmt == "jsonl":

@@ -83,9 +83,10 @@ from flashpoint.store.schema import (
 )
 
 if TYPE_CHECKING:
-    from flashpoint.store.ingest import IngestReport
+    from flashpoint.ingest import IngestReport
 
 DEFAULT_DB = "flashpoint.duckdb"
+DEFAULT_LOCK_TIMEOUT = 5.0  # seconds a process waits for a DuckDB file another one holds
 # Largest span of dates fetched at once by the merge pass (memory stays bounded).
 _CHUNK_DAYS = 366
 _IN_CHUNK = 500
@@ -112,7 +113,7 @@ class Store(Protocol):
 
     def events(
         self, filter: EventFilter | None = None, *, mentions: bool = False, **filters: Any
-    ) -> EventList: ...
+    ) -> EventList: ...  # SQLStore.events names the keyword filters
 
     def mentions(self, event_id: str) -> list[StoredMention]: ...
 
@@ -194,8 +195,9 @@ class SQLStore:
     backend = "sql"
     _con: Any  # the backend's connection, opened by the subclass
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.url = url
+        self.read_only = read_only
         self._depth = 0
 
     # --- backend primitives -----------------------------------------------------------
@@ -232,10 +234,10 @@ class SQLStore:
         self._con.close()
 
     def _migrate_or_close(self) -> None:
-        """Bring a freshly opened store's schema up to date; never leave a connection open
-        when that fails."""
+        """Bring a freshly opened store's schema up to date (a read-only one is only
+        checked); never leave a connection open when that fails."""
         try:
-            self._migrate()
+            self._check_schema() if self.read_only else self._migrate()
         except BaseException:
             self._con.close()
             raise
@@ -297,6 +299,31 @@ class SQLStore:
                     (migration.version, migration.description, utcnow()),
                 )
 
+    def _check_schema(self) -> None:
+        """A store opened read-only must already have this flashpoint's schema."""
+        try:
+            current = self.schema_version()
+        except StoreError:
+            current = 0
+        if current > schema.LATEST:
+            raise StoreError(
+                f"{self.url} has schema version {current}, newer than this flashpoint knows "
+                f"({schema.LATEST}); upgrade flashpoint to open it"
+            )
+        if current < schema.LATEST:
+            raise StoreError(
+                f"{self.url} has schema version {current}, older than this flashpoint's "
+                f"({schema.LATEST}); open it once for writing (e.g. `flashpoint ingest`, or "
+                "flashpoint.open(db) without read_only) to upgrade it, then read it again"
+            )
+
+    def _writable(self, what: str) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"cannot {what}: {self.url} is open read-only; open it without read_only "
+                "(and stop the readers holding a DuckDB file) to change it"
+            )
+
     def schema_version(self) -> int:
         return int(self._rows("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0])
 
@@ -336,6 +363,7 @@ class SQLStore:
 
     def write(self, items: Sequence[IngestItem], errors: Sequence[ErrorItem] = ()) -> None:
         """Store coded documents (replacing earlier versions) and errors: one transaction."""
+        self._writable("store documents")
         by_id = {it.doc.doc_id: it for it in items}  # a later version of a document wins
         items = list(by_id.values())
         with self._tx():
@@ -411,6 +439,7 @@ class SQLStore:
 
     def dedup(self) -> DedupStats:
         """Merge the mentions written since the last pass into events (idempotent)."""
+        self._writable("merge reports into events")
         started = time.perf_counter()
         with self._tx():
             self._lock()
@@ -496,17 +525,61 @@ class SQLStore:
     # --- reading -------------------------------------------------------------------------
 
     def events(
-        self, filter: EventFilter | None = None, *, mentions: bool = False, **filters: Any
+        self,
+        filter: EventFilter | None = None,
+        *,
+        mentions: bool = False,
+        actor: str | Iterable[str] | None = None,
+        recipient: str | Iterable[str] | None = None,
+        country: str | Iterable[str] | None = None,
+        type: str | Iterable[str] | None = None,  # noqa: A002 - the CLI's name
+        since: date | str | None = None,
+        until: date | str | None = None,
+        min_dead: int | None = None,
+        bbox: str | Sequence[float] | None = None,
+        admin1: str | Iterable[str] | None = None,
+        sector: str | Iterable[str] | None = None,
+        quad: int | str | Iterable[int | str] | None = None,
+        acled_type: str | Iterable[str] | None = None,
+        min_confidence: float | None = None,
+        date_precision: str | Iterable[str] | None = None,
+        dyad: str | None = None,
+        q: str | None = None,
+        limit: int | None = None,
     ) -> EventList:
-        """The merged events matching `filter` (or the keyword filters of `EventFilter.of`),
-        earliest first. Pending merges are done first. `mentions=True` attaches each event's
-        reports."""
-        if filter is None:
-            filter = EventFilter.of(**filters)
-        elif filters:
+        """The merged events matching `filter`, or the keyword filters, earliest first.
+
+        Each filter is optional; those given must all hold (lists or comma-separated
+        strings match any of their values):
+
+        - `actor`, `recipient`: ISO3 codes or names (case-insensitive substrings).
+        - `country`: ISO3 codes of where it happened; `admin1`: its province or state.
+        - `type`: PLOVER types (ASSAULT, PROTEST...); `quad`: quad classes 1-4;
+          `acled_type`: ACLED event or sub-event types (Battles, Armed clash...).
+        - `since`, `until`: dates (YYYY-MM-DD), inclusive; `date_precision`: day, week,
+          month, year.
+        - `min_dead`: at least this many killed; `min_confidence`: the coder's confidence.
+        - `bbox`: (west, south, east, north) or "w,s,e,n" in degrees.
+        - `sector`: actor or recipient sector (GOV, MIL, REB...).
+        - `dyad`: both directions between two actors, "IRN-PAK" or "PAK:MIL-IRN".
+        - `q`: words that must all appear in the sentence, actors, place, type or mode.
+        - `limit`: at most this many events.
+
+        Pending merges are done first (not on a store opened read-only). `mentions=True`
+        attaches each event's reports."""
+        loose: tuple[Any, ...] = (
+            *(actor, recipient, country, type, since, until, min_dead, bbox, admin1, sector),
+            *(quad, acled_type, min_confidence, date_precision, dyad, q, limit),
+        )
+        if filter is not None and any(v is not None for v in loose):
             raise TypeError("give either an EventFilter or keyword filters, not both")
-        if self.pending_dedup():
-            self.dedup()
+        if filter is None:
+            filter = EventFilter.of(
+                actor, recipient, country, type, since, until, min_dead, limit,
+                bbox=bbox, admin1=admin1, sector=sector, quad=quad, acled_type=acled_type,
+                min_confidence=min_confidence, date_precision=date_precision, dyad=dyad, q=q,
+            )  # fmt: skip
+        self._catch_up()
         sql, params = select_events(filter, STORED_EVENT_SELECT.sql)
         rows = STORED_EVENT_SELECT.read(self._rows(sql, params))
         events = EventList(stored_event(r) for r in rows)
@@ -531,16 +604,19 @@ class SQLStore:
             out[mention.event_id or ""].append(mention)
         return out
 
+    def _catch_up(self) -> None:
+        """Do pending merges before reading (a read-only store reads what is merged)."""
+        if not self.read_only and self.pending_dedup():
+            self.dedup()
+
     def mentions(self, event_id: str) -> list[StoredMention]:
         """The reports of one event, earliest first."""
-        if self.pending_dedup():
-            self.dedup()
+        self._catch_up()
         return self._mentions_of([event_id]).get(event_id, [])
 
     def event(self, event_id: str) -> StoredEvent | None:
         """One event by id, with its mentions (None if there is none)."""
-        if self.pending_dedup():
-            self.dedup()
+        self._catch_up()
         rows = self._read(STORED_EVENT_SELECT, "FROM events e WHERE e.event_id = ?", (event_id,))
         if not rows:
             return None
@@ -569,8 +645,9 @@ class SQLStore:
     # --- conveniences over the other modules ------------------------------------------------
 
     def ingest(self, inputs: Iterable[Any], **options: Any) -> IngestReport:
-        """Code and store documents (see `flashpoint.store.ingest.ingest`)."""
-        from flashpoint.store.ingest import ingest
+        """Code and store documents: a convenience for `flashpoint.ingest.ingest(self, ...)`
+        (the coding lives above the store; nothing of it is imported until called)."""
+        from flashpoint.ingest import ingest
 
         return ingest(self, inputs, **options)
 

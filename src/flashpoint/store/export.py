@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import calendar
 import csv
+import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from flashpoint.errors import ConfigError, StoreError
+from flashpoint.ontology import load_ontology
 from flashpoint.store.query import EventFilter
 from flashpoint.store.records import FLAT_COLUMNS, EventList, StoredEvent
 from flashpoint.store.rows import outlet_of
@@ -192,8 +194,9 @@ def _inter(
     """ACLED's actor type code (1 state forces ... 8 external/other forces; 0 none)."""
     if sector in _STATE:
         return 8 if country and where and country != where else 1
-    if event.event_type == "PROTEST" and actor:
-        return 5 if event.mode == "riot" else 6
+    by_type = load_ontology().acled_actor_inter(event.event_type, event.mode) if actor else None
+    if by_type is not None:  # protesters (6) and rioters (5): plover.json `acled.actor_inter`
+        return by_type
     table = {"REB": 2, "PTY": 3, "OPP": 3, "CVL": 7, "MED": 7, "REL": 4, "ETH": 4}
     if sector in table:
         return table[sector]
@@ -395,14 +398,56 @@ def _located(e: StoredEvent) -> bool:
     return e.latitude is not None and e.longitude is not None
 
 
+def geojson_chunks(events: Iterable[StoredEvent]) -> Iterator[str]:
+    """A FeatureCollection of the located events, one feature a line, piece by piece."""
+    yield '{"type": "FeatureCollection", "features": ['
+    for i, event in enumerate(e for e in events if _located(e)):
+        yield ",\n" if i else "\n"
+        yield json.dumps(geojson_feature(event), ensure_ascii=False)
+    yield "\n]}\n"
+
+
 def write_geojson(events: EventList, path: str | os.PathLike[str]) -> None:
     """A FeatureCollection of the located events, written one feature a line."""
     with _text_out(path) as f:
-        f.write('{"type": "FeatureCollection", "features": [')
-        for i, event in enumerate(e for e in events if _located(e)):
-            f.write(",\n" if i else "\n")
-            f.write(json.dumps(geojson_feature(event), ensure_ascii=False))
-        f.write("\n]}\n")
+        for chunk in geojson_chunks(events):
+            f.write(chunk)
+
+
+def csv_chunks(events: Iterable[StoredEvent]) -> Iterator[str]:
+    """The flat CSV (the `csv` export's header and rows), one line at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([name for name, _ in FLAT_COLUMNS])
+    for e in events:
+        values = [_flat_value(getattr(e, n), k) for n, k in FLAT_COLUMNS]
+        writer.writerow(["" if v is None else v for v in values])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def jsonl_chunks(events: Iterable[StoredEvent]) -> Iterator[str]:
+    """One event record (without its mentions) a line."""
+    for e in events:
+        yield json.dumps(e.to_dict(), ensure_ascii=False) + "\n"
+
+
+# the formats a stream (the API's /api/export) can be written in, with their media types
+STREAMS = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+}  # noqa: E501
+
+
+def stream_events(events: Iterable[StoredEvent], format: str) -> Iterator[str]:
+    """The events in one of `STREAMS`' formats, as text chunks written as they are made."""
+    chunks = {"csv": csv_chunks, "geojson": geojson_chunks, "jsonl": jsonl_chunks}
+    if format not in chunks:
+        raise ConfigError(f"unknown stream format {format!r}; use one of {', '.join(STREAMS)}")
+    return chunks[format](events)
 
 
 # --- GDELT -----------------------------------------------------------------------------------

@@ -2,6 +2,11 @@
 
 Uses psycopg 3. Bulk inserts use COPY; merge passes and migrations take an advisory lock so
 that concurrent ingests do not merge the same events at once.
+
+Where the PostGIS extension is installed or can be created, the store keeps a view
+`events_geo`: every event with a `geom` column, a `geometry(Point, 4326)` built from its
+longitude and latitude (NULL when it is not located), for GIS tools (QGIS, ST_Within...).
+Without PostGIS the store works the same, without the view.
 """
 
 from __future__ import annotations
@@ -37,8 +42,10 @@ class PostgresStore(SQLStore):
 
     backend = "postgres"
 
-    def __init__(self, dsn: str, connect_timeout: int = 10) -> None:
-        super().__init__(redact(dsn))
+    def __init__(self, dsn: str, connect_timeout: int = 10, *, read_only: bool = False) -> None:
+        """Connect (creating or migrating the schema; only checking it with `read_only`,
+        which refuses writes). Many processes may read and write one database at once."""
+        super().__init__(redact(dsn), read_only=read_only)
         try:
             self._con = psycopg.connect(dsn, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
@@ -49,6 +56,8 @@ class PostgresStore(SQLStore):
             ) from exc
         self._tx_ctx: Any = None
         self._migrate_or_close()
+        if not read_only:
+            self._geo_view()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         try:
@@ -79,6 +88,42 @@ class PostgresStore(SQLStore):
         if ctx is not None:
             with suppress(psycopg.Error, StoreError):
                 ctx.__exit__(StoreError, StoreError("rollback"), None)
+
+    def _postgis_schema(self) -> str | None:
+        """The schema PostGIS is installed in, creating the extension (in `public`) if it
+        is available and this user may; None without PostGIS."""
+        sql = (
+            "SELECT n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace "
+            "WHERE x.extname = 'postgis'"
+        )
+        found = self._rows(sql)
+        if not found and self._rows("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'"):
+            public = self._rows("SELECT 1 FROM pg_namespace WHERE nspname = 'public'")
+            where = " SCHEMA public" if public else ""
+            with suppress(StoreError):  # not allowed here, or another process raced us
+                self._run(f"CREATE EXTENSION IF NOT EXISTS postgis{where}")
+            found = self._rows(sql)
+        return str(found[0][0]) if found else None
+
+    def _geo_view(self) -> None:
+        """Create or update the `events_geo` view when PostGIS is there (see the module)."""
+        gis = self._postgis_schema()
+        if gis is None:
+            return
+        count = (
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = ? "
+            "AND table_schema = current_schema()"
+        )
+        columns = int(self._rows(count, ("events",))[0][0])
+        if int(self._rows(count, ("events_geo",))[0][0]) == columns + 1:
+            return  # up to date
+        point = f'"{gis}".ST_SetSRID("{gis}".ST_MakePoint(e.longitude, e.latitude), 4326)'
+        with suppress(StoreError), self._tx():  # StoreError: a concurrent opener made it
+            self._lock()
+            self._run(
+                f"CREATE OR REPLACE VIEW events_geo AS SELECT CAST({point} AS "
+                f'"{gis}".geometry(Point, 4326)) AS geom, e.* FROM events e'
+            )
 
     def _lock(self) -> None:
         self._run("SELECT pg_advisory_xact_lock(?)", (_LOCK_KEY,))
