@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, TypeAdapter
@@ -106,6 +106,70 @@ def test_filters(client: TestClient) -> None:
     assert found["total"] == 1 and found["items"][0]["actor"]["country"] == "PAK"
 
 
+def test_analyst_filters(client: TestClient) -> None:
+    every = client.get("/api/events", params={"page_size": 50}).json()["items"]
+
+    def ids(**params: Any) -> set[str]:
+        found = client.get("/api/events", params={"page_size": 50, **params}).json()
+        return {e["id"] for e in found["items"]}
+
+    located = [e for e in every if e["location"] and e["location"]["lat"] is not None]
+    e0 = located[0]
+    lat, lon = e0["location"]["lat"], e0["location"]["lon"]
+    inside = ids(bbox=f"{lon - 0.5},{lat - 0.5},{lon + 0.5},{lat + 0.5}")
+    assert e0["id"] in inside and len(inside) < len(every)
+    assert e0["id"] not in ids(bbox=f"{lon + 1},{lat - 0.5},{lon + 2},{lat + 0.5}")
+    conflict = ids(quad="4")
+    assert conflict and all(e["quad_code"] == 4 for e in every if e["id"] in conflict)
+    assert conflict | ids(quad="1,2,3") == {e["id"] for e in every}
+    mil = ids(sector="MIL")
+    assert mil == {
+        e["id"]
+        for e in every
+        if "MIL" in ((e["actor"] or {}).get("sector"), (e["recipient"] or {}).get("sector"))
+    }
+    battles = ids(acled_type="Battles")
+    assert battles == {e["id"] for e in every if e["acled_event_type"] == "Battles"}
+    sure = ids(min_confidence=0.9)
+    assert sure == {e["id"] for e in every if (e["confidence"] or 0) >= 0.9}
+    days = ids(date_precision="day")
+    assert days == {e["id"] for e in every if e["date_precision"] == "day"} and days
+    admin1 = e0["location"].get("admin1")
+    if admin1:
+        assert e0["id"] in ids(admin1=admin1.upper())
+
+
+def test_streaming_export(client: TestClient) -> None:
+    import csv
+    import io
+    import json
+
+    total = client.get("/api/events", params={"type": "ASSAULT"}).json()["total"]
+    with client.stream("GET", "/api/export", params={"type": "ASSAULT"}) as res:
+        assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
+        assert "attachment" in res.headers["content-disposition"]
+        text = "".join(res.iter_text())
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == total and {r["event_type"] for r in rows} == {"ASSAULT"}
+    lines = client.get("/api/export", params={"format": "jsonl"}).text.splitlines()
+    assert len(lines) == client.get("/api/stats").json()["events"]  # no page limit
+    assert all(json.loads(line)["id"] for line in lines)
+    geo = client.get("/api/export", params={"format": "geojson", "dyad": "IRN-PAK"}).json()
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    assert all(f["geometry"]["type"] == "Point" for f in geo["features"])
+
+
+def test_analysis_can_include_imprecise_and_background(client: TestClient) -> None:
+    every = client.get("/api/export", params={"format": "jsonl"}).text.splitlines()
+    assert every
+    default = client.get("/api/actors").json()
+    wide = client.get(
+        "/api/actors", params={"include_imprecise": "true", "include_background": "true"}
+    ).json()
+    weight = sum(e["events"] for e in default["edges"])
+    assert sum(e["events"] for e in wide["edges"]) >= weight > 0
+
+
 def test_event_with_its_mentions_and_evidence(client: TestClient) -> None:
     strikes = client.get(
         "/api/events", params={"actor": "IRN", "recipient": "PAK", "type": "ASSAULT"}
@@ -165,20 +229,35 @@ def test_openapi_document(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("url", "status", "code"),
     [
-        ("/api/events?page_size=51", 422, "bad_parameter"),
-        ("/api/events?page_size=0", 422, "bad_parameter"),
-        ("/api/events?page=0", 422, "bad_parameter"),
-        ("/api/events?page=abc", 422, "bad_parameter"),
-        ("/api/events?since=18-01-2024", 422, "bad_parameter"),
-        ("/api/events?type=BOMBING", 422, "bad_parameter"),
-        ("/api/events?country=PAKISTAN", 422, "bad_parameter"),
-        ("/api/events?since=2024-02-01&until=2024-01-01", 422, "bad_parameter"),
-        ("/api/events?order=sideways", 422, "bad_parameter"),
-        ("/api/events?dyad=IRN", 422, "bad_parameter"),
-        ("/api/dyads?level=planet", 422, "bad_parameter"),
-        ("/api/dyads?window=0", 422, "bad_parameter"),
-        ("/api/chains?since=2024-02-01&until=2024-01-01", 422, "bad_parameter"),
-        ("/api/dyads/IRN-IRN", 422, "bad_parameter"),
+        ("/api/events?page_size=51", 400, "bad_parameter"),
+        ("/api/events?page_size=0", 400, "bad_parameter"),
+        ("/api/events?page=0", 400, "bad_parameter"),
+        ("/api/events?page=abc", 400, "bad_parameter"),
+        ("/api/events?since=18-01-2024", 400, "bad_parameter"),
+        ("/api/events?type=BOMBING", 400, "bad_parameter"),
+        ("/api/events?country=PAKISTAN", 400, "bad_parameter"),
+        ("/api/events?since=2024-02-01&until=2024-01-01", 400, "bad_parameter"),
+        ("/api/events?order=sideways", 400, "bad_parameter"),
+        ("/api/events?dyad=IRN", 400, "bad_parameter"),
+        ("/api/dyads?level=planet", 400, "bad_parameter"),
+        ("/api/dyads?window=0", 400, "bad_parameter"),
+        ("/api/chains?since=2024-02-01&until=2024-01-01", 400, "bad_parameter"),
+        ("/api/dyads/IRN-IRN", 400, "bad_parameter"),
+        ("/api/events?bogus=1", 400, "unknown_parameter"),
+        ("/api/events?limit=-5", 400, "unknown_parameter"),
+        ("/api/events?Actor=IRN", 400, "unknown_parameter"),
+        ("/api/map?limit=-5", 400, "bad_parameter"),
+        ("/api/events?bbox=x", 400, "bad_parameter"),
+        ("/api/events?bbox=60,23,78", 400, "bad_parameter"),
+        ("/api/events?bbox=60,95,78,96", 400, "bad_parameter"),
+        ("/api/events?quad=5", 400, "bad_parameter"),
+        ("/api/events?min_confidence=2", 400, "bad_parameter"),
+        ("/api/events?date_precision=hour", 400, "bad_parameter"),
+        ("/api/events?acled_type=Skirmish", 400, "bad_parameter"),
+        ("/api/export?format=xml", 400, "bad_parameter"),
+        ("/api/export?bogus=1", 400, "unknown_parameter"),
+        ("/api/dyads?include_imprecise=perhaps", 400, "bad_parameter"),
+        ("/api/stats?verbose=1", 400, "unknown_parameter"),
         ("/api/events/ev_does_not_exist", 404, "not_found"),
         ("/api/events/%3Cscript%3E", 404, "not_found"),
         ("/api/no-such-route", 404, "not_found"),
@@ -338,7 +417,7 @@ def test_every_route_declares_its_response(client: TestClient) -> None:
         if not isinstance(route, APIRoute):
             plain.append(path)
             continue
-        if route.response_class is FileResponse:
+        if route.response_class in (FileResponse, StreamingResponse):
             media = route.responses[200]["content"]
             assert route.include_in_schema and media, path
         else:
@@ -363,7 +442,11 @@ def test_every_body_is_fully_described_by_its_model(client: TestClient) -> None:
         for path, cases in SAMPLES.items()
         for params in cases
     ]
-    get_routes = {p for p, r in routes.items() if "GET" in (r.methods or ()) and "/api/" in p}
+    get_routes = {
+        p
+        for p, r in routes.items()
+        if "GET" in (r.methods or ()) and "/api/" in p and r.response_class is not StreamingResponse
+    }
     assert {path for path, _, _ in urls} == get_routes  # a new route needs a sample here
     for path, url, params in urls:
         res = client.get(url, params=params)

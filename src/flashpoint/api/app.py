@@ -4,9 +4,11 @@
     app = create_app("events.duckdb")                 # read-only
     app = create_app("events.duckdb", token="s3cret") # POST /api/documents with the token
 
-Routes (all JSON; errors are {"error": code, "message": text}):
+Routes (JSON but /api/export; errors are {"error": code, "message": text}; a query
+parameter a route does not take, or a malformed value, is a 400):
 
     GET  /api/events            the store's filters, paginated (page, page_size)
+    GET  /api/export            every matching event, streamed as CSV, GeoJSON or JSONL
     GET  /api/events/{id}       one event with every article's mention and evidence spans
     GET  /api/map               located events, compact, for the map
     GET  /api/timeline          events per day or week by quad class
@@ -33,13 +35,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.dependencies.models import Dependant
+from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
 from flashpoint.analysis.chains import retaliation_chains
-from flashpoint.analysis.charts import QUAD_COLORS, TYPE_COLORS, world_outline
+from flashpoint.analysis.charts import world_outline
 from flashpoint.analysis.dyads import LEVELS, Dyad, Freq, Level, dyad_counts
 from flashpoint.analysis.escalation import (
     EscalationParams,
@@ -69,6 +72,7 @@ from flashpoint.api.models import (
 )
 from flashpoint.api.service import Service
 from flashpoint.store import EventFilter
+from flashpoint.store.export import STREAMS, stream_events
 from flashpoint.store.records import StoredEvent, StoredMention
 
 STATIC = Path(str(resources.files("flashpoint.api").joinpath("static")))
@@ -80,9 +84,10 @@ CSP = (
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody, "description": d}
     for s, d in {
+        400: "unknown or malformed parameter",
         404: "not found",
         413: "request too large",
-        422: "bad parameter",
+        422: "bad request body",
         500: "server error",
     }.items()
 }
@@ -187,8 +192,8 @@ def create_app(
 
     Read-only unless `token` is given; then POST /api/documents accepts requests that carry
     `Authorization: Bearer <token>`. Bodies over `max_body_bytes` get 413, pages over
-    `max_page_size` 422, URLs over `max_url` characters 414."""
-    svc = service or Service(db)
+    `max_page_size` 400, URLs over `max_url` characters 414."""
+    svc = service or Service(db, read_only=not token)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -220,9 +225,36 @@ def create_app(
     return app
 
 
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters a route takes, those of its dependencies too."""
+    names = {f.alias or f.name for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def known_parameters(request: Request) -> None:
+    """Refuse a query parameter the route does not take: a misspelt filter must not be
+    silently ignored (it would return every event)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise ApiError(
+            400,
+            "unknown_parameter",
+            f"{request.url.path} does not take {', '.join(map(repr, unknown))}; it takes "
+            f"{', '.join(sorted(known)) or 'no parameters'} (see /api/openapi.json)",
+        )
+
+
 def _read_routes(svc: Service, limits: dict[str, int], writable: bool) -> APIRouter:
-    r = APIRouter(prefix="/api", responses=ERRORS)
+    r = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(known_parameters)])
     _event_routes(r, svc, limits["max_page_size"])
+    _export_route(r, svc)
     _analysis_routes(r, svc)
 
     @r.get("/stats", response_model=Stats, tags=["store"])
@@ -235,15 +267,15 @@ def _read_routes(svc: Service, limits: dict[str, int], writable: bool) -> APIRou
         """PLOVER types with their quad class and colour, actor levels, and the limits."""
         from flashpoint.ontology import load_ontology
 
-        types = load_ontology().types
+        onto = load_ontology()
         return {
             "version": __version__,
             "types": [
-                {"name": t.name, "quad": t.quad, "score": t.score, "color": TYPE_COLORS[t.name]}
-                for t in types.values()
+                {"name": t.name, "quad": t.quad, "score": t.score, "color": t.color}
+                for t in onto.types.values()
             ],
-            "quads": {str(k): v for k, v in QUAD_NAMES.items()},
-            "quad_colors": {str(k): v for k, v in QUAD_COLORS.items()},
+            "quads": {str(k): v for k, v in onto.quad_names().items()},
+            "quad_colors": {str(k): v for k, v in onto.quad_colors().items()},
             "levels": list(LEVELS),
             **limits,
             "writable": writable,
@@ -253,50 +285,60 @@ def _read_routes(svc: Service, limits: dict[str, int], writable: bool) -> APIRou
     return r
 
 
-def _filter(
-    actor: str | None,
-    recipient: str | None,
-    country: str | None,
-    type_: str | None,
-    since: date | None,
-    until: date | None,
-    min_dead: int | None,
-) -> EventFilter:
-    return EventFilter.of(
-        actor=actor,
-        recipient=recipient,
-        country=country,
-        type=type_,
-        since=since,
-        until=until,
-        min_dead=min_dead,
-    )
-
-
 class EventQuery:
-    """The event filters shared by /api/events, /api/map and /api/timeline."""
+    """The event filters shared by /api/events, /api/export, /api/map and /api/timeline."""
 
     def __init__(
         self,
         actor: Annotated[
             str | None, Query(description="ISO3 code(s) or name(s), comma-separated")
-        ] = None,  # noqa: E501
+        ] = None,
         recipient: Annotated[str | None, Query(description="ISO3 code(s) or name(s)")] = None,
         country: Annotated[str | None, Query(description="ISO3 code(s) of the place")] = None,
-        type: Annotated[
+        type: Annotated[  # noqa: A002
             str | None, Query(description="PLOVER type(s), e.g. ASSAULT,SANCTION")
-        ] = None,  # noqa: A002, E501
+        ] = None,
         since: SinceParam = None,
         until: UntilParam = None,
         min_dead: Annotated[int | None, Query(ge=0)] = None,
         dyad: Annotated[str | None, Query(description="both directions of a dyad: IRN-PAK")] = None,  # noqa: E501
         q: Annotated[
             str | None, Query(max_length=200, description="words in the sentence, actors or place")
-        ] = None,  # noqa: E501
+        ] = None,
+        bbox: Annotated[
+            str | None, Query(description="west,south,east,north in degrees, e.g. 60,23,78,37")
+        ] = None,
+        admin1: Annotated[str | None, Query(description="province/state name(s)")] = None,
+        sector: Annotated[
+            str | None, Query(description="actor or recipient sector(s), e.g. MIL,GOV")
+        ] = None,
+        quad: Annotated[str | None, Query(description="PLOVER quad class(es) 1-4")] = None,
+        acled_type: Annotated[
+            str | None, Query(description="ACLED event or sub-event type(s), e.g. Battles")
+        ] = None,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+        date_precision: Annotated[
+            str | None, Query(description="day, week, month and/or year")
+        ] = None,
     ) -> None:
-        self.filter = _filter(actor, recipient, country, type, since, until, min_dead)
-        self.dyad = _dyad(dyad)
-        self.q = q.strip() if q and q.strip() else None
+        self.filter = EventFilter.of(
+            actor=actor,
+            recipient=recipient,
+            country=country,
+            type=type,
+            since=since,
+            until=until,
+            min_dead=min_dead,
+            dyad=dyad,
+            q=q,
+            bbox=bbox,
+            admin1=admin1,
+            sector=sector,
+            quad=quad,
+            acled_type=acled_type,
+            min_confidence=min_confidence,
+            date_precision=date_precision,
+        )
 
 
 def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
@@ -309,7 +351,7 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
         order: Annotated[Literal["asc", "desc"], Query(description="by date")] = "asc",
     ) -> dict[str, Any]:
         """Stored (merged) events matching the filters, one page at a time."""
-        found = svc.events(query.filter, query.dyad, query.q)
+        found = svc.events(query.filter)
         total = len(found)
         pages = max(1, math.ceil(total / page_size))
         if page > pages:
@@ -345,7 +387,7 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
         """Located events, compact: [id, lat, lon, type, quad, dead, date, label, precision
         (of the place: 'country' is the country's centroid), date_precision]; `matched`
         counts the events of the filters, located or not."""
-        matched = svc.events(query.filter, query.dyad, query.q)
+        matched = svc.events(query.filter)
         found = [e for e in matched if _located(e)]
         return {
             "total": len(found),
@@ -361,7 +403,35 @@ def _event_routes(r: APIRouter, svc: Service, max_page_size: int) -> None:
         freq: Annotated[Literal["day", "week"], Query()] = "day",
     ) -> dict[str, Any]:
         """Events per day (or week, from Monday) by PLOVER quad class, with the killed."""
-        return _timeline(svc.events(query.filter, query.dyad, query.q), freq)
+        return _timeline(svc.events(query.filter), freq)
+
+
+def _export_route(r: APIRouter, svc: Service) -> None:
+    content = {m: {"schema": {"type": "string", "format": "binary"}} for m in STREAMS.values()}
+
+    @r.get(
+        "/export",
+        response_class=StreamingResponse,
+        responses={200: {"description": "the matching events, as a file", "content": content}},
+        tags=["events"],
+    )
+    def export(
+        query: Annotated[EventQuery, Depends()],
+        format: Annotated[  # noqa: A002
+            Literal["csv", "geojson", "jsonl"],
+            Query(description="csv: flat rows; geojson: located events; jsonl: records"),
+        ] = "csv",
+    ) -> StreamingResponse:
+        """Every event matching the filters (no page limit), streamed as it is written:
+        CSV (the flat columns), GeoJSON (a FeatureCollection of the located events) or
+        JSONL (one event record a line)."""
+        found = svc.events(query.filter)
+        name = f"flashpoint-events.{format}"
+        return StreamingResponse(
+            stream_events(found, format),
+            media_type=STREAMS[format],
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
 
 def _event_id(event_id: str) -> str:
@@ -435,20 +505,36 @@ class AnalysisQuery:
         baseline: Annotated[int, Query(ge=1, le=365, description="days of the baseline")] = 28,
         threshold: Annotated[float, Query(gt=0, le=100)] = 2.0,
         min_scale: Annotated[float, Query(gt=0, le=1000)] = 6.0,
+        include_imprecise: Annotated[
+            bool, Query(description="count events dated only to a month or a year")
+        ] = False,
+        include_background: Annotated[
+            bool, Query(description="count background and aggregate mentions (history, tolls)")
+        ] = False,
     ) -> None:
         if since and until and since > until:
-            raise ApiError(422, "bad_parameter", f"since {since} is after until {until}")
+            raise ApiError(400, "bad_parameter", f"since {since} is after until {until}")
         self.since = since
         self.until = until
         self.params = _params(window, baseline, threshold, min_scale)
-        self.key = (since, until, self.params)
+        self.imprecise = include_imprecise
+        self.background = include_background
+        self.key = (since, until, self.params, include_imprecise, include_background)
 
 
 def _dyads(
     df: Any, a: AnalysisQuery, level: Level, limit: int, chain_window: int, series: bool
 ) -> dict[str, Any]:
     ranking = escalating_dyads(
-        df, a.since, a.until, level=level, params=a.params, limit=limit, chain_window=chain_window
+        df,
+        a.since,
+        a.until,
+        level=level,
+        params=a.params,
+        limit=limit,
+        chain_window=chain_window,
+        include_imprecise=a.imprecise,
+        include_background=a.background,
     )
     start, end = period_bounds(df, a.since, a.until)
     return {
@@ -461,7 +547,15 @@ def _dyads(
 
 
 def _counts(df: Any, a: AnalysisQuery, d: Dyad, freq: Freq) -> dict[str, Any]:
-    counts = dyad_counts(df, d, freq=freq, since=a.since, until=a.until)
+    counts = dyad_counts(
+        df,
+        d,
+        freq=freq,
+        since=a.since,
+        until=a.until,
+        include_imprecise=a.imprecise,
+        include_background=a.background,
+    )
     rows = [
         {"date": day.date().isoformat(), **{k: _num(v) for k, v in row.items()}}
         for day, row in counts.iterrows()
@@ -479,8 +573,25 @@ def _counts(df: Any, a: AnalysisQuery, d: Dyad, freq: Freq) -> dict[str, Any]:
 def _escalation(df: Any, a: AnalysisQuery, dyad: Dyad | None, level: Level) -> dict[str, Any]:
     if dyad is not None:
         start, end = period_bounds(df, a.since, a.until)
-        return dyad_escalation(df, dyad, start.date(), end.date(), a.params).to_dict()
-    ranking = escalating_dyads(df, a.since, a.until, level=level, params=a.params, limit=None)
+        return dyad_escalation(
+            df,
+            dyad,
+            start.date(),
+            end.date(),
+            a.params,
+            include_imprecise=a.imprecise,
+            include_background=a.background,
+        ).to_dict()
+    ranking = escalating_dyads(
+        df,
+        a.since,
+        a.until,
+        level=level,
+        params=a.params,
+        limit=None,
+        include_imprecise=a.imprecise,
+        include_background=a.background,
+    )
     return {
         "method": a.params.method,
         "dyads": [s.to_dict() for s in ranking if s.escalation.escalating],
@@ -497,6 +608,8 @@ def _chains(
         level=level,
         dyad=dyad,
         min_moves=min_moves,
+        include_imprecise=a.imprecise,
+        include_background=a.background,
     )
     return {
         "since": start.date().isoformat(),
@@ -508,7 +621,15 @@ def _chains(
 
 def _actors(df: Any, a: AnalysisQuery, level: Level, min_events: int, limit: int) -> dict[str, Any]:
     start, end = period_bounds(df, a.since, a.until)
-    net = actor_network(df, level=level, since=start, until=end, min_events=min_events)
+    net = actor_network(
+        df,
+        level=level,
+        since=start,
+        until=end,
+        min_events=min_events,
+        include_imprecise=a.imprecise,
+        include_background=a.background,
+    )
     out = net.to_dict()
     out["edges"] = out["edges"][:limit]
     out["truncated"] = len(net.edges) > limit

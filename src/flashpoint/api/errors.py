@@ -2,7 +2,8 @@
 
 The shape is `FlashpointError.to_dict()`'s; HTTP errors (404, 405, 413, 422, ...),
 validation errors and library errors all come out in it, and so do the limits the ASGI
-middleware enforces before a request reaches a route (body size, URL length).
+middleware enforces before a request reaches a route (body size, URL length). A bad query
+or path parameter (malformed, out of range, unknown) is a 400; a bad request body a 422.
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return error_response(422, "bad_parameter", validation_message(exc))
+        in_body = any(tuple(e.get("loc", ()))[:1] == ("body",) for e in exc.errors())
+        return error_response(422 if in_body else 400, "bad_parameter", validation_message(exc))
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -98,7 +100,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(FlashpointError)
     async def library_error(request: Request, exc: FlashpointError) -> JSONResponse:
         if isinstance(exc, ConfigError):
-            return error_response(422, "bad_parameter", str(exc))
+            return error_response(400, "bad_parameter", str(exc))
         if isinstance(exc, InputError):
             return error_response(422, exc.code, str(exc))
         if isinstance(exc, StoreError):

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from flashpoint.analysis.dyads import ActorSpec, Dyad
 from flashpoint.analysis.frame import (
     BACKGROUND_AUX,
     IMPRECISE_PRECISIONS,
@@ -35,38 +34,6 @@ T = TypeVar("T")
 _CACHE_SIZE = 48
 
 
-def _party_matches(spec: ActorSpec, e: StoredEvent, side: str) -> bool:
-    if spec.country and getattr(e, f"{side}_country") != spec.country:
-        return False
-    if spec.sector and getattr(e, f"{side}_sector") != spec.sector:
-        return False
-    name = getattr(e, f"{side}_name") or ""
-    return not (spec.name and spec.name.lower() not in name.lower())
-
-
-def in_dyad(dyad: Dyad, e: StoredEvent) -> bool:
-    """Whether `e` is an event of `dyad`, either direction."""
-    return (_party_matches(dyad.a, e, "actor") and _party_matches(dyad.b, e, "recipient")) or (
-        _party_matches(dyad.b, e, "actor") and _party_matches(dyad.a, e, "recipient")
-    )
-
-
-def matches_text(e: StoredEvent, needle: str) -> bool:
-    """A case-insensitive search over the event's sentence, actors and place."""
-    fields = (
-        e.sentence,
-        e.actor_name,
-        e.recipient_name,
-        e.location_name,
-        e.event_type,
-        e.mode,
-        e.actor_country,
-        e.recipient_country,
-    )
-    hay = " ".join(f for f in fields if f).lower()
-    return all(word in hay for word in needle.lower().split())
-
-
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -74,9 +41,11 @@ def _iso(d: date | None) -> str | None:
 class Service:
     """The store behind the API, with its lock and cache."""
 
-    def __init__(self, db: str, store: SQLStore | None = None) -> None:
+    def __init__(self, db: str, store: SQLStore | None = None, *, read_only: bool = True) -> None:
+        """The service over `store`, or the existing store `db` (opened read-only unless
+        told otherwise: readers then share a DuckDB file with other processes)."""
         self.db = db
-        self._store = store or open_store(db, create=False)
+        self._store = store or open_store(db, create=False, read_only=read_only)
         self._lock = threading.RLock()
         self._cache: OrderedDict[Any, tuple[Any, Any]] = OrderedDict()
         self._coder: Any = None
@@ -111,19 +80,14 @@ class Service:
 
     # --- events ---------------------------------------------------------------------------
 
-    def events(self, flt: EventFilter, dyad: Dyad | None = None, q: str | None = None) -> EventList:
-        """Every event matching the filter (and dyad, and text), earliest first."""
+    def events(self, flt: EventFilter) -> EventList:
+        """Every event matching the filter, earliest first."""
 
         def compute() -> EventList:
             with self.store() as s:
-                found = s.events(flt)
-            if dyad is not None:
-                found = EventList(e for e in found if in_dyad(dyad, e))
-            if q:
-                found = EventList(e for e in found if matches_text(e, q))
-            return found
+                return s.events(flt)
 
-        return self.cached(("events", flt, dyad, q), compute)
+        return self.cached(("events", flt), compute)
 
     def event(self, event_id: str) -> StoredEvent | None:
         with self.store() as s:
@@ -138,8 +102,8 @@ class Service:
 
         return self.cached(("frame", since, until, history_days), compute)
 
-    def located(self, flt: EventFilter, dyad: Dyad | None, q: str | None) -> pd.DataFrame:
-        return to_frame(self.events(flt, dyad, q))
+    def located(self, flt: EventFilter) -> pd.DataFrame:
+        return to_frame(self.events(flt))
 
     def span(self) -> tuple[date | None, date | None, date | None, date | None]:
         """The first and last event dates, and a default view: the data's recent window
@@ -186,6 +150,8 @@ class Service:
 
     def ingest(self, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
         """Code and store article records (`text`, `date`, optional `id`, `title`, `url`)."""
+        from flashpoint.batch import InProcess
+        from flashpoint.ingest import ingest
         from flashpoint.readers.base import ReadOptions, document_from_record
 
         items: list[Any] = []
@@ -196,8 +162,10 @@ class Service:
                 items.append(document_from_record(record, source, ReadOptions()))
             except InputError as exc:
                 errors.append({"index": i, **exc.to_dict()})
-        with self.store() as s:
-            report = s.ingest(items, coder=self._get_coder()) if items else None
+        report = None
+        if items:  # through the batch engine, in this process
+            with self.store() as s:
+                report = ingest(s, items, executor=InProcess(coder=self._get_coder()))
         return {
             "received": len(records),
             "stored": report.stored if report else 0,
