@@ -4,7 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench clean services
+# Other supported Pythons, each tested on a smoke set in its own venv (.venv-3.12, .venv-3.13).
+PYENV_ROOT ?= /root/.pyenv
+PYTHONS ?= 3.12 3.13
+SMOKE := tests/test_golden.py tests/readers tests/store/test_store_backends.py \
+	tests/store/test_store_concurrency.py
+
+.PHONY: install demo test test-pythons lint typecheck bench clean services
 
 install: $(STAMP)
 
@@ -24,6 +30,25 @@ services:
 
 test: install services
 	$(BIN)/python -m pytest
+	$(MAKE) test-pythons
+
+# For each of $(PYTHONS): python3.X on PATH, else pyenv's newest 3.X; a venv with the same
+# pinned model and the project; the smoke set (the coder on the samples, readers, stores).
+test-pythons: services
+	@set -e; for v in $(PYTHONS); do \
+	  py=$$(command -v python$$v || ls -d $(PYENV_ROOT)/versions/$$v.*/bin/python$$v 2>/dev/null | sort -V | tail -n 1); \
+	  test -n "$$py" || { echo "Python $$v not found (install it, or run make PYTHONS=... test-pythons)"; exit 1; }; \
+	  env=.venv-$$v; \
+	  if [ ! -f $$env/.installed ] || [ pyproject.toml -nt $$env/.installed ]; then \
+	    test -x $$env/bin/python || $$py -m venv $$env; \
+	    $$env/bin/python -m pip install -q --upgrade pip; \
+	    $$env/bin/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt; \
+	    $$env/bin/python -m pip install -q -e '.[dev]'; \
+	    touch $$env/.installed; \
+	  fi; \
+	  echo "== Python $$v: smoke tests"; \
+	  $$env/bin/python -m pytest -q -p no:cacheprovider $(SMOKE); \
+	done
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts
@@ -37,4 +62,4 @@ bench: install
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-3.* build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -2,7 +2,8 @@
 
 >>> import flashpoint
 >>> db = flashpoint.open("flashpoint.duckdb", create=True)   # or "postgresql://user@host/db"
->>> db.ingest(["articles/"])                                 # read, code, store, merge
+>>> from flashpoint.ingest import ingest                     # reading and coding: above the store
+>>> ingest(db, ["articles/"])                                # read, code, store, merge
 >>> events = db.events(actor="IRN", type="ASSAULT", since="2024-01-01")
 >>> events.to_pandas()
 >>> flashpoint.open("flashpoint.duckdb", read_only=True)     # beside `flashpoint serve`
@@ -82,6 +83,7 @@ def open(  # noqa: A001 - `flashpoint.open(db)` is the public name
     that does not exist is refused (a typo must not make an empty store) unless
     `create=True`. In a notebook beside a running `flashpoint serve`, pass `read_only=True`."""
     return open_store(db, create=create, read_only=read_only, lock_timeout=lock_timeout)
+
 
 __all__ = [
     "DEFAULT_DB",
