@@ -39,14 +39,9 @@ from typing import Any
 
 from flashpoint.document import Event
 from flashpoint.errors import FormatError, InputError
+from flashpoint.ontology import load_ontology
 from flashpoint.pipeline import Coder
 
-OLD_PLOVER = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-}
 # PLOVER 0.5b1 gold codes every international body IGO; flashpoint keeps PLOVER 2.0's
 # finer UNO (UN bodies) and EUR (EU bodies), which count as IGO when scored against it
 _OLD_CODES = {"UNO": "IGO", "EUR": "IGO"}
@@ -365,7 +360,7 @@ def evaluate_sentences(records: list[dict[str, Any]], coder: Coder) -> Report:
     per_type: dict[str, FieldScore] = {}
     actor_ok = actor_n = 0
     for rec in records:
-        gold = OLD_PLOVER.get(rec["event_type"], rec["event_type"])
+        gold = load_ontology().current_name(rec["event_type"])  # PLOVER 0.5b1 names
         top = _top(coder.code(rec["text"], pub_date=rec.get("date"), doc_id=rec.get("id")))
         pred = top.event_type if top else None
         correct += pred == gold

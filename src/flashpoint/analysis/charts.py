@@ -33,29 +33,11 @@ from flashpoint.analysis.dyads import Dyad
 from flashpoint.analysis.escalation import Escalation
 from flashpoint.analysis.frame import QUAD_NAMES, format_date
 from flashpoint.errors import DataFileError
+from flashpoint.ontology import load_ontology
 
-# One colour per PLOVER type, in its quad class's hue (greens: verbal cooperation, blues:
-# material cooperation, ambers: verbal conflict, reds and purples: material conflict). The
-# dashboard gets the same table from /api/meta.
-TYPE_COLORS: dict[str, str] = {
-    "AGREE": "#1b9e77",
-    "CONSULT": "#66c2a5",
-    "SUPPORT": "#238b45",
-    "CONCEDE": "#74c476",
-    "COOPERATE": "#2b8cbe",
-    "AID": "#08519c",
-    "RETREAT": "#6baed6",
-    "REQUEST": "#e6ab02",
-    "ACCUSE": "#f39c12",
-    "REJECT": "#d8a15c",
-    "THREATEN": "#e6550d",
-    "PROTEST": "#8e44ad",
-    "SANCTION": "#c51b7d",
-    "MOBILIZE": "#7f3b08",
-    "COERCE": "#d6604d",
-    "ASSAULT": "#b2182b",
-}
-QUAD_COLORS = {1: "#1b9e77", 2: "#2b8cbe", 3: "#f39c12", 4: "#b2182b"}
+# Type and quad-class colours are data (plover.json, `color` and `quads`); the dashboard gets
+# the same ones from /api/meta.
+UNKNOWN_TYPE_COLOR = "#555"
 DIRECTION_COLORS = {"ab": "#b2182b", "ba": "#2b6cb0", "cooperation": "#1b9e77"}
 """The dyad chart's colours: a → b, b → a, cooperation (app.js draws the dashboard's dyad
 chart with the same ones)."""
@@ -335,6 +317,12 @@ def _centroid(rows: pd.DataFrame) -> pd.Series:
     return (rows["location_precision"].fillna("") == "country").astype(bool)
 
 
+def type_color(event_type: str) -> str:
+    """The type's colour in charts (grey for a type PLOVER does not have)."""
+    info = load_ontology().types.get(event_type)
+    return info.color if info is not None else UNKNOWN_TYPE_COLOR
+
+
 def _scatter_types(ax: Axes, located: pd.DataFrame) -> list[Line2D]:
     """One scatter per type, biggest markers first; the legend handles."""
     handles = []
@@ -342,7 +330,7 @@ def _scatter_types(ax: Axes, located: pd.DataFrame) -> list[Line2D]:
         "_area", ascending=False
     )
     for etype, rows in ordered.groupby("event_type", sort=True):
-        color = TYPE_COLORS.get(str(etype), "#555")
+        color = type_color(str(etype))
         hollow = _centroid(rows)
         for part, face in ((rows[~hollow], color), (rows[hollow], "none")):
             if len(part):
@@ -486,6 +474,7 @@ def timeline_chart(
         table = pd.crosstab(_bucket(dated["date"], unit), dated["quad_code"].astype("int64"))
         bottom = pd.Series(0, index=table.index)
         handles = []
+        quad_colors = load_ontology().quad_colors()
         for quad, name in QUAD_NAMES.items():
             if quad in table:
                 some = table[quad] > 0
@@ -494,10 +483,10 @@ def timeline_chart(
                     table[quad][some],
                     bottom=bottom[some],
                     width=width,
-                    color=QUAD_COLORS[quad],
+                    color=quad_colors[quad],
                 )
                 bottom = bottom + table[quad]
-                handles.append(Patch(color=QUAD_COLORS[quad], label=name.replace("_", " ")))
+                handles.append(Patch(color=quad_colors[quad], label=name.replace("_", " ")))
         ax.legend(handles=handles, fontsize=7, **_OUTSIDE)
         ax.set_xlim(table.index.min() - _day(width), table.index.max() + _day(width))
     ax.set_ylabel(f"events per {unit}")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import pandas as pd
 
 from flashpoint.errors import ConfigError
+from flashpoint.ontology import load_ontology
 
 if TYPE_CHECKING:
     from flashpoint.store.base import SQLStore
@@ -52,12 +53,8 @@ COLUMNS: dict[str, str] = {
     "sentence": "string",
 }
 
-QUAD_NAMES = {
-    1: "verbal_coop",
-    2: "material_coop",
-    3: "verbal_conflict",
-    4: "material_conflict",
-}
+# quad class -> its column name (verbal_coop ... material_conflict): data, plover.json `quads`
+QUAD_NAMES: dict[int, str] = load_ontology().quad_names()
 
 # Dates too coarse to place an event on a day, week-by-week signal or chain: left out of the
 # analysis unless asked for (`include_imprecise=True`).

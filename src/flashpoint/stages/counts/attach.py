@@ -13,10 +13,10 @@ With a parse, walk up from the count's cue word ("killed", "toll", "dead"):
 
 Without a parse (or where the walk finds nothing): a relative clause goes to the trigger
 just before "that"/"which"; a participle ("..., killing 6") to the sentence's first event;
-anything else to the nearest trigger before it — among events of `MATERIAL_TYPES` only
-(ASSAULT, PROTEST, COERCE: no deaths for an ACCUSE by position). A sentence with no event of
-its own: its counts go to the main (material) event of the sentence before ("The blast
-killed 5." after the attack sentence).
+anything else to the nearest trigger before it — among events whose type `counts` only
+(plover.json: ASSAULT, PROTEST, COERCE; no deaths for an ACCUSE by position). A sentence
+with no event of its own: its counts go to the main (material) event of the sentence before
+("The blast killed 5." after the attack sentence).
 """
 
 from __future__ import annotations
@@ -26,13 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from flashpoint.document import CountMention, Document, Event, Sentence
+from flashpoint.ontology import load_ontology
 
 Token = Any  # spacy.tokens.Token
 _Outcome = Literal["blocked", "unknown"]
 
-# events that can cause deaths, injuries or arrests: the only ones a count reaches by
-# position alone (the parse may still give a count to any event it hangs on)
-MATERIAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _CAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "advcl"})
 _CAUSE_PREPS = frozenset({"from", "in", "during", "after", "by", "of", "following"})
 _SAME_TIME_PREPS = frozenset({"of", "in", "during"})
@@ -149,8 +147,16 @@ def _walk(tree: _Tree, tok: Token) -> list[Event] | _Outcome:
 # --- without a parse -------------------------------------------------------------------
 
 
+def _counts(event: Event) -> bool:
+    """The event can cause deaths, injuries or arrests (its type's `counts`): the only kind a
+    count reaches by position alone (the parse may still give a count to any event it hangs
+    on)."""
+    info = load_ontology().types.get(event.event_type)
+    return info is not None and info.counts
+
+
 def _by_chars(sentence: Sentence, events: list[Event], count: CountMention) -> list[Event]:
-    events = [e for e in events if e.event_type in MATERIAL_TYPES]
+    events = [e for e in events if _counts(e)]
     cue = (getattr(count, "cue", None) or count.span)[0]
     before_text = sentence.text[: cue - sentence.start]
     before = [e for e in events if e.trigger.span[1] <= cue]
@@ -204,7 +210,7 @@ def events_for_count(doc: Document, count: CountMention) -> list[Event]:
     if not events:
         prev = doc.sentences[sent.index - 1] if sent.index > 0 else None
         prev_events = _sentence_events(doc, prev) if prev else []
-        prev_events = [e for e in prev_events if e.event_type in MATERIAL_TYPES]
+        prev_events = [e for e in prev_events if _counts(e)]
         return _main_events(doc, prev, prev_events) if prev and prev_events else []
     parsed = doc.parses.get(sent.index)
     if parsed is None:

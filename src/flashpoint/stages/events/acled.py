@@ -17,125 +17,52 @@ sentence, following the ACLED codebook's definitions:
 from __future__ import annotations
 
 from flashpoint.document import EventActor
+from flashpoint.ontology import load_ontology
+from flashpoint.stages.wordlists import load_word_lists
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-ARMED = frozenset({"MIL", "REB", "COP", "SPY", "PMC", "PRM", "UAF", "ARM", "INS"})
-_STATE = frozenset({"MIL", "COP", "GOV", "SPY", "PRM"})
-_NON_STATE = frozenset({"REB", "UAF", "ARM", "INS", "PMC", "CRM"})
-
-_CLASH_LEMMAS = _words(
-    "clash fighting fight battle skirmish firefight gunfight gunbattle exchange offensive "
-    "combat engage counterattack counteroffensive repel repulse ambush"
-)
-_TERRITORY_LEMMAS = _words(
-    "capture seize retake recapture reclaim overrun take gain regain liberate liberation free "
-    "drive push fall advance control occupy"
-)
-# a change of territorial control told anywhere in the sentence ("drove ... out of key areas")
-_TAKEOVER = _words(
-    "captured capturing recaptured recapturing seized seizing retook retaken retaking overran "
-    "overrun liberated liberating regained regaining reclaimed purging cleared recovered "
-    "freed took taken"
-)
-_REGAIN = _words(
-    "recapture recaptured recapturing retake retook retaken retaking regained regain "
-    "regaining liberated liberate liberating liberation freed recovered reclaimed back "
-    "purging purge cleared clearing clear"
-)
-_CONTROL = _words("control area areas village villages town city territory region positions")
-_CHEMICAL = _words("chemical chlorine sarin mustard nerve phosphorus cyanide novichok vx")
-_POISON = _words("toxic poisonous poison")
-_AIR = _words(
-    "airstrike airstrikes air aerial warplane warplanes jet jets helicopter helicopters "
-    "bomber bombers aircraft drone drones uav gunship sorties sortie airforce"
-)
-_HEAVY = _words(
-    "shell shells shelling shelled artillery mortar mortars rocket rockets missile missiles "
-    "howitzer howitzers tank tanks katyusha grad barrage cannon projectiles"
-)
-_GRENADE = _words("grenade grenades")
-_IED = _words(
-    "ied ieds landmine landmines mine mines roadside car-bomb bomb bombs bombing device devices "
-    "explosive explosives vbied planted detonated booby-trapped explosion blast"
-)
-_SUICIDE = _words("suicide kamikaze")
-_ARMED_WORDS = _words(
-    "soldier soldiers troops troop army military militant militants rebel rebels fighter "
-    "fighters insurgent insurgents terrorist terrorists jihadist jihadists militia militias "
-    "militiamen forces gunmen police policemen officers guards guard position positions base "
-    "bases post posts checkpoint checkpoints convoy outpost barracks garrison patrol units "
-    "unit battalion brigade commandos mujahideen mercenaries paramilitary paramilitaries "
-    "army's mujahidin combatants"
-)
-_CIVILIAN_WORDS = _words(
-    "civilian civilians villager villagers resident residents passenger passengers worshipper "
-    "worshippers student students woman women child children farmer farmers teacher teachers "
-    "journalist journalists worker workers doctor doctors patient patients pilgrims people "
-    "family families bus market school schools hospital church mosque temple shop shops bar "
-    "restaurant hotel wedding funeral motorist motorists traders trader herders villages "
-    "village homes house houses"
-)
-_PROTEST_WORDS = _words(
-    "protest protests protesters protestors protester protestor demonstration demonstrations "
-    "demonstrators demonstrator rally rallies marchers sit-in sit-ins strikers picket"
-)
-# the people of a protest (an arrest of "activists" is an arrest; of "protesters", a protest)
-_PROTESTERS = _words(
-    "protesters protestors protester protestor demonstrators demonstrator marchers strikers rioters"
-)
-_STATE_FORCE_WORDS = _words(
-    "police policemen officers officer security forces troops soldiers army riot military "
-    "gendarmes guards authorities paramilitaries"
-)
-_SEVERE = _words(
-    "killed killing kill dead died death deaths shot shooting shoot live ammunition gunfire "
-    "wounded wounding injured injuring injuries injury beaten beat beating brutally violently "
-    "rubber bullets pellets bayonet baton batons hits hit clubbed"
-)
-_INTERVENTION = _words(
-    "disperse dispersed dispersing dispersal tear teargas water cannon cannons baton batons "
-    "arrested detained arrest arrests detentions intervened suppressed suppress broke break "
-    "drag dragged cordoned blocked prevented pepper"
-)
-_VIOLENT_PROTEST = _words(
-    "stones stone rocks rock molotov petrol firebombs bottles torched burned burnt burning "
-    "tyres tires vandalized vandalised looted smashed clashed clashes violent violence rioters "
-    "riot rioting hurled threw throwing fire set barricades roadblocks blocked block "
-    "blocking shut"
-)
-_MOB = _words("mob mobs vigilante vigilantes lynch lynched lynching vigilantism angry")
-_BASE = _words(
-    "base bases post posts outpost outposts checkpoint checkpoints camp camps headquarters hq "
-    "barracks garrison point points airbase position positions"
-)
-_BASE_LEMMAS = _words("establish set build create open construct erect")
-_WEAPONS = _words(
-    "weapon weapons arms ammunition ammunitions explosive explosives cache caches bomb bombs "
-    "ied ieds device devices mines mine missile missiles rocket rockets drone drones gun guns "
-    "firearm firearms rifle rifles pistol pistols grenade grenades rounds cartridges "
-    "kalashnikovs ak-47 arsenal stockpile magazines mortar mortars launcher launchers"
-)
-_TERRITORY = _words(
-    "town towns city village villages territory area areas district region base airport hill "
-    "position positions province capital port bridge border crossing checkpoint outpost "
-    "stronghold control neighborhood neighbourhood suburb county oilfield dam island valley "
-    "governorate countryside front frontline"
-)
-_HANDOVER = _words(
-    "control handed hand handover hands seize seized took taken capture captured recaptured "
-    "regained allowing allowed vacated abandoned leaving left evacuation deal without"
-)
-_CONFLICT = _words(
-    "ceasefire cease-fire truce peace armistice hostilities war conflict fighting rebels rebel "
-    "militants militant insurgents insurgency armed militia militias prisoner prisoners "
-    "hostages hostage captives taliban guerrillas guerrilla combatants warring opposition "
-    "mutiny mutineers uprising soldiers troops dispute disputed border"
-)
-_TRUCE = _words("ceasefire cease-fire truce armistice hostilities")
+# the cue words are data: data/events/acled_cues.tsv
+_CUES = load_word_lists("events/acled_cues.tsv")
+ARMED = _CUES["armed_sectors"]
+_STATE = _CUES["state_sectors"]
+_NON_STATE = _CUES["non_state_sectors"]
+_NON_STATE_WORDS = _CUES["non_state_words"]
+_STATE_WORDS = _CUES["state_words"]
+_CLASH_LEMMAS = _CUES["clash_lemmas"]
+_TERRITORY_LEMMAS = _CUES["territory_lemmas"]
+_TAKEOVER = _CUES["takeover"]
+_REGAIN = _CUES["regain"]
+_CONTROL = _CUES["control"]
+_CHEMICAL = _CUES["chemical"]
+_POISON = _CUES["poison"]
+_GAS = _CUES["gas"]
+_AIR = _CUES["air"]
+_HEAVY = _CUES["heavy"]
+_GRENADE = _CUES["grenade"]
+_IED = _CUES["ied"]
+_SUICIDE = _CUES["suicide"]
+_ARMED_WORDS = _CUES["armed_words"]
+_CIVILIAN_WORDS = _CUES["civilian_words"]
+_PROTEST_WORDS = _CUES["protest_words"]
+_PROTESTERS = _CUES["protesters"]
+_PROTEST_NOUNS = _CUES["protest_nouns"]
+_STATE_FORCE_WORDS = _CUES["state_force_words"]
+_SEVERE = _CUES["severe"]
+_INTERVENTION = _CUES["intervention"]
+_VIOLENT_PROTEST = _CUES["violent_protest"]
+_MOB = _CUES["mob"]
+_LYNCH_LEMMAS = _CUES["lynch_lemmas"]
+_BASE = _CUES["base"]
+_BASE_LEMMAS = _CUES["base_lemmas"]
+_WEAPONS = _CUES["weapons"]
+_TERRITORY = _CUES["territory"]
+_HANDOVER = _CUES["handover"]
+_HANDOVER_LEMMAS = _CUES["handover_lemmas"]
+_CAPTIVES = _CUES["captives"]
+_SURRENDER_LEMMAS = _CUES["surrender_lemmas"]
+_CONFLICT = _CUES["conflict"]
+_TRUCE = _CUES["truce"]
+_PEACE_WORDS = _CUES["peace_words"]
+_SIGNING_LEMMAS = _CUES["signing_lemmas"]
 
 
 def acled_subtype(
@@ -147,7 +74,7 @@ def acled_subtype(
     words: set[str],
 ) -> str | None:
     """`words`: lower-cased words of the sentence (cues such as "grenade", "tear gas")."""
-    rule = _RULES.get(event_type)
+    rule = _RULES.get(load_ontology().acled_rule(event_type) or "")
     if rule is None:
         return None
     return rule(mode, trigger_lemma.lower(), actor, recipient, words)
@@ -169,9 +96,9 @@ def _side(a: EventActor | None) -> str | None:
     if sector in _NON_STATE:
         return "non-state"
     text = _actor_words(a)
-    if text & _words("militants rebels insurgents fighters jihadists terrorists gunmen militia"):
+    if text & _NON_STATE_WORDS:
         return "non-state"
-    if text & _words("army troops soldiers military forces police government"):
+    if text & _STATE_WORDS:
         return "state"
     return None
 
@@ -195,7 +122,7 @@ def _assault(
         w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS)
     ):
         return "Excessive force against protesters"
-    if w & _MOB or lemma == "lynch":
+    if w & _MOB or lemma in _LYNCH_LEMMAS:
         return "Mob violence"
     if mode == "destroy":
         return "Looting/property destruction"
@@ -205,7 +132,7 @@ def _assault(
 def _by_weapon(mode: str | None, w: set[str]) -> str | None:
     if mode == "crowd-control":
         return _protest_met(w | {"dispersed"})
-    if w & _CHEMICAL or (w & _POISON and w & _words("gas gases")):
+    if w & _CHEMICAL or (w & _POISON and w & _GAS):
         return "Chemical weapon"
     if mode == "suicide-attack" or w & _SUICIDE:
         return "Suicide bomb"
@@ -254,7 +181,7 @@ def _clash_or_attack(
 def _protest(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str:
-    if w & _MOB and not w & _words("protest protests protesters demonstrators"):
+    if w & _MOB and not w & _PROTEST_NOUNS:
         return "Mob violence"
     if mode in ("riot", "vandalize", "obstruct") or w & _VIOLENT_PROTEST:
         return "Violent demonstration"
@@ -304,14 +231,14 @@ def _mobilize(
 def _retreat(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if mode == "ceasefire" or (mode == "release" and w & _words("prisoner prisoners hostages")):
+    if mode == "ceasefire" or (mode == "release" and w & _CAPTIVES):
         return "Agreement"
     if mode == "withdraw" and w & _TERRITORY:
-        if w & _HANDOVER or lemma in ("cede", "hand", "vacate"):
+        if w & _HANDOVER or lemma in _HANDOVER_LEMMAS:
             return "Non-violent transfer of territory"
         return "Non-violent transfer of territory" if _side(actor) else "Change to group/activity"
     if mode == "disarm":
-        return "Agreement" if lemma == "surrender" else "Change to group/activity"
+        return "Agreement" if lemma in _SURRENDER_LEMMAS else "Change to group/activity"
     return None
 
 
@@ -327,7 +254,7 @@ def _agreement(
 def _support(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if (lemma in ("sign", "ratify") and w & _CONFLICT) or w & _TRUCE:
+    if (lemma in _SIGNING_LEMMAS and w & _CONFLICT) or w & _TRUCE:
         return "Agreement"
     return None
 
@@ -343,19 +270,21 @@ def _concede(
 def _consult(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if w & _words("peace ceasefire truce") and w & _CONFLICT - _words("peace ceasefire truce"):
+    if w & _PEACE_WORDS and w & _CONFLICT - _PEACE_WORDS:
         return "Agreement"
     return None
 
 
+# the rules by name; which type follows which rule is data (plover.json, `acled.rule`)
 _RULES = {
-    "ASSAULT": _assault,
-    "PROTEST": _protest,
-    "COERCE": _coerce,
-    "MOBILIZE": _mobilize,
-    "RETREAT": _retreat,
-    "AGREE": _agreement,
-    "SUPPORT": _support,
-    "CONCEDE": _concede,
-    "CONSULT": _consult,
+    "armed_violence": _assault,
+    "demonstration": _protest,
+    "coercion": _coerce,
+    "mobilization": _mobilize,
+    "withdrawal": _retreat,
+    "peace_agreement": _agreement,
+    "signed_truce": _support,
+    "truce": _concede,
+    "peace_talks": _consult,
 }
+RULE_NAMES = frozenset(_RULES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flashpoint.ontology import load_ontology
+
 Token = Any
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -87,8 +89,9 @@ def aux_modes(trigger: Token, anchor: Token, event_type: str, framed: bool = Fal
     modes: list[str] = []
     if negated(trigger, anchor):
         modes.append("negation")
-    # a threat or a demand is made now, whatever tense its content has
-    verbal = framed or event_type in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
+    # a threat or a demand (verbal conflict) is made now, whatever tense its content has
+    onto = load_ontology()
+    verbal = framed or (onto.is_verbal(event_type) and onto.is_conflictual(event_type))
     if not verbal and future(trigger, anchor):
         modes.append("future")
     elif not verbal and hypothetical(trigger, anchor):

@@ -1,80 +1,53 @@
-"""PLOVER modes from the words around a trigger ("air strike" -> aerial, "gunmen" -> firearms)."""
+"""PLOVER modes from the words around a trigger ("air strike" -> aerial, "gunmen" -> firearms).
+The cue words are data: data/events/modes.tsv (lists named TYPE/mode, tried in file order)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from flashpoint.errors import DataFileError, OntologyError
+from flashpoint.ontology import load_ontology
+from flashpoint.stages.wordlists import load_word_lists
+
 Token = Any
+MODES_FILE = "events/modes.tsv"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+@cache
+def mode_cues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Per type, its cued modes and their cue words, in the order they are tried."""
+    lists = load_word_lists(MODES_FILE)
+    onto = load_ontology()
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name in lists.order:
+        etype, _, mode = name.partition("/")
+        if not mode:
+            continue
+        try:
+            onto.check(etype, mode)
+        except OntologyError as exc:
+            raise DataFileError(f"data/{MODES_FILE}: list {name}: {exc}") from exc
+        out.setdefault(etype, []).append((mode, lists[name]))
+    return {etype: tuple(cues) for etype, cues in out.items()}
 
 
-# checked in order: the first mode whose cue appears wins
-ASSAULT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("suicide-attack", _words("suicide self-immolation kamikaze himself herself themselves")),
-    (
-        "unconventional",
-        _words(
-            "chemical chlorine sarin mustard nerve toxic biological radiological poison "
-            "poisonous nuclear"
-        ),
-    ),
-    ("drone", _words("drone drones uav uavs unmanned")),
-    (
-        "aerial",
-        _words(
-            "airstrike airstrikes air aerial warplane warplanes jet jets fighter-bomber "
-            "aircraft helicopter helicopters bomber bombers gunship gunships airforce sortie "
-            "sorties"
-        ),
-    ),
-    (
-        "heavy-weapons",
-        _words(
-            "missile missiles rocket rockets artillery shell shells shelling mortar mortars "
-            "tank tanks howitzer howitzers cannon ballistic barrage katyusha grad"
-        ),
-    ),
-    (
-        "crowd-control",
-        _words("tear teargas rubber baton batons truncheon truncheons pepper stun"),
-    ),
-    (
-        "explosives",
-        _words(
-            "bomb bombs bombing ied ieds explosive explosives blast explosion landmine "
-            "landmines mine grenade grenades detonated car-bomb dynamite"
-        ),
-    ),
-    (
-        "firearms",
-        _words(
-            "gun guns gunmen gunman gunfire shooting shot shoot rifle rifles bullet bullets "
-            "sniper snipers firearm firearms opened pistol pistols kalashnikov ak-47 machine-gun"
-        ),
-    ),
-    (
-        "primitive",
-        _words(
-            "knife knives machete machetes stab stabbed stones stone rocks axe axes sword "
-            "swords clubs sticks stabbing spear spears arrows bow bows"
-        ),
-    ),
-)
+def _instrument_preps() -> frozenset[str]:
+    return load_word_lists(MODES_FILE)["instrument_preps"]
 
 
-def assault_mode(trigger: Token, anchor: Token, actor_text: str | None) -> str | None:
-    """The ASSAULT mode cued by the trigger phrase, its dependents or the actor's words."""
+def cued_mode(event_type: str, trigger: Token, anchor: Token, actor_text: str | None) -> str | None:
+    """The mode of `event_type` cued by the trigger phrase, its dependents or the actor's
+    words (the first of the type's cue lists that matches)."""
+    cues = mode_cues().get(event_type, ())
     words = _local_words(trigger) | _local_words(anchor)
-    for mode, cues in ASSAULT_CUES:
-        if words & cues:
+    for mode, cue in cues:
+        if words & cue:
             return mode
     if actor_text:
         actor_words = set(actor_text.lower().split())
-        for mode, cues in ASSAULT_CUES:
-            if actor_words & cues:
+        for mode, cue in cues:
+            if actor_words & cue:
                 return mode
     return None
 
@@ -82,10 +55,11 @@ def assault_mode(trigger: Token, anchor: Token, actor_text: str | None) -> str |
 def _local_words(tok: Token) -> set[str]:
     """The trigger, its compounds and modifiers, and the head words of its preps."""
     out = {tok.lower_}
+    preps = _instrument_preps()
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "npadvmod", "prt"):
             out.add(c.lower_)
             out.update(g.lower_ for g in c.children if g.dep_ in ("compound", "amod"))
-        elif c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "from", "using"):
+        elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
             out.update(p.lower_ for p in c.subtree)
     return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flashpoint.document import ActorMention
+from flashpoint.ontology import TypeInfo, load_ontology
 from flashpoint.stages.events.lexicon import inflections
 from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS, REPORTING, clause_verb
 
@@ -24,26 +25,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"we", "us", "our"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she", "them", "him", "her"})
 
-# prepositions that introduce a recipient, by event type ("*" for every type)
-_RECIPIENT_PREPS: dict[str, frozenset[str]] = {
-    "*": frozenset({"against", "on", "upon", "at", "into", "toward", "towards", "targeting"}),
-    "CONSULT": frozenset({"with", "to", "between"}),
-    "AGREE": frozenset({"with", "between", "to"}),
-    "COOPERATE": frozenset({"with", "to"}),
-    "AID": frozenset({"to", "for"}),
-    "SUPPORT": frozenset({"for", "to"}),
-    "REQUEST": frozenset({"from", "to"}),
-    "REJECT": frozenset({"from", "by"}),
-    "SANCTION": frozenset({"to", "from"}),
-    "RETREAT": frozenset({"from", "to"}),
-    "CONCEDE": frozenset({"to"}),
-    "THREATEN": frozenset({"with"}),
-    "ACCUSE": frozenset({"of"}),
-}
-# types for which "in <country>" names the recipient ("airstrikes in Iraq and Syria")
-_IN_COUNTRY_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# which prepositions introduce a recipient or an actor, which types are symmetric and for
+# which "in <country>" names the recipient ("airstrikes in Iraq") is data: plover.json
 _IN_PREPS = frozenset({"in", "inside", "within", "across", "over"})
-_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @dataclass(slots=True)
@@ -176,7 +160,11 @@ def _light_verb_of(noun: Token) -> Token | None:
 
 
 def _recipient_preps(event_type: str) -> frozenset[str]:
-    return _RECIPIENT_PREPS["*"] | _RECIPIENT_PREPS.get(event_type, frozenset())
+    return load_ontology().recipient_preps(event_type)
+
+
+def _type(event_type: str) -> TypeInfo:
+    return load_ontology().info(event_type)
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
@@ -211,10 +199,11 @@ class RoleFinder:
             if is_verb
             else self._noun_roles(trigger, event_type)
         )
-        if event_type in _SYMMETRIC and len(roles.actors) > 1 and not roles.recipients:
+        symmetric = _type(event_type).symmetric
+        if symmetric and len(roles.actors) > 1 and not roles.recipients:
             roles.recipients = roles.actors[1:2]
             roles.actors = roles.actors[:1]
-        if event_type in _SYMMETRIC and not roles.actors and len(roles.recipients) > 1:
+        if symmetric and not roles.actors and len(roles.recipients) > 1:
             # "a meeting between X and Y"
             roles.actors, roles.recipients = roles.recipients[:1], roles.recipients[1:2]
         return roles
@@ -246,7 +235,7 @@ class RoleFinder:
                 roles.recipients = self._resolve(_prep_objects(obj, _recipient_preps(event_type)))
         if not roles.recipients:
             roles.recipients = self._resolve(_prep_objects(verb, _recipient_preps(event_type)))
-        if not roles.recipients and event_type in _IN_COUNTRY_TYPES:
+        if not roles.recipients and _type(event_type).recipient_in_country:
             roles.recipients = self._in_country(verb, objects)
         return roles
 
@@ -261,8 +250,9 @@ class RoleFinder:
                     roles.actors.append(m)  # type: ignore[arg-type]
         if not roles.actors:
             roles.actors = self._resolve(_prep_objects(noun, frozenset({"by"})))
-        if not roles.actors and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT"):
-            roles.actors = self._resolve(_prep_objects(noun, frozenset({"from"})))
+        actor_preps = frozenset(_type(event_type).actor_preps)
+        if not roles.actors and actor_preps:
+            roles.actors = self._resolve(_prep_objects(noun, actor_preps))
         if verb is not None:
             roles.anchor = verb
             if not roles.actors:
@@ -271,7 +261,7 @@ class RoleFinder:
         roles.recipients = self._resolve(_prep_objects(noun, preps))
         if not roles.recipients and verb is not None:
             roles.recipients = self._resolve(_prep_objects(verb, preps))
-        if not roles.recipients and event_type in _IN_COUNTRY_TYPES:
+        if not roles.recipients and _type(event_type).recipient_in_country:
             roles.recipients = self._in_country(noun, [])
             if not roles.recipients and verb is not None:
                 roles.recipients = self._in_country(verb, [])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from flashpoint.ontology import load_ontology
 from flashpoint.stages.events.roles import Roles, subject_tokens
 from flashpoint.stages.events.triggers import TriggerMatch
 
@@ -29,7 +30,6 @@ class Candidate:
         return self.match.entry.event_type
 
 
-_COOPERATIVE = frozenset({"AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT"})
 _DEFINITE = frozenset(
     {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 )
@@ -37,12 +37,14 @@ _DEFINITE = frozenset(
 
 def refusal(c: Candidate, anchor: Token) -> None:
     """ "X will not accept refugees", "did not agree": a cooperative act an actor says it
-    will not do is coded as REJECT (PLOVER), not as a negated cooperation."""
-    if c.event_type not in _COOPERATIVE or "negation" not in c.aux:
+    will not do is coded as REJECT (PLOVER), not as a negated cooperation (the type it
+    becomes is the type's `negated_as`)."""
+    negated_as = load_ontology().info(c.event_type).negated_as
+    if negated_as is None or "negation" not in c.aux:
         return
     if not any(ch.dep_ == "neg" for ch in anchor.children) or not c.roles.actors:
         return
-    c.match.entry = replace(c.match.entry, event_type="REJECT", mode=None)
+    c.match.entry = replace(c.match.entry, event_type=negated_as, mode=None)
     c.mode = None
     c.aux = [a for a in c.aux if a != "negation"]
 
@@ -91,16 +93,19 @@ def drop_consequences(cands: list[Candidate]) -> None:
             c.skip = True
 
 
-# types whose clausal complement is what was said, not something that happened:
-# "demanded that Dushanbe withdraw its troops", "accused Kyrgyzstan of provoking the clash"
-_SPEECH_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "SUPPORT"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 
 
+def _reports_speech(c: Candidate) -> bool:
+    """Its clausal complement is what was said, not something that happened ("demanded
+    that Dushanbe withdraw its troops", "accused Kyrgyzstan of provoking the clash")."""
+    return load_ontology().info(c.event_type).reports_speech
+
+
 def drop_reported_content(cands: list[Candidate]) -> None:
-    verbal = [c for c in cands if not c.skip and c.event_type in _SPEECH_TYPES]
+    verbal = [c for c in cands if not c.skip and _reports_speech(c)]
     for c in cands:
-        if c.skip or c.event_type in _SPEECH_TYPES:
+        if c.skip or _reports_speech(c):
             continue
         node, hops = c.roles.anchor if c.roles.anchor is not None else c.match.token, 0
         while node.head.i != node.i and hops < 4:
@@ -179,7 +184,7 @@ def _absorb(a: Candidate, b: Candidate) -> None:
     if not a.roles.recipients:
         if b.roles.recipients:
             a.roles.recipients = b.roles.recipients
-        elif a.event_type in ("THREATEN", "ACCUSE") and b.roles.actors:
+        elif load_ontology().info(a.event_type).recipient_from_merged_actor and b.roles.actors:
             others = [m for m in b.roles.actors if m not in a.roles.actors]
             a.roles.recipients = others[:1]
     if a.mode is None or (b.mode and b.match.entry.weight > a.match.entry.weight):

@@ -15,7 +15,7 @@ from flashpoint.stages.base import register_stage
 from flashpoint.stages.events import aux as auxmod
 from flashpoint.stages.events.acled import acled_subtype
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
-from flashpoint.stages.events.modes import assault_mode
+from flashpoint.stages.events.modes import cued_mode
 from flashpoint.stages.events.roles import (
     FIRST_PERSON,
     THIRD_PERSON,
@@ -131,10 +131,11 @@ class EventStage:
         return not ("hypothetical" in c.aux and not self.keep_hypothetical)
 
     def _mode(self, m: TriggerMatch, roles: Roles, anchor: Token) -> str | None:
-        if m.entry.event_type != "ASSAULT" or m.entry.mode not in (None, "explosives"):
+        etype = m.entry.event_type
+        if m.entry.mode not in self.ontology.info(etype).cued_modes:
             return m.entry.mode
         actor_text = roles.actors[0].text if roles.actors else None
-        mode = assault_mode(m.token, anchor, actor_text) or m.entry.mode
+        mode = cued_mode(etype, m.token, anchor, actor_text) or m.entry.mode
         if mode is None and m.token.lemma_.lower() == "strike" and roles.actors:
             a = roles.actors[0]
             if a.kind in _STATE_KINDS or a.sector == "MIL":
@@ -164,7 +165,9 @@ class EventStage:
         if c.roles.recipients or c.roles.object_event is None or not c.roles.actors:
             return
         me = c.roles.actors[0].country
-        earlier = [e for e in reversed(state.events) if e.event_type == "ASSAULT" and e.actor]
+        earlier = [
+            e for e in reversed(state.events) if self.ontology.info(e.event_type).attack and e.actor
+        ]
         for e in earlier:
             if e.recipient and e.recipient.country == me and e.actor and e.actor.country != me:
                 c.roles.recipients = [_mention_of(e.actor)]
@@ -181,7 +184,7 @@ class EventStage:
     def _events(self, doc: Document, sent: Sentence, c: Candidate) -> list[Event]:
         actors: list[ActorMention | None] = list(c.roles.actors) or [None]
         recipients: list[ActorMention | None] = _distinct_countries(c.roles.recipients) or [None]
-        if c.event_type in ("CONSULT", "AGREE", "COOPERATE") and len(actors) > 1:
+        if self.ontology.info(c.event_type).symmetric and len(actors) > 1:
             actors = actors[:1]
         out = []
         for a in actors:
@@ -204,7 +207,7 @@ class EventStage:
         start = sent.start + c.match.tokens[0].idx
         last = c.match.tokens[-1]
         end = sent.start + last.idx + len(last.text)
-        ev_actor = _event_actor(actor, etype)
+        ev_actor = _event_actor(actor, self.ontology.info(etype).state_sector)
         ev_recipient = EventActor.from_mention(recipient) if recipient else None
         words = {t.lower_ for t in tok.doc}
         sub = acled_subtype(etype, mode, tok.lemma_.lower(), ev_actor, ev_recipient, words)
@@ -247,17 +250,16 @@ def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | Non
     return list(mentions[:1])
 
 
-def _event_actor(m: ActorMention | None, event_type: str) -> EventActor | None:
-    """A state named as the actor of a use of force is its military; otherwise its
-    government ("Pakistan recalled its ambassador" -> PAK GOV)."""
+def _event_actor(m: ActorMention | None, state_sector: str) -> EventActor | None:
+    """A state named as the actor is coded with the event type's `state_sector`: its
+    military for a use of force, otherwise its government ("Pakistan recalled its
+    ambassador" -> PAK GOV)."""
     if m is None:
         return None
     actor = EventActor.from_mention(m)
-    if m.kind in _STATE_KINDS and m.country and len(m.country) == 3:
-        if event_type in ("ASSAULT", "MOBILIZE") and actor.sector in (None, "GOV"):
-            actor.sector = "MIL"
-        elif actor.sector is None:
-            actor.sector = "GOV"
+    is_state = m.kind in _STATE_KINDS and m.country is not None and len(m.country) == 3
+    if is_state and actor.sector in (None, "GOV"):
+        actor.sector = state_sector
     return actor
 
 

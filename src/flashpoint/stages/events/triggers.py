@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from flashpoint.ontology import Target, load_ontology
 from flashpoint.stages.events.lexicon import TriggerEntry, TriggerLexicon
 from flashpoint.stages.events.prior import load_type_prior
 
@@ -41,8 +42,6 @@ GROUP_NOUNS = _words(
 )
 _OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
 
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # verbs that carry a noun trigger's tense and modality ("will impose sanctions")
 _CARRIERS = LIGHT_VERBS | _words(
     "impose extend tighten introduce enforce slap declare observe implement reimpose establish set"
@@ -57,33 +56,6 @@ _THREAT_VERBS = frozenset({"threaten", "warn"})
 _REFUSE_VERBS = frozenset({"refuse", "decline", "reject"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _DEMAND_AUX = frozenset({"must", "should"})
-_THREAT_MODE = {
-    "ASSAULT": "violence",
-    "MOBILIZE": "violence",
-    "arrest": "arrest",
-    "seize": "territory",
-    "deport": "expel",
-    "expel": "expel",
-    "SANCTION": "relations",
-    "COERCE": "restrict",
-}
-_REQUEST_MODE = {
-    "CONSULT": "meet",
-    "AGREE": "assist",
-    "AID": "assist",
-    "COOPERATE": "assist",
-    "SUPPORT": "assist",
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-}
-_REJECT_MODE = {
-    "CONSULT": "meet",
-    "AID": "assist",
-    "COOPERATE": "assist",
-    "SUPPORT": "assist",
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-}
 
 # verbs whose clausal complement is what was reported, not a background event
 REPORTING = _words(
@@ -403,38 +375,35 @@ def _attributed_after(verb: Token) -> bool:
 
 
 def reframe(m: TriggerMatch) -> None:
-    """Recode a trigger that reports an intention, a threat or a refusal (in place)."""
+    """Recode a trigger that reports an intention, a threat or a refusal (in place): what
+    each type becomes in each frame is data (plover.json, `frames`)."""
     entry = m.entry
     verb = clause_verb(m.token)
-    if verb is None or entry.event_type in ("THREATEN", "REJECT", "ACCUSE", "REQUEST"):
+    if verb is None:
         return
     frame = _governing_frame(verb)
-    if frame is None or (frame == "commit" and entry.event_type == "AGREE"):
+    if frame is None:
         return
-    etype, mode = _reframed_type(entry, frame, verb)
-    if etype is None or etype == entry.event_type:
+    target = _reframed(entry, frame, verb)
+    if target is None or target.event_type == entry.event_type:
         return
-    m.entry = replace(entry, event_type=etype, mode=mode)
+    m.entry = replace(entry, event_type=target.event_type, mode=target.mode)
     m.frame = frame
 
 
-def _reframed_type(entry: TriggerEntry, frame: str, verb: Token) -> tuple[str | None, str | None]:
-    etype, mode = entry.event_type, entry.mode
-    if frame == "demand":
-        return "REQUEST", _REQUEST_MODE.get(etype, "change")
-    if frame == "refuse":
-        return "REJECT", _REJECT_MODE.get(etype, "change" if etype in CONFLICTUAL else None)
-    if etype in COOPERATIVE and frame != "threat":
-        return "AGREE", None
-    if etype in CONFLICTUAL or frame == "threat":
-        if (
-            etype == "ASSAULT"
-            and verb.head.lemma_.lower() == "prepare"
-            and verb.head.pos_ == ("VERB")
-        ):
-            return "MOBILIZE", "troops"  # "the army prepared to resume shelling"
-        return "THREATEN", _THREAT_MODE.get(mode or "", _THREAT_MODE.get(etype))
-    return None, None
+# frames that a clause hanging on "prepare" recodes its own way ("the army prepared to
+# resume shelling" is a mobilisation)
+_PREPARE_FRAMES = frozenset({"commit", "future", "threat"})
+
+
+def _reframed(entry: TriggerEntry, frame: str, verb: Token) -> Target | None:
+    onto = load_ontology()
+    head = verb.head
+    if frame in _PREPARE_FRAMES and head.lemma_.lower() == "prepare" and head.pos_ == "VERB":
+        prepared = onto.reframed(entry.event_type, entry.mode, "prepare")
+        if prepared is not None:
+            return prepared
+    return onto.reframed(entry.event_type, entry.mode, frame)
 
 
 # -- salience -------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flashpoint.document import Document, Event, EventLocation, PlaceMention, Sentence, Span
+from flashpoint.ontology import load_ontology
 from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
 from flashpoint.stages.places.names import normalize
 
@@ -70,9 +71,6 @@ NOT_LOCATIVE = {
     "as",
     "of",
 }
-ATTACKS = {"ASSAULT"}
-# verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
-VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _TARGET_PREPS = {"on", "onto", "over", "into"}
 # prepositions whose object is not where the event is, even a few phrases up
 _FOREIGN_PREPS = {"from", "of", "because", "to", "for", "about", "than", "like"}
@@ -193,11 +191,17 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
         g.score = max(_member_score(doc.text, sent, parsed, event, m) for m in g.members)
         g.score += _country_bonus(g, event)
     ok = [g for g in groups if g.score >= _THRESHOLD]
-    if not ok and event.event_type in ATTACKS and len(groups) == 1:
+    if not ok and _is_attack(event) and len(groups) == 1:
         # "shelled a camp for displaced people near Laiza in Kachin state": the one place of
         # an attack's sentence, loosely attached
         ok = [g for g in groups if g.score >= _WEAK]
     return max(ok, key=lambda g: g.score) if ok else None
+
+
+def _is_attack(event: Event) -> bool:
+    """A use of force on a target (its type's `attack`): it happens where its target is."""
+    info = load_ontology().types.get(event.event_type)
+    return info is not None and info.attack
 
 
 def _is_participant(g: Group, event: Event) -> bool:
@@ -229,7 +233,10 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
         )
     if head is None or trig is None:
         return _surface_score(text, sent, m) - penalty
-    return _syntax_score(head, trig, event.event_type in VERBAL) - penalty
+    # verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
+    onto = load_ontology()
+    verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
+    return _syntax_score(head, trig, verbal) - penalty
 
 
 def _head_token(parsed: Any, start: int, end: int) -> Any:
@@ -360,7 +367,7 @@ def _recipient_country(
 ) -> EventLocation | None:
     """An attack with no place in its sentence happened in its target's country."""
     rec = event.recipient
-    if event.event_type not in ATTACKS or rec is None or not rec.country:
+    if not _is_attack(event) or rec is None or not rec.country:
         return None
     target = _target_place(rec.span, rec.country, places)
     if target is not None:  # "shelled Kherson city": the target is itself a place

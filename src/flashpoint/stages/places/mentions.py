@@ -8,247 +8,31 @@ gazetteer does not know are kept as unresolved mentions.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from flashpoint.stages.places.gazetteer import Gazetteer, Place
 from flashpoint.stages.places.names import normalize
+from flashpoint.stages.wordlists import load_word_lists
 
 MAX_WORDS = 7
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _GAP = re.compile(r"\s+|-|\s*-\s*|\.\s+")
-_CONNECTORS = {
-    "and",
-    "of",
-    "the",
-    "de",
-    "del",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "du",
-    "des",
-    "la",
-    "le",
-    "les",
-    "el",
-    "al",
-    "ad",
-    "ar",
-    "as",
-    "ash",
-    "an",
-    "at",
-    "az",
-    "ez",
-    "es",
-    "va",
-    "e",
-    "i",
-    "y",
-    "upon",
-    "on",
-    "sur",
-    "am",
-    "im",
-    "bin",
-    "ibn",
-    "bani",
-    "wa",
-    "ul",
-    "au",
-    "aux",
-    "en",
-    "sous",
-    "di",
-    "della",
-    "dei",
-    "van",
-    "von",
-    "der",
-    "den",
-    "ter",
-    "op",
-    "bei",
-    "na",
-    "nad",
-    "pod",
-    "lo",
-    "los",
-    "las",
-    "al-",
-    "ez-",
-    "ed",
-}
-_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "adh"}
+# the cue words are data: data/places/cues.tsv
+_CUES = load_word_lists("places/cues.tsv")
+_CONNECTORS = _CUES["connectors"]
+_ARTICLES = _CUES["articles"]
 # words after a name that say what kind of place it is, and the kinds they point to
-ADMIN1_WORDS = {
-    "province",
-    "governorate",
-    "state",
-    "region",
-    "oblast",
-    "department",
-    "prefecture",
-    "territory",
-    "wilaya",
-    "wilayah",
-    "emirate",
-    "krai",
-    "republic",
-}
-ADMIN2_WORDS = {
-    "district",
-    "county",
-    "lga",
-    "municipality",
-    "commune",
-    "division",
-    "subdistrict",
-    "sub-district",
-    "sub-county",
-    "subcounty",
-    "zone",
-    "area",
-    "circle",
-    "tehsil",
-    "raion",
-    "rayon",
-    "woreda",
-    "cercle",
-    "canton",
-    "parish",
-    "borough",
-}
-CITY_WORDS = {
-    "city",
-    "town",
-    "village",
-    "neighbourhood",
-    "neighborhood",
-    "camp",
-    "suburb",
-    "port",
-    "settlement",
-    "township",
-    "hamlet",
-    "quarter",
-    "locality",
-    "market",
-    "crossing",
-}
+ADMIN1_WORDS = _CUES["admin1_words"]
+ADMIN2_WORDS = _CUES["admin2_words"]
+CITY_WORDS = _CUES["city_words"]
 _DESIGNATORS = ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS
 # capitalised words after a name that make it part of an organisation's name
-ORG_WORDS = {
-    "army",
-    "party",
-    "front",
-    "movement",
-    "liberation",
-    "forces",
-    "force",
-    "brigade",
-    "brigades",
-    "council",
-    "government",
-    "ministry",
-    "workers",
-    "national",
-    "union",
-    "league",
-    "corps",
-    "police",
-    "guard",
-    "guards",
-    "revolutionary",
-    "republican",
-    "democratic",
-    "islamic",
-    "people's",
-    "airlines",
-    "airways",
-    "air",
-    "times",
-    "post",
-    "news",
-    "tribune",
-    "bank",
-    "university",
-    "fc",
-    "united",
-    "company",
-    "corporation",
-    "group",
-    "committee",
-    "authority",
-    "commission",
-    "agency",
-    "institute",
-    "alliance",
-    "coalition",
-    "militia",
-    "regiment",
-    "battalion",
-    "division",
-    "command",
-    "tigers",
-    "mujahideen",
-    "resistance",
-    "rebels",
-    "federation",
-    "association",
-    "organization",
-    "organisation",
-    "herald",
-}
+ORG_WORDS = _CUES["org_words"]
 # capitalised words after a name that keep it a place ("Kabul Airport")
-FACILITY_WORDS = {
-    "airport",
-    "hospital",
-    "stadium",
-    "square",
-    "bridge",
-    "street",
-    "road",
-    "avenue",
-    "camp",
-    "prison",
-    "base",
-    "airbase",
-    "market",
-    "mosque",
-    "church",
-    "port",
-    "harbour",
-    "harbor",
-    "station",
-    "dam",
-    "crossing",
-    "gate",
-    "hotel",
-    "palace",
-    "refinery",
-    "valley",
-    "mountains",
-    "hills",
-    "river",
-    "lake",
-    "highway",
-    "checkpoint",
-    "barracks",
-    "border",
-    "city",
-    "town",
-    "province",
-    "state",
-    "region",
-    "district",
-    "county",
-    "governorate",
-    "village",
-}
+FACILITY_WORDS = _CUES["facility_words"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _VETO_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}
 
@@ -414,9 +198,7 @@ def _add_neighbours(text: str, tokens: list[Token], i: int, j: int, m: RawMentio
 
 
 # one-word names that are also compass words ("West", Cameroon's region)
-_COMPASS_NAMES = frozenset(
-    ("north", "south", "east", "west", "central", "centre", "center", "upper", "lower")
-)
+_COMPASS_NAMES = _CUES["compass_names"]
 
 
 def _in_longer_name(m: RawMention) -> bool:
@@ -424,7 +206,7 @@ def _in_longer_name(m: RawMention) -> bool:
     nxt = (m.next_word or "").lower()
     if nxt in ORG_WORDS or (m.key in _COMPASS_NAMES and m.next_word):
         return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
-    if _strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
+    if strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
         return False
     return m.prev_word is not None or m.next_word is not None
 
@@ -454,7 +236,7 @@ def annotate_with_parse(
         m.label = _covering_label(ents, m)
         m.subject = _is_subject(m, parsed)
         cue = has_place_cue(parsed.text, m, mentions)
-        if m.key in stop and not _stop_ok(m, cue):
+        if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -487,17 +269,28 @@ def _covering_label(ents: list[tuple[int, int, str]], m: RawMention) -> str | No
     return None
 
 
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|off|outside|inside|across|around|within|toward|towards|into|of)"
-    r"(?:\s+the)?|\(|,)\s*$",
-    re.IGNORECASE,
-)
+_LOCATIVE_WORDS = "|".join(re.escape(w) for w in sorted(_CUES["locative_before"]))
+_LOCATIVE_BEFORE = re.compile(rf"(?:\b(?:{_LOCATIVE_WORDS})(?:\s+the)?|\(|,)\s*$", re.IGNORECASE)
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+
+
+def _dateline(text: str, m: RawMention) -> bool:
+    """ "WASHINGTON, April 5 (Reuters) -": a name in capitals opening its sentence, then a
+    comma, a bracket or a dash, is the dateline's place."""
+    return (
+        m.text.isupper()
+        and len(m.text) > 2
+        and not text[: m.start].strip()
+        and bool(_DATELINE_AFTER.match(text, m.full_end))
+    )
 
 
 def has_place_cue(text: str, m: RawMention, mentions: list[RawMention]) -> bool:
     """The text itself says this is a place: a kind word, a locative word before it, or a
     place nested with it ("Sirwah (Marib)", "Jolo, Sulu")."""
-    if m.designator:
+    if m.designator or _dateline(text, m):
         return True
     after = text[m.full_end : m.full_end + 3]
     if after.lstrip().startswith("(") and any(o.start > m.end for o in mentions):
@@ -515,19 +308,30 @@ def _vetoed(m: RawMention, label: str | None, parsed: Any) -> bool:
     ("Baluch Liberation Army"), a person, or a common word."""
     if label and label.endswith("+"):
         return label[:-1] in _VETO_LABELS or label[:-1] == "NORP"
-    if label in _PLACE_LABELS or _strong_kind(m):
+    if label in _PLACE_LABELS or strong_kind(m):
         return label == "PERSON"
     if label in ("PERSON", "NORP"):
         return True
     return not _all_proper(m, parsed)
 
 
+_TIME_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
+
+
+def _country_abbreviation(m: RawMention) -> bool:
+    """ "US", "UK": capitals that abbreviate a country are not the pronoun "us"."""
+    return m.text.isupper() and any(c.kind == "country" for c in m.candidates)
+
+
 def _stop_ok(m: RawMention, cue: bool) -> bool:
-    """A stop-listed word counts as a place only with a kind word or a place label."""
-    return m.designator is not None or m.label in _PLACE_LABELS or (cue and m.label is None)
+    """A stop-listed word counts as a place only with a kind word or a place label, or a
+    locative word before it, unless it names a month or a day ("in March" is a date)."""
+    if m.designator is not None or m.label in _PLACE_LABELS:
+        return True
+    return cue and m.label is None and m.key not in _TIME_WORDS
 
 
-def _strong_kind(m: RawMention) -> bool:
+def strong_kind(m: RawMention) -> bool:
     """Country, first-level region and named-region names are rarely anything else."""
     return any(c.kind in ("country", "admin1", "region") for c in m.candidates)
 
@@ -555,6 +359,6 @@ def filter_unparsed(mentions: list[RawMention], stop: frozenset[str]) -> list[Ra
     for m in mentions:
         if not m.candidates or (m.key in stop and not m.designator) or _in_longer_name(m):
             continue
-        if m.designator or _strong_kind(m) or max(c.population for c in m.candidates) >= 100_000:
+        if m.designator or strong_kind(m) or max(c.population for c in m.candidates) >= 100_000:
             out.append(m)
     return out
