@@ -23,7 +23,8 @@ from _split import HALVES, select
 
 from flashpoint import Coder, CoderConfig
 from flashpoint.document import Event
-from flashpoint.evaluate import OLD_PLOVER, evaluate_sentences, evaluate_snippets, load_gold
+from flashpoint.evaluate import evaluate_sentences, evaluate_snippets, load_gold
+from flashpoint.ontology import load_ontology
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SETS = {
@@ -60,7 +61,7 @@ def print_errors(name: str, coder: Coder, half: str | None) -> None:
         if acled:
             gold = rec.get("extra", {}).get("acled_sub_event_type")
         else:
-            gold = OLD_PLOVER.get(rec["event_type"], rec["event_type"])
+            gold = load_ontology().current_name(rec["event_type"])
         events = coder.code(rec["text"], pub_date=rec.get("date"), doc_id=rec.get("id"))
         top = _top(events, acled)
         pred = (top.acled_sub_event_type if acled else top.event_type) if top else None
