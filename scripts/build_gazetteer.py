@@ -30,7 +30,6 @@ import gzip
 import json
 import math
 import re
-import statistics
 import time
 import unicodedata
 from collections import Counter, defaultdict
@@ -433,8 +432,20 @@ def _mark_capitals(src: Sources, cities: list[Entry]) -> None:
         e.fcode = "PPLC"
 
 
-def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points)
+def _middle(values: list[float]) -> float:
+    """The midpoint of the range of `values`, trimmed of the outer 2% at each end (an
+    outlying island does not stretch a province)."""
+    values = sorted(values)
+    cut = len(values) // 50
+    kept = values[cut : len(values) - cut] if len(values) > 2 * cut else values
+    return (kept[0] + kept[-1]) / 2
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A region's centre from its towns: the middle of their extent, which is near the
+    region's geographic centre (the point gazetteers give), where the mean of the towns
+    leans toward the crowded part ("Queensland" would sit near Brisbane)."""
+    return _middle([p[0] for p in points]), _middle([p[1] for p in points])
 
 
 def build_admin1(src: Sources, cities: list[Entry]) -> list[Entry]:
@@ -446,7 +457,7 @@ def build_admin1(src: Sources, cities: list[Entry]) -> list[Entry]:
     iso2 = {c["iso3"]: cc for cc, c in src.countries.items()}
     out = []
     for (country, name), members in sorted(groups.items()):
-        lat, lon = _mean_point([(m.lat, m.lon) for m in members])
+        lat, lon = _centre([(m.lat, m.lon) for m in members])
         e = Entry(
             id=f"{country}.{normalize(name).replace(' ', '_')}",
             kind="admin1",
@@ -545,7 +556,7 @@ def build_admin2(cities: list[Entry], matches: list[Match]) -> list[Entry]:
             groups[(city.country, city.admin1, admin2)].append(city)
     out = []
     for n, ((country, admin1, name), members) in enumerate(sorted(groups.items())):
-        lat, lon = _mean_point([(m.lat, m.lon) for m in members])
+        lat, lon = _centre([(m.lat, m.lon) for m in members])
         e = Entry(
             id=f"a2.{n}",
             kind="admin2",
@@ -582,7 +593,7 @@ def build_countries(src: Sources, cities: list[Entry]) -> list[Entry]:
         elif iso3 in src.country_centres:
             lat, lon = src.country_centres[iso3]
         elif points[iso3]:
-            lat, lon = _mean_point(points[iso3])
+            lat, lon = _centre(points[iso3])
         else:
             raise SystemExit(f"country {iso3} has no cities: add lat/lon in country_aliases.tsv")
         e = Entry(

@@ -10,8 +10,8 @@ A gold record is a document (`id`, `text`) with `toponyms`: each has `start`, `e
   threshold) of the gold point, the median error in km (a place found but not resolved
   counts as infinitely far), and country and admin1 accuracy. When the gold does not name
   the country or admin1 they are read off the gazetteer: by the gold's GeoNames id, else
-  from the nearest town to the gold point (a point at a country's centre is that country,
-  with no admin1 to score).
+  from the nearest town to the gold point (a point at a country's centre, or a phrase that
+  names the country of the nearest town, is that country, with no admin1 to score).
 """
 
 from __future__ import annotations
@@ -164,7 +164,13 @@ class ReverseIndex:
         town, dist = self.nearest_town(g.lat, g.lon)
         if town is None or dist > _TOWN_KM:
             return None, None, False
+        if self._names_country(g.phrase, town.country):  # "Sudan" at another centre point
+            return town.country, None, False
         return town.country, town.admin1, town.admin1 is not None
+
+    def _names_country(self, phrase: str, iso3: str | None) -> bool:
+        places = self.gaz.lookup(normalize(phrase))
+        return any(p.kind == "country" and p.country == iso3 for p in places)
 
 
 def _iso3(gaz: Gazetteer, value: str) -> str | None:

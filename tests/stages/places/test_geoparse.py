@@ -233,3 +233,54 @@ def test_towns_in_many_countries(text, name, country, admin1) -> None:
     assert where[0] == country
     if admin1 is not None:
         assert where[1] == admin1
+
+
+# --- issue 10: whole-document reading, datelines, oceans, surnames -------------------------
+
+
+def test_a_surname_named_in_full_is_a_person_later_on() -> None:
+    doc = place_doc(
+        "Chief engineer Grace Kilgore visited the port. Kilgore said the repairs would "
+        "take a year. Floods also hit Kisumu."
+    )
+    assert "Kilgore" not in [p.text for p in doc.places]
+    assert _where(doc, "Kisumu")[0] == "KEN"
+
+
+def test_a_place_after_another_place_is_no_surname() -> None:
+    doc = place_doc("Trains run Madrid Lisbon daily. Delays in Lisbon grew this week.")
+    lisbon = [p for p in doc.places if p.text == "Lisbon"]
+    assert lisbon and all(p.country == "PRT" for p in lisbon)
+
+
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    doc = place_doc("NAIROBI, March 3 (Staff) - Teachers went on strike over pay.")
+    assert _where(doc, "NAIROBI")[0] == "KEN"
+
+
+def test_a_country_abbreviation_is_not_the_pronoun_us() -> None:
+    doc = place_doc("Storms battered US soil again, and forecasters warned us of more.")
+    assert [p.text for p in doc.places] == ["US"]
+    assert _place(doc, "US").country == "USA"
+
+
+def test_a_month_after_in_is_a_date() -> None:
+    doc = place_doc("The vote was held in March, weeks after riots in Dakar.")
+    assert [p.text for p in doc.places] == ["Dakar"]
+
+
+def test_an_ocean_beats_the_towns_and_counties_named_after_it() -> None:
+    doc = place_doc("The storm crossed the Atlantic before it reached Florida.")
+    atlantic = _place(doc, "Atlantic")
+    assert atlantic.precision == "region" and atlantic.feature_code == "OCN"
+
+
+def test_a_namesake_ruled_out_abroad_is_not_reported() -> None:
+    """A gazetteer match left without a place (every reading was a town abroad) is not
+    reported as a place; one that a kind word marks still is."""
+    doc = place_doc(
+        "Soldiers clashed with rebels near Gao in Mali, and then in Tessit village, "
+        "officials in Bamako said."
+    )
+    unresolved = [p for p in doc.places if p.name is None]
+    assert all(p.text.endswith(("village", "district", "town")) for p in unresolved)

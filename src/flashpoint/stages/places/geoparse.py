@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -13,7 +14,9 @@ from flashpoint.stages.places.mentions import (
     annotate_with_parse,
     filter_unparsed,
     find_names,
+    strong_kind,
 )
+from flashpoint.stages.places.names import normalize
 from flashpoint.stages.places.resolve import Item, resolve
 
 
@@ -47,14 +50,59 @@ def geoparse(doc: Document, gaz: Gazetteer | None = None) -> list[PlaceMention]:
     unresolved (name None) when spaCy saw a place the gazetteer does not know."""
     gaz = gaz or load_gazetteer()
     stop = stop_words()
+    found = {s.index: find_names(s.text, gaz) for s in doc.sentences}
+    surnames = name_parts((m for ms in found.values() for m in ms), gaz)
     items: list[Item] = []
     text_of: dict[int, str] = {}
     for s in doc.sentences:
         text_of[s.index] = s.text
-        for m in sentence_mentions(s.text, doc.parses.get(s.index), gaz, stop):
-            items.append(Item(m, s.index, s.start))
+        for m in _annotate(found[s.index], doc.parses.get(s.index), stop):
+            if not _part_of_a_name(m, surnames):
+                items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
-    return [_to_place_mention(it, text_of[it.sentence]) for it in items]
+    return [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
+
+
+def name_parts(mentions: Iterable[RawMention], gaz: Gazetteer) -> frozenset[str]:
+    """Names the document uses as the last word of a longer capitalised name that is not a
+    place ("John Kelly", "Sheryl Sandberg"): alone later on ("Kelly said"), they are the
+    person, not the town. A word after another place ("Amsterdam London") is no surname."""
+    return frozenset(
+        m.key
+        for m in mentions
+        if m.prev_word
+        and not m.next_word
+        and not m.designator
+        and not _well_known(m.candidates)
+        and not _well_known(gaz.lookup(normalize(m.prev_word)))
+    )
+
+
+def _well_known(cands: list[Place]) -> bool:
+    """A country, first-level region or named region, or a city of a million people."""
+    return any(
+        c.kind in ("country", "admin1", "region") or c.population >= 1_000_000 for c in cands
+    )
+
+
+def _part_of_a_name(m: RawMention, surnames: frozenset[str]) -> bool:
+    return m.key in surnames and not m.designator and not strong_kind(m)
+
+
+def _reported(it: Item) -> bool:
+    """A mention the resolver left without a place is kept only when the text says it is
+    one (a kind word: "Paletwa township") or the parser found it; a gazetteer match whose
+    every reading was ruled out (a namesake town abroad) is not reported."""
+    m = it.mention
+    return it.place is not None or m.designator is not None or m.source == "ner"
+
+
+def _annotate(
+    found: list[RawMention], parsed: object | None, stop: frozenset[str]
+) -> list[RawMention]:
+    if parsed is None:
+        return filter_unparsed(found, stop)
+    return annotate_with_parse(found, parsed, stop)
 
 
 def _actor_countries(doc: Document) -> list[str]:

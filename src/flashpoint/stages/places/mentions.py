@@ -8,6 +8,7 @@ gazetteer does not know are kept as unresolved mentions.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,7 +206,7 @@ def _in_longer_name(m: RawMention) -> bool:
     nxt = (m.next_word or "").lower()
     if nxt in ORG_WORDS or (m.key in _COMPASS_NAMES and m.next_word):
         return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
-    if _strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
+    if strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
         return False
     return m.prev_word is not None or m.next_word is not None
 
@@ -235,7 +236,7 @@ def annotate_with_parse(
         m.label = _covering_label(ents, m)
         m.subject = _is_subject(m, parsed)
         cue = has_place_cue(parsed.text, m, mentions)
-        if m.key in stop and not _stop_ok(m, cue):
+        if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -272,10 +273,24 @@ _LOCATIVE_WORDS = "|".join(re.escape(w) for w in sorted(_CUES["locative_before"]
 _LOCATIVE_BEFORE = re.compile(rf"(?:\b(?:{_LOCATIVE_WORDS})(?:\s+the)?|\(|,)\s*$", re.IGNORECASE)
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+
+
+def _dateline(text: str, m: RawMention) -> bool:
+    """ "WASHINGTON, April 5 (Reuters) -": a name in capitals opening its sentence, then a
+    comma, a bracket or a dash, is the dateline's place."""
+    return (
+        m.text.isupper()
+        and len(m.text) > 2
+        and not text[: m.start].strip()
+        and bool(_DATELINE_AFTER.match(text, m.full_end))
+    )
+
+
 def has_place_cue(text: str, m: RawMention, mentions: list[RawMention]) -> bool:
     """The text itself says this is a place: a kind word, a locative word before it, or a
     place nested with it ("Sirwah (Marib)", "Jolo, Sulu")."""
-    if m.designator:
+    if m.designator or _dateline(text, m):
         return True
     after = text[m.full_end : m.full_end + 3]
     if after.lstrip().startswith("(") and any(o.start > m.end for o in mentions):
@@ -293,19 +308,30 @@ def _vetoed(m: RawMention, label: str | None, parsed: Any) -> bool:
     ("Baluch Liberation Army"), a person, or a common word."""
     if label and label.endswith("+"):
         return label[:-1] in _VETO_LABELS or label[:-1] == "NORP"
-    if label in _PLACE_LABELS or _strong_kind(m):
+    if label in _PLACE_LABELS or strong_kind(m):
         return label == "PERSON"
     if label in ("PERSON", "NORP"):
         return True
     return not _all_proper(m, parsed)
 
 
+_TIME_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
+
+
+def _country_abbreviation(m: RawMention) -> bool:
+    """ "US", "UK": capitals that abbreviate a country are not the pronoun "us"."""
+    return m.text.isupper() and any(c.kind == "country" for c in m.candidates)
+
+
 def _stop_ok(m: RawMention, cue: bool) -> bool:
-    """A stop-listed word counts as a place only with a kind word or a place label."""
-    return m.designator is not None or m.label in _PLACE_LABELS or (cue and m.label is None)
+    """A stop-listed word counts as a place only with a kind word or a place label, or a
+    locative word before it, unless it names a month or a day ("in March" is a date)."""
+    if m.designator is not None or m.label in _PLACE_LABELS:
+        return True
+    return cue and m.label is None and m.key not in _TIME_WORDS
 
 
-def _strong_kind(m: RawMention) -> bool:
+def strong_kind(m: RawMention) -> bool:
     """Country, first-level region and named-region names are rarely anything else."""
     return any(c.kind in ("country", "admin1", "region") for c in m.candidates)
 
@@ -333,6 +359,6 @@ def filter_unparsed(mentions: list[RawMention], stop: frozenset[str]) -> list[Ra
     for m in mentions:
         if not m.candidates or (m.key in stop and not m.designator) or _in_longer_name(m):
             continue
-        if m.designator or _strong_kind(m) or max(c.population for c in m.candidates) >= 100_000:
+        if m.designator or strong_kind(m) or max(c.population for c in m.candidates) >= 100_000:
             out.append(m)
     return out

@@ -20,6 +20,7 @@ from flashpoint.stages.places.names import normalize
 
 _KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
 _NO_FIT = -4.0  # an inner mention with no candidate inside the outer one
+_WIDE_CODES = frozenset(("CONT", "OCN"))  # continents and oceans
 # what may stand between an inner place and its container
 _PAREN = re.compile(r"\s*\(\s*")
 _COMMA = re.compile(r"\s*,\s*")
@@ -93,6 +94,8 @@ def prior(c: Place, m: RawMention) -> float:
         s += 0.5
     if c.capital:
         s += 1.0
+    if c.feature_code in _WIDE_CODES:
+        s += 3.0  # "Atlantic", "Pacific", "Africa": the ocean or continent, not a town
     return s + _designator_score(c, m.designator)
 
 
