@@ -37,6 +37,7 @@ ROUTES = (
 
 
 def build(db: Path, shared: Path) -> list[Path]:
+    from flashpoint.ingest import ingest
     from flashpoint.store import open_store
 
     seed = sorted((shared / "seed").glob("*.txt"))
@@ -45,7 +46,7 @@ def build(db: Path, shared: Path) -> list[Path]:
     paths = [*seed, *sorted(WEEK.glob("*.txt"))]
     with open_store(db) as store:
         started = time.perf_counter()
-        report = store.ingest(paths)
+        report = ingest(store, paths)
         print(f"{report.summary()} (incl. model load: {time.perf_counter() - started:.1f} s)")
     return seed
 

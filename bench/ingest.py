@@ -173,7 +173,7 @@ def bench_store(url: str, items: list[IngestItem], batch: int) -> None:
 
 
 def bench_corpus(tmp: Path, workers: int) -> None:
-    from flashpoint.store.ingest import ingest
+    from flashpoint.ingest import ingest
 
     if not CORPUS.exists():
         print(f"  {CORPUS} is missing (../shared beside the repository); skipped")

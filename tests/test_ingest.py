@@ -1,5 +1,6 @@
-"""Ingest end to end through the real coder, on short invented articles, on both backends:
-merging, idempotence, order independence, workers, and a run killed with SIGKILL."""
+"""Ingest (`flashpoint.ingest`) end to end through the real coder, on short invented
+articles, on both backends: merging, idempotence, order independence, workers, and a run
+killed with SIGKILL."""
 
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from _store_data import (
-    StoreUrls,
-    snapshot,
-)
 
 from flashpoint import Coder, Document
+from flashpoint.batch import InProcess
+from flashpoint.ingest import ingest
 from flashpoint.store import SQLStore, open_store
 
-# the store fixtures (both backends): store_urls, store_url, store
+# the store tests' data and fixtures (both backends: store_urls, store_url, store)
+sys.path.insert(0, str(Path(__file__).with_name("store")))
+from _store_data import StoreUrls, snapshot  # noqa: E402
+
 pytest_plugins = ["_store_fixtures"]
 
 # Three articles about Iran's strike on Pakistan on Tuesday 16 January 2024, in different
@@ -60,7 +62,7 @@ def test_one_strike_reported_by_three_articles_becomes_one_event(
     store: SQLStore, coder: Coder, tmp_path: Path
 ) -> None:
     folder = write_articles(tmp_path / "articles", {**STRIKE, **OTHERS})
-    report = store.ingest([folder], coder=coder)
+    report = ingest(store, [folder], coder=coder)
     assert (report.read, report.stored, report.errors) == (5, 4, 1)
     [strike] = strike_events(store)
     assert strike.mentions is not None
@@ -76,13 +78,24 @@ def test_one_strike_reported_by_three_articles_becomes_one_event(
 
 def test_ingesting_twice_changes_nothing(store: SQLStore, coder: Coder, tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "articles", {**STRIKE, **OTHERS})
-    first = store.ingest([folder], coder=coder)
+    first = ingest(store, [folder], coder=coder)
     before, stats = snapshot(store), store.stats()
-    again = store.ingest([folder], coder=coder)
+    again = ingest(store, [folder], coder=coder)
     assert (again.stored, again.skipped, again.errors) == (0, 4, 1)
     assert again.dedup is not None and again.dedup.queued == 0
     assert snapshot(store) == before and store.stats() == stats
     assert first.events == again.events
+
+
+def test_ingest_into_a_store_named_by_its_path_through_an_executor(
+    coder: Coder, tmp_path: Path
+) -> None:
+    folder = write_articles(tmp_path / "articles", {**STRIKE, **OTHERS})
+    db = tmp_path / "named.duckdb"
+    report = ingest(str(db), [folder], executor=InProcess(coder=coder), batch_size=2)
+    assert (report.read, report.stored, report.errors) == (5, 4, 1)
+    with open_store(db, create=False) as s:
+        assert len(strike_events(s)) == 1 and s.stats().documents == 4
 
 
 def documents(articles: dict[str, str]) -> list[Document]:
@@ -105,13 +118,13 @@ def test_ingesting_in_shuffled_order_gives_the_same_events(
 ) -> None:
     docs = documents({**STRIKE, **dict(list(OTHERS.items())[:1])})
     with open_store(store_urls.new()) as s:
-        s.ingest(docs, coder=coder)
+        ingest(s, docs, coder=coder)
         reference = snapshot(s)
     rng = random.Random(1)
     for batch in (1, 2):
         rng.shuffle(docs)
         with open_store(store_urls.new()) as s:
-            s.ingest(docs, coder=coder, batch_size=batch)
+            ingest(s, docs, coder=coder, batch_size=batch)
             assert snapshot(s) == reference
 
 
@@ -119,9 +132,9 @@ def test_a_changed_article_is_recoded_and_replaced(
     store: SQLStore, coder: Coder, tmp_path: Path
 ) -> None:
     folder = write_articles(tmp_path / "articles", STRIKE)
-    store.ingest([folder], coder=coder)
+    ingest(store, [folder], coder=coder)
     (folder / "irn-pak-2.txt").write_text(OTHERS["lahore-protest.txt"], encoding="utf-8")
-    report = store.ingest([folder], coder=coder)
+    report = ingest(store, [folder], coder=coder)
     assert (report.stored, report.replaced, report.skipped) == (1, 1, 2)
     [strike] = strike_events(store)
     assert strike.mentions is not None
@@ -133,10 +146,10 @@ def test_worker_processes_store_the_same_events(coder: Coder, tmp_path: Path) ->
     loads its own model, which is slow)."""
     folder = write_articles(tmp_path / "articles", {**STRIKE, **OTHERS})
     with open_store(tmp_path / "serial.duckdb") as s:
-        s.ingest([folder], coder=coder)
+        ingest(s, [folder], coder=coder)
         reference = snapshot(s)
     with open_store(tmp_path / "parallel.duckdb") as s:
-        report = s.ingest([folder], workers=2, batch_size=2)
+        report = ingest(s, [folder], workers=2, batch_size=2)
         assert (report.stored, report.errors) == (4, 1)
         assert snapshot(s) == reference
 
@@ -238,7 +251,7 @@ def test_no_dedup_leaves_the_merge_to_the_next_query(
     store: SQLStore, coder: Coder, tmp_path: Path, variant: str
 ) -> None:
     folder = write_articles(tmp_path / "articles", STRIKE)
-    report = store.ingest([folder], coder=coder, dedup=False)
+    report = ingest(store, [folder], coder=coder, dedup=False)
     assert report.dedup is None and store.stats().pending_dedup > 0
     assert "merge pending" in report.summary()
     assert len(strike_events(store)) == 1
@@ -270,7 +283,7 @@ def test_a_stage_failing_on_one_document_is_recorded_and_the_rest_stored(
         Document(id="lima", text="Calm returned to Lima.", pub_date=date(2024, 1, 2)),
         Document(id="goma", text="Shelling near Goma.", pub_date=date(2024, 1, 2)),
     ]
-    report = store.ingest(docs, coder=coder)
+    report = ingest(store, docs, coder=coder)
     assert report.stored == 1 and report.errors == 1
     [error] = store.errors()
     assert error.doc_id == "goma" and "unexpected token" in error.message

@@ -1,34 +1,36 @@
 """Ingest: read documents, code them, store them, merge their events.
 
+This sits above the store: it reads, plans and codes (through the batch engine,
+`flashpoint.batch`), and the store only writes, merges, queries and exports.
+
 Documents go through in windows of `batch_size`. A window's documents that are already
-stored with the same content are skipped before coding; the others are coded (in this
-process, or in `workers` processes that each load their own coder) and written in one
-transaction with their events, mentions and errors. When everything is written, the merge
-pass turns new mentions into events. Killed at any moment, a rerun skips what was committed
-and does the rest: nothing is lost and nothing is doubled.
+stored with the same content are skipped before coding; the others are coded by the batch
+engine (in this process, or in `workers` processes that each load their own coder) and
+written in one transaction with their events, mentions and errors. When everything is
+written, the merge pass turns new mentions into events. Killed at any moment, a rerun skips
+what was committed and does the rest: nothing is lost and nothing is doubled.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
+from flashpoint.batch import Executor, code_stream
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document, Event
-from flashpoint.errors import ConfigError, FlashpointError, InputError
+from flashpoint.errors import ConfigError, InputError
+from flashpoint.pipeline import CODER_NAME, CodedDocument, Coder
 from flashpoint.store.records import DedupStats
 from flashpoint.store.rows import DocumentInfo, ErrorItem, IngestItem
 
 if TYPE_CHECKING:
-    from flashpoint.pipeline import Coder
     from flashpoint.store.base import SQLStore
 
 Input = Document | InputError
@@ -115,51 +117,19 @@ def plural(n: int, word: str) -> str:
 # --- coding ----------------------------------------------------------------------------
 
 
-def code_one(coder: Coder, doc: Document) -> Coded:
-    """Code one document; a failure on this document becomes an error record."""
-    from flashpoint.pipeline import CODER_NAME
-
-    try:
-        out = next(iter(coder.code_many([doc])))
-    except FlashpointError:
-        raise  # the coder itself is broken (e.g. its model is missing): stop the run
-    except Exception as exc:  # a bug in a stage must not stop a long run
-        message = f"the coder failed ({type(exc).__name__}: {exc}); please report this document"
-        return Coded(doc, [], ErrorItem(doc.source, doc.id, "coder_error", message))
-    if out.failure is not None:
-        failure = out.failure
+def coded_item(doc: Document, coded: CodedDocument) -> Coded:
+    """What to store for one document coded by the batch engine: its events, or the error
+    record of why it could not be coded."""
+    if coded.failure is not None:
+        failure = coded.failure
         message = (
             f"the coder failed ({type(failure).__name__}: {failure}); please report this document"
         )
         return Coded(doc, [], ErrorItem(doc.source, doc.id, "coder_error", message))
-    if out.error is not None:
-        err = out.error
+    if coded.error is not None:
+        err = coded.error
         return Coded(doc, [], ErrorItem(err.source or doc.source, doc.id, err.code, err.reason))
-    return Coded(doc, list(out.events), None, CODER_NAME)
-
-
-_WORKER_CODER: Coder | None = None
-
-
-def _watch_parent(parent: int) -> None:
-    """Exit when the parent dies (even by SIGKILL) instead of lingering as an orphan."""
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
-def _init_worker(config: CoderConfig, parent: int) -> None:
-    global _WORKER_CODER
-    from flashpoint.pipeline import Coder
-
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    _WORKER_CODER = Coder(config)
-
-
-def _code_batch(docs: list[Document]) -> list[Coded]:
-    assert _WORKER_CODER is not None
-    return [code_one(_WORKER_CODER, d) for d in docs]
+    return Coded(doc, list(coded.events), None, CODER_NAME)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -245,21 +215,24 @@ class _Ingest:
 
 
 def ingest(
-    store: SQLStore,
+    store: SQLStore | str | os.PathLike[str],
     inputs: Iterable[Any],
     *,
     coder: Coder | None = None,
     config: CoderConfig | None = None,
     workers: int = 1,
+    executor: Executor | None = None,
     batch_size: int = 32,
     dedup: bool = True,
     force: bool = False,
     progress: Callable[[IngestProgress], None] | None = None,
     total: Callable[[], int | None] | None = None,
 ) -> IngestReport:
-    """Read, code and store `inputs` (paths, `Document`s or `InputError`s), then merge.
+    """Read, code and store `inputs` (paths, `Document`s or `InputError`s) in `store` (an
+    open store, or where one is: a DuckDB path or a postgresql:// URL), then merge.
 
-    - `workers`: coding processes (1: code in this process with `coder`).
+    - `workers`: coding processes (1: code in this process with `coder`); or `executor`,
+      where the batch engine codes (see `flashpoint.batch`; the caller closes it).
     - `batch_size`: documents per transaction.
     - `dedup=False`: leave merging to the next ingest or query (faster bulk loads).
     - `force`: recode documents even when stored with the same content.
@@ -269,9 +242,6 @@ def ingest(
         raise ConfigError(f"--workers must be 1 or more, got {workers}")
     if batch_size < 1:
         raise ConfigError(f"--batch-size must be 1 or more, got {batch_size}")
-    state = IngestProgress()
-    run = _Ingest(store, force, state)
-    windows = _windows(as_documents(inputs), batch_size)
 
     def report(p: IngestProgress) -> None:
         if total is not None:
@@ -279,12 +249,36 @@ def ingest(
         if progress is not None:
             progress(p)
 
-    report(state)
-    if workers == 1:
-        _run_serial(run, windows, coder or _coder(config), report)
-    else:
-        cfg = config or (coder.config if coder is not None else CoderConfig())
-        _run_parallel(run, windows, cfg, workers, report)
+    def code(docs: Iterator[Document]) -> Iterator[CodedDocument]:
+        # a window's documents are shared among the workers, and committed once coded
+        parallel = executor.workers if executor is not None else workers
+        size = max(1, -(-batch_size // parallel))
+        return code_stream(
+            docs, config, workers=workers, executor=executor, coder=coder, batch_size=size
+        )
+
+    with _opened(store) as target:
+        run = _Ingest(target, force, IngestProgress())
+        report(run.progress)
+        _code_and_commit(run, _windows(as_documents(inputs), batch_size), code, report)
+        return _merged(run, dedup, report)
+
+
+@contextmanager
+def _opened(store: SQLStore | str | os.PathLike[str]) -> Iterator[SQLStore]:
+    """The store given, or the one at a path or URL (closed afterwards)."""
+    if not isinstance(store, str | os.PathLike):
+        yield store
+        return
+    from flashpoint.store import open_store
+
+    with open_store(store) as opened:
+        yield opened
+
+
+def _merged(run: _Ingest, dedup: bool, report: Callable[[IngestProgress], None]) -> IngestReport:
+    """Merge the new mentions into events (unless told not to) and say what was done."""
+    state, store = run.progress, run.store
     state.committed = []
     if dedup:
         state.phase = "merging"
@@ -304,55 +298,34 @@ def ingest(
     )
 
 
-def _coder(config: CoderConfig | None) -> Coder:
-    from flashpoint.pipeline import Coder
-
-    return Coder(config)
-
-
-def _run_serial(
+def _code_and_commit(
     run: _Ingest,
     windows: Iterator[list[Input]],
-    coder: Coder,
+    code: Callable[[Iterator[Document]], Iterator[CodedDocument]],
     report: Callable[[IngestProgress], None],
 ) -> None:
-    for window in windows:
-        plan = run.plan(window)
-        run.commit(plan, [code_one(coder, d) for d in plan.to_code])
-        report(run.progress)
+    """Plan each window, code what it needs through the batch engine, and commit each
+    window (in input order) as soon as all its documents are coded."""
+    plans: deque[_Window] = deque()
+    coded: list[Coded] = []
 
+    def flush() -> None:
+        while plans and len(coded) >= len(plans[0].to_code):
+            plan = plans.popleft()
+            n = len(plan.to_code)
+            run.commit(plan, coded[:n])
+            del coded[:n]
+            report(run.progress)
 
-def _run_parallel(
-    run: _Ingest,
-    windows: Iterator[list[Input]],
-    config: CoderConfig,
-    workers: int,
-    report: Callable[[IngestProgress], None],
-) -> None:
-    pending: deque[tuple[_Window, list[Future[list[Coded]]]]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(config, os.getpid()),
-    ) as pool:
+    def to_code() -> Iterator[Document]:
         for window in windows:
             plan = run.plan(window)
-            step = max(1, len(plan.to_code) // workers)
-            parts = [plan.to_code[i : i + step] for i in range(0, len(plan.to_code), step)]
-            pending.append((plan, [pool.submit(_code_batch, part) for part in parts]))
-            while len(pending) > 2:
-                _finish(run, pending.popleft(), report)
-        while pending:
-            _finish(run, pending.popleft(), report)
+            plans.append(plan)
+            flush()  # a window with nothing to code, and nothing before it, commits now
+            yield from plan.to_code
 
-
-def _finish(
-    run: _Ingest,
-    job: tuple[_Window, list[Future[list[Coded]]]],
-    report: Callable[[IngestProgress], None],
-) -> None:
-    plan, futures = job
-    coded = [c for f in futures for c in f.result()]
-    run.commit(plan, coded)
-    report(run.progress)
+    for result in code(to_code()):
+        # results come in input order: this one is the next document of the oldest window
+        coded.append(coded_item(plans[0].to_code[len(coded)], result))
+        flush()
+    flush()

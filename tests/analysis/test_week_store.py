@@ -16,6 +16,7 @@ from flashpoint.analysis import (
     load_events,
     retaliation_chains,
 )
+from flashpoint.ingest import ingest
 from flashpoint.store import open_store
 
 WEEK = Path(__file__).resolve().parent / "week"
@@ -25,7 +26,7 @@ WEEK = Path(__file__).resolve().parent / "week"
 def events(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[pd.DataFrame]:
     db = tmp_path_factory.mktemp("week") / "week.duckdb"
     with open_store(db) as store:
-        report = store.ingest(sorted(WEEK.glob("*.txt")), coder=coder)
+        report = ingest(store, sorted(WEEK.glob("*.txt")), coder=coder)
         assert report.stored == 6 and report.errors == 0
         yield load_events(store, since="2024-01-08", until="2024-01-28", history_days=35)
 

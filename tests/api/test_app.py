@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute
 
 from flashpoint import Coder
 from flashpoint.api import create_app
+from flashpoint.ingest import ingest
 from flashpoint.store import open_store
 
 WEEK = Path(__file__).resolve().parents[1] / "analysis" / "week"
@@ -29,7 +30,7 @@ PERIOD = {"since": "2024-01-08", "until": "2024-01-28"}
 def base_db(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("api") / "base.duckdb"
     with open_store(db) as store:
-        store.ingest(sorted(WEEK.glob("*.txt")), coder=coder)
+        ingest(store, sorted(WEEK.glob("*.txt")), coder=coder)
     return db
 
 

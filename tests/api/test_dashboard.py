@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from flashpoint import Coder
 from flashpoint.api import create_app
+from flashpoint.ingest import ingest
 from flashpoint.samples import sample_paths
 from flashpoint.store import open_store
 
@@ -50,7 +51,7 @@ def _free_port() -> int:
 def base_url(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("dash") / "dash.duckdb"
     with open_store(db) as store:
-        store.ingest([*sorted(WEEK.glob("*.txt")), *sample_paths()], coder=coder)
+        ingest(store, [*sorted(WEEK.glob("*.txt")), *sample_paths()], coder=coder)
     port = _free_port()
     config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from flashpoint import Coder
 from flashpoint.cli import main
+from flashpoint.ingest import ingest
 from flashpoint.store import open_store
 
 WEEK = Path(__file__).resolve().parents[1] / "analysis" / "week"
@@ -29,7 +30,7 @@ FLASHPOINT = Path(sys.executable).with_name("flashpoint")
 def db(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("cli") / "week.duckdb"
     with open_store(path) as store:
-        store.ingest(sorted(WEEK.glob("*.txt")), coder=coder)
+        ingest(store, sorted(WEEK.glob("*.txt")), coder=coder)
     return str(path)
 
 

@@ -1,7 +1,8 @@
 """CLI commands: `flashpoint code` (articles in, JSON Lines events out) and `flashpoint demo`.
 
-`code` streams documents from the readers, codes them in this process (``--workers 1``) or in
-a pool of worker processes (each with its own `Coder`, loaded once), and writes one
+`code` streams documents from the readers, codes them through the batch engine
+(`flashpoint.batch`: in this process with ``--workers 1``, or in worker processes each with
+its own `Coder`, loaded once), and writes one
 `Event.to_dict()` record per line, in input order. A document that cannot be read or coded is
 reported on stderr (``flashpoint: skipped <source>: <reason>``) and the run goes on. The exit
 status is 0 when every document was coded, 1 when some were skipped (or the run failed), 2 for
@@ -12,18 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import os
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
-from multiprocessing.pool import AsyncResult
 from typing import TextIO
 
 import click
 
+from flashpoint.batch import Executor, code_stream
 from flashpoint.cli import main
 from flashpoint.cli._common import (
     InputPath,
@@ -34,18 +33,12 @@ from flashpoint.cli._common import (
     urls_option,
 )
 from flashpoint.config import CoderConfig
-from flashpoint.document import Document, Event, EventActor, EventLocation
+from flashpoint.document import Event, EventActor, EventLocation
 from flashpoint.errors import FlashpointError, InputError
 from flashpoint.pipeline import CodedDocument, Coder
 from flashpoint.readers import DEFAULT_MAX_BYTES, ReadResult, read_inputs
 
-BATCH_SIZE = 8
-"""Documents sent to a worker process at a time."""
-
-_WARM_UP = "Police arrested 12 protesters in Lagos on Monday."
-
-
-# --- outcomes: what coding one document produced, in a form that crosses processes -------
+# --- outcomes: what coding one document produced ----------------------------------------
 
 
 @dataclass(slots=True)
@@ -73,11 +66,6 @@ def _error_outcome(exc: InputError) -> Outcome:
     return Outcome(source=exc.source, error=exc.to_dict(), reason=exc.reason)
 
 
-def _code_one(coder: Coder, item: ReadResult) -> Outcome:
-    """Code one document (see `_outcome`)."""
-    return _outcome(next(coder.code_many([item])))
-
-
 def _outcome(coded: CodedDocument) -> Outcome:
     """Input problems and unexpected failures of a stage on this document skip the
     document; a failure of the coder itself (FlashpointError) propagates from code_many."""
@@ -97,91 +85,17 @@ def _outcome(coded: CodedDocument) -> Outcome:
     return Outcome(source=coded.source, lines=[event_line(e) for e in coded.events])
 
 
-def code_in_process(coder: Coder, items: Iterable[ReadResult]) -> Iterator[Outcome]:
-    """Code a stream of documents in this process, in batches (the parser is faster so)."""
-    for coded in coder.code_many(items):
-        yield _outcome(coded)
-
-
-# --- worker processes ----------------------------------------------------------------
-
-_worker_coder: Coder | None = None
-_worker_failure: dict[str, str] | None = None
-
-
-def _init_worker(config: CoderConfig) -> None:
-    """Build this worker's coder once and load its model. A failure is kept and reported
-    for each batch, never raised: a raising initializer makes the pool restart workers
-    forever."""
-    global _worker_coder, _worker_failure
-    try:
-        coder = Coder(config)
-        coder.code(_WARM_UP, pub_date="2024-01-01")
-        _worker_coder = coder
-    except FlashpointError as exc:
-        _worker_failure = exc.to_dict()
-    except Exception as exc:  # a bug: still stop the run with one clear line
-        message = f"the coder failed to start in a worker ({type(exc).__name__}: {exc})"
-        _worker_failure = {"error": "internal_error", "message": message}
-
-
-def _code_batch(docs: list[Document]) -> list[Outcome]:
-    if _worker_coder is None:
-        failure = _worker_failure or {"error": "flashpoint_error", "message": "no coder"}
-        return [Outcome(source=None, error=failure, reason=failure["message"], fatal=True)]
-    try:
-        return [_outcome(coded) for coded in _worker_coder.code_many(docs)]
-    except FlashpointError as exc:
-        return [Outcome(source=None, error=exc.to_dict(), reason=str(exc), fatal=True)]
-
-
-def _batches(items: Iterator[ReadResult], size: int) -> Iterator[list[ReadResult]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
-def _collect(batch: list[ReadResult], result: AsyncResult[list[Outcome]]) -> Iterator[Outcome]:
-    coded = iter(result.get())
-    for item in batch:
-        if isinstance(item, InputError):
-            yield _error_outcome(item)
-            continue
-        outcome = next(coded)
-        yield outcome
-        if outcome.fatal:  # the batch holds nothing else
-            return
-
-
-def code_in_pool(
-    items: Iterable[ReadResult], config: CoderConfig, workers: int, batch_size: int = BATCH_SIZE
-) -> Iterator[Outcome]:
-    """Code a stream of documents in `workers` processes, in input order. Reading stays in
-    this process and at most 2 batches per worker are in flight, so memory stays bounded.
-    Documents that could not be read never leave this process."""
-    ctx = multiprocessing.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
-        pending: deque[tuple[list[ReadResult], AsyncResult[list[Outcome]]]] = deque()
-        for batch in _batches(iter(items), batch_size):
-            docs = [item for item in batch if isinstance(item, Document)]
-            pending.append((batch, pool.apply_async(_code_batch, (docs,))))
-            if len(pending) >= 2 * workers:
-                yield from _collect(*pending.popleft())
-        while pending:
-            yield from _collect(*pending.popleft())
-
-
 def code_outcomes(
-    items: Iterable[ReadResult], config: CoderConfig, workers: int, batch_size: int = BATCH_SIZE
+    items: Iterable[ReadResult],
+    config: CoderConfig,
+    workers: int,
+    batch_size: int | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[Outcome]:
-    """Code a stream of documents with `workers` processes (1: in this process; a single
-    document is always coded in this process)."""
-    stream = iter(items)
-    head = list(islice(stream, 2))
-    if workers <= 1 or len(head) < 2:
-        coder = Coder(config)
-        coder.pipeline  # noqa: B018 - build it now: a broken pipeline fails the run, once
-        return code_in_process(coder, chain(head, stream))
-    return code_in_pool(chain(head, stream), config, workers, batch_size)
+    """Code a stream of documents with the batch engine (`flashpoint.batch.code_stream`):
+    `workers` processes (1: in this process), or `executor`; results in input order."""
+    stream = code_stream(items, config, workers=workers, executor=executor, batch_size=batch_size)
+    return (_outcome(coded) for coded in stream)
 
 
 def default_workers() -> int:
@@ -270,6 +184,12 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
     help="Refuse documents larger than this many bytes.",
 )
 @click.option("--any-language", is_flag=True, help="Do not refuse text that is not English.")
+@click.option(
+    "--keep-background",
+    is_flag=True,
+    help="Also write running totals and background mentions (history, what has long gone "
+    'on), flagged aux "aggregate" / "background"; left out by default.',
+)
 @click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
 def code_command(
     inputs: tuple[str, ...],
@@ -280,6 +200,7 @@ def code_command(
     output: TextIO,
     max_bytes: int,
     any_language: bool,
+    keep_background: bool,
     json_errors: bool,
 ) -> None:
     """Code articles into PLOVER events, written as JSON Lines.
@@ -297,7 +218,7 @@ def code_command(
         url_files=url_files,
         fetch=fetch_config(fetch_timeout, fetch_delay),
     )
-    config = CoderConfig(max_chars=max_bytes)
+    config = CoderConfig(max_chars=max_bytes, keep_background=keep_background)
     n_workers = workers or default_workers()
     try:
         with fail_on_error(json_errors):
@@ -421,7 +342,7 @@ def demo_command(db: str) -> None:
     click.echo(f"Coding the sample articles in {SAMPLES_DIR} (invented, not real news).")
     with fail_on_error():
         coder = Coder()
-        echo_coded(coder.code_many(read_inputs([str(SAMPLES_DIR)])))
+        echo_coded(code_stream(read_inputs([str(SAMPLES_DIR)]), coder=coder))
         click.echo("")
         click.echo(demo_store_summary(db, coder, str(SAMPLES_DIR)))
 
@@ -430,13 +351,14 @@ def demo_store_summary(db: str, coder: Coder, source: str) -> str:
     """Ingest `source` into a fresh store at `db` and describe what the store holds."""
     from pathlib import Path
 
+    from flashpoint.ingest import ingest
     from flashpoint.store import open_store
 
     path = Path(db)
     for stale in (path, path.with_name(path.name + ".wal")):
         stale.unlink(missing_ok=True)
     with open_store(db) as store:
-        report = store.ingest([source], coder=coder)
+        report = ingest(store, [source], coder=coder)
         events = list(store.events())
     lines = [f"Stored in {db}: {report.summary()}"]
     mentions = sum(e.num_mentions for e in events)

@@ -37,6 +37,7 @@ from flashpoint.cli._common import (
     urls_option,
 )
 from flashpoint.errors import InputError, ModelError, StoreError
+from flashpoint.ingest import IngestProgress, IngestReport, ingest, plural
 from flashpoint.readers import (
     FetchConfig,
     Fetcher,
@@ -46,7 +47,6 @@ from flashpoint.readers import (
     read_url_file,
 )
 from flashpoint.store import DEFAULT_DB, open_store
-from flashpoint.store.ingest import IngestProgress, IngestReport, plural
 
 if TYPE_CHECKING:
     from flashpoint.pipeline import Coder
@@ -142,7 +142,8 @@ def run_pass(
     for source in sources:
         outcome = SourceOutcome()
         try:
-            report = store.ingest(
+            report = ingest(
+                store,
                 _watched(source, options, outcome),
                 coder=coder,
                 batch_size=batch_size,

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from flashpoint.errors import StoreError
 from flashpoint.store import schema
@@ -82,9 +82,6 @@ from flashpoint.store.schema import (
     Table,
 )
 
-if TYPE_CHECKING:
-    from flashpoint.ingest import IngestReport
-
 DEFAULT_DB = "flashpoint.duckdb"
 DEFAULT_LOCK_TIMEOUT = 5.0  # seconds a process waits for a DuckDB file another one holds
 # Largest span of dates fetched at once by the merge pass (memory stays bounded).
@@ -122,8 +119,6 @@ class Store(Protocol):
     def errors(self) -> list[StoredError]: ...
 
     def stats(self) -> StoreStats: ...
-
-    def ingest(self, inputs: Iterable[Any], **options: Any) -> IngestReport: ...
 
     def export(
         self, path: str | os.PathLike[str], format: str, filter: EventFilter | None = None
@@ -643,13 +638,6 @@ class SQLStore:
         )
 
     # --- conveniences over the other modules ------------------------------------------------
-
-    def ingest(self, inputs: Iterable[Any], **options: Any) -> IngestReport:
-        """Code and store documents: a convenience for `flashpoint.ingest.ingest(self, ...)`
-        (the coding lives above the store; nothing of it is imported until called)."""
-        from flashpoint.ingest import ingest
-
-        return ingest(self, inputs, **options)
 
     def export(
         self, path: str | os.PathLike[str], format: str, filter: EventFilter | None = None
