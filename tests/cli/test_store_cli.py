@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from flashpoint import Coder
 from flashpoint.cli import main
 from flashpoint.cli.store import progress_line
-from flashpoint.store.ingest import IngestProgress
+from flashpoint.ingest import IngestProgress
 
 # the store fixtures (both backends: store_urls, store_url, store) live beside the store tests
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
