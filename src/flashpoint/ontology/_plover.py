@@ -8,9 +8,22 @@ from typing import Any
 
 from flashpoint.errors import DataFileError, OntologyError
 
-FRAMES = ("demand", "refuse", "commit", "future", "threat", "prepare")
+FRAMES = (
+    "demand",
+    "refuse",
+    "commit",
+    "future",
+    "threat",
+    "prepare",
+    "fail",
+    "stop",
+    "offer",
+    "pledge",
+)
 """What a clause can make of a trigger (`TypeInfo.frames`); "prepare": the clause hangs on
-"prepare" ("the army prepared to resume shelling")."""
+"prepare" ("the army prepared to resume shelling"); the last four are the compositions of
+stages/events/compose.py ("failed to reach agreement", "ended its mediation", "willing to send
+troops", "will give a grant")."""
 
 
 @dataclass(frozen=True, slots=True)

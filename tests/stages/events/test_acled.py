@@ -144,3 +144,71 @@ def test_arrest_at_a_protest_is_an_intervention() -> None:
 
 def test_every_label_is_an_acled_sub_event() -> None:
     assert {sub for _, sub in CASES} <= set(ACLED_SUBTYPES)
+
+
+# -- who against whom -----------------------------------------------------------------
+
+
+def _actor(text: str, sector: str | None = None) -> EventActor:
+    return EventActor(text=text, country="NGA", sector=sector)
+
+
+def test_a_crowd_against_a_person_is_mob_violence() -> None:
+    crowd = _actor("an angry crowd")
+    villagers = _actor("villagers")
+    victim = _actor("a suspected thief", "CVL")
+    assert acled_subtype("ASSAULT", "beat", "beat", crowd, victim, {"beat"}) == "Mob violence"
+    assert acled_subtype("ASSAULT", None, "clash", villagers, None, {"clashed"}) == ("Mob violence")
+
+
+def test_armed_against_armed_is_a_clash_and_against_civilians_an_attack() -> None:
+    gunmen = _actor("gunmen")
+    words = {"gunmen", "attacked"}
+    assert acled_subtype("ASSAULT", None, "attack", gunmen, _actor("soldiers"), words) == (
+        "Armed clash"
+    )
+    assert acled_subtype("ASSAULT", None, "attack", gunmen, _actor("farmers"), words) == ("Attack")
+
+
+def test_a_clash_stays_a_clash_whatever_weapon_is_named() -> None:
+    words = {"clashed", "after", "a", "grenade", "was", "thrown"}
+    assert acled_subtype("ASSAULT", "explosives", "clash", None, None, words) == "Armed clash"
+
+
+def test_shells_falling_on_a_district_are_shelling_not_a_takeover() -> None:
+    words = {"shells", "fell", "on", "the", "district"}
+    assert acled_subtype("ASSAULT", "heavy-weapons", "fall", None, None, words) == (
+        "Shelling/artillery/missile attack"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taxi drivers blocked the main bridge into the city to protest fuel prices.",
+        "Students staged a sit-in outside the education ministry.",
+    ],
+)
+def test_blockades_and_sit_ins_are_peaceful_unless_force_is_used(text: str) -> None:
+    assert acled_of(text) == "Peaceful protest"
+
+
+def test_intervention_only_when_the_authorities_act_on_the_protesters() -> None:
+    assert (
+        acled_of(
+            "Thousands rallied in the capital against the government's plan for mass arrests "
+            "of migrants."
+        )
+        == "Peaceful protest"
+    )
+    assert acled_of("Police detained dozens of demonstrators at the rally.") == (
+        "Protest with intervention"
+    )
+
+
+def test_rioters_fighting_the_police_riot() -> None:
+    rioters = _actor("rioters")
+    words = {"rioters", "fought", "with", "police"}
+    assert acled_subtype("ASSAULT", None, "fight", rioters, None, words) == (
+        "Violent demonstration"
+    )

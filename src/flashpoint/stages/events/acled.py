@@ -48,6 +48,11 @@ _PROTEST_NOUNS = _CUES["protest_nouns"]
 _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
+_INTERVENTION_ACTS = _CUES["intervention_acts"]
+_CROWD_ACTORS = _CUES["crowd_actors"]
+_KILLED_MARKS = _CUES["killed_marks"]
+_DISCOVERY_LEMMAS = _CUES["discovery_lemmas"]
+_REMOTE_MODES = _CUES["remote_modes"]
 _VIOLENT_PROTEST = _CUES["violent_protest"]
 _MOB = _CUES["mob"]
 _LYNCH_LEMMAS = _CUES["lynch_lemmas"]
@@ -109,8 +114,12 @@ def _side(a: EventActor | None) -> str | None:
 def _assault(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if w & _TERRITORY and (lemma in _TERRITORY_LEMMAS or w & _TAKEOVER and w & _CONTROL):
+    if lemma in _DISCOVERY_LEMMAS:  # bodies found: a killing if the sentence says so
+        return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
+    if _changes_control(mode, lemma, w):
         return _territory(lemma, actor, w)
+    if lemma in _CLASH_LEMMAS:  # the main event is a fight: a weapon named with it is its means
+        return "Looting/property destruction" if mode == "destroy" else _fight(actor)
     weapon = _by_weapon(mode, w)
     if weapon:
         return weapon
@@ -122,11 +131,31 @@ def _assault(
         w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS)
     ):
         return "Excessive force against protesters"
-    if w & _MOB or lemma in _LYNCH_LEMMAS:
+    if w & _MOB or lemma in _LYNCH_LEMMAS or _is_crowd(actor):
         return "Mob violence"
     if mode == "destroy":
         return "Looting/property destruction"
     return _clash_or_attack(lemma, actor, rec, w)
+
+
+def _changes_control(mode: str | None, lemma: str, w: set[str]) -> bool:
+    """A change of territorial control; a remote weapon only with a word of taking
+    ("shells fell on the district" is shelling)."""
+    if not w & _TERRITORY or (mode in _REMOTE_MODES and not w & _TAKEOVER):
+        return False
+    return lemma in _TERRITORY_LEMMAS or bool(w & _TAKEOVER and w & _CONTROL)
+
+
+def _fight(actor: EventActor | None) -> str:
+    """Who fought: rioters or protesters riot, a crowd is a mob, armed groups clash."""
+    if _actor_words(actor) & _PROTESTERS:
+        return "Violent demonstration"
+    return "Mob violence" if _is_crowd(actor) else "Armed clash"
+
+
+def _is_crowd(a: EventActor | None) -> bool:
+    """A crowd, not an organised armed group: "villagers", "an angry mob", "residents"."""
+    return _sector(a) not in ARMED and bool(_actor_words(a) & _CROWD_ACTORS)
 
 
 def _by_weapon(mode: str | None, w: set[str]) -> str | None:
@@ -164,6 +193,11 @@ def _clash_or_attack(
         return "Armed clash"
     if rec is not None and rec.sector:
         return "Armed clash" if rec.sector in ARMED else "Attack"
+    victims = _actor_words(rec)  # whom the violence was against, when the parse names them
+    if victims & _ARMED_WORDS and not victims & _CIVILIAN_WORDS:
+        return "Armed clash"
+    if victims & _CIVILIAN_WORDS and not victims & _ARMED_WORDS:
+        return "Attack"
     targets = w - _actor_words(actor)
     armed, civilian = targets & _ARMED_WORDS, targets & _CIVILIAN_WORDS
     if armed and not civilian:
@@ -183,18 +217,23 @@ def _protest(
 ) -> str:
     if w & _MOB and not w & _PROTEST_NOUNS:
         return "Mob violence"
-    if mode in ("riot", "vandalize", "obstruct") or w & _VIOLENT_PROTEST:
+    # blockades and sit-ins are peaceful unless force is used
+    if mode in ("riot", "vandalize") or w & _VIOLENT_PROTEST:
         return "Violent demonstration"
     return _protest_met(w) or "Peaceful protest"
 
 
 def _protest_met(w: set[str]) -> str | None:
-    """How the authorities met a protest, when the sentence says they did."""
-    if not w & (_STATE_FORCE_WORDS | _INTERVENTION):
+    """How the authorities met a protest, when the sentence says they acted: the
+    authorities are named, or the act tells it by itself ("were dispersed"); "plans for
+    mass arrests" of other people is no intervention."""
+    acted = w & _INTERVENTION
+    force = w & _STATE_FORCE_WORDS
+    if not (acted or force):
         return None
-    if w & _SEVERE and w & _STATE_FORCE_WORDS:
+    if w & _SEVERE and force:
         return "Excessive force against protesters"
-    if w & _INTERVENTION:
+    if acted and (force or acted & _INTERVENTION_ACTS):
         return "Protest with intervention"
     return None
 
@@ -208,6 +247,8 @@ def _coerce(
         return _protest_met(w | {"arrested"}) or "Protest with intervention"
     if mode == "arrest":
         return "Arrests"
+    if mode == "curfew":  # a curfew changes what the authorities' forces do
+        return "Change to group/activity"
     if mode == "seize" and w & _WEAPONS:
         return "Disrupted weapons use"
     if mode == "seize" and lemma in _TERRITORY_LEMMAS and w & _TERRITORY:

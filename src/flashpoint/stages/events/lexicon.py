@@ -260,7 +260,8 @@ def _head_and_rest(e: TriggerEntry) -> tuple[str, list[str]]:
     """The word a sentence is indexed by, and the other content words it needs."""
     words = e.words
     head = words[-1] if e.pos == "N" else words[0]
-    rest = [w for w in words if w != head and w not in _SMALL_WORDS]
+    # a hyphen ("shoot - out") is its own token in the parse but not a word of the lexical pass
+    rest = [w for w in words if w != head and w not in _SMALL_WORDS and w != "-"]
     return head, rest
 
 

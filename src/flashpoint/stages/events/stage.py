@@ -14,6 +14,7 @@ from flashpoint.ontology import acled_event_type_of, load_ontology
 from flashpoint.stages.base import register_stage
 from flashpoint.stages.events import aux as auxmod
 from flashpoint.stages.events.acled import acled_subtype
+from flashpoint.stages.events.compose import drop_finder, weapon_sets_mode
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
 from flashpoint.stages.events.modes import cued_mode
 from flashpoint.stages.events.roles import (
@@ -115,9 +116,12 @@ class EventStage:
             refusal(cand, anchor)
             cands.append(cand)
         merge_linked(cands)
+        for c in cands:
+            drop_finder(c.match, c.roles)
         drop_reported_content(cands)
         drop_consequences(cands)
         drop_participants(cands, sent.start)
+        weapon_sets_mode(cands)
         for c in cands:
             if not c.skip:
                 self._object_event_recipient(c, state)

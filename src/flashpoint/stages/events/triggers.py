@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flashpoint.ontology import Target, load_ontology
+from flashpoint.stages.events.compose import compose
 from flashpoint.stages.events.lexicon import TriggerEntry, TriggerLexicon
 from flashpoint.stages.events.prior import load_type_prior
 
@@ -248,7 +249,8 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon) -> list[TriggerMatch]:
                 break
     heads = {m.token.i: m for m in matches}
     for m in matches:
-        reframe(m)
+        if not compose(m, clause_verb(m.token)):
+            reframe(m)
     for m in matches:
         m.salience = salience(m, heads)
     return matches
