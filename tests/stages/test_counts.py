@@ -82,6 +82,19 @@ COUNTS = [
     ("1,300 people were detained.", "arrested", 1300, None, "1,300 people were detained"),
     ("Hundreds were arrested overnight.", "arrested", None, 200, "Hundreds were arrested"),
     ("Police made 30 arrests.", "arrested", 30, None, "30 arrests"),
+    # two groups add up; one named victim is one
+    ("Three guards and a driver were killed at the depot.", "dead", 4, None,
+     "Three guards and a driver were killed"),
+    ("Two nurses and four patients were wounded.", "injured", 6, None,
+     "Two nurses and four patients were wounded"),
+    ("The victim died in hospital on Friday.", "dead", 1, None, "The victim died"),
+    ("The wounded officer died overnight.", "dead", 1, None, "The wounded officer died"),
+    # vague numbers give no exact count, only what is sure
+    ("Dozens of villagers were killed.", "dead", None, 24, "Dozens of villagers were killed"),
+    ("An unknown number of miners were killed.", "dead", None, 1,
+     "An unknown number of miners were killed"),
+    ("A number of students were detained.", "arrested", None, 2,
+     "A number of students were detained"),
 ]  # fmt: skip
 
 
@@ -116,6 +129,7 @@ def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int
     "text",
     [
         "The gunmen killed the mayor in 2019.",  # a year
+        "Two of the people wounded in the blast were flown abroad.",  # no verb of its own
         "An 18-year-old protester was questioned.",  # an age
         "The strike caused $5 million in damage.",  # money
         "The two countries share a 560-mile border.",  # a distance

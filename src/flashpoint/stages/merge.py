@@ -11,8 +11,10 @@ compatible event:
   both (an actor-less "strike on the village" is not a "border guards opened fire");
 - dates compatible: when both have a date stated in the text, the same day;
 - a mention with no actor and no named recipient is a re-mention of the most recent event of
-  its type; with no such event it is kept only when the text gives it substance of its
-  own (a count of dead, injured or arrested, or a place) — or when the document reports
+  its type and auxiliary modes on its date whose sides it does not contradict ("Tuesday's
+  attack" is not Thursday's; "the rebels" did not do what "soldiers" did); with no such
+  event it is kept only when the text gives it substance of its own (a count of dead,
+  injured or arrested, or a place) — or when the document reports
   nothing else, in which case its most confident role-less, non-definite mention is kept
   ("weapons were seized").
 
@@ -149,10 +151,21 @@ def merge_events(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _sides_fit(a: Event, b: Event) -> bool:
+    """No side of `b` is told as someone else in `a` ("the rebels" did not do what
+    "soldiers" did)."""
+    return _compatible_actor(a.actor, b.actor) and _compatible_actor(a.recipient, b.recipient)
+
+
 def _find_target(recent: list[Event], ev: Event) -> Event | None:
     for prior in reversed(recent):
         if not _has_roles(ev):
-            if prior.event_type == ev.event_type:
+            if (
+                prior.event_type == ev.event_type
+                and set(prior.aux) == set(ev.aux)
+                and _same_date(prior, ev)
+                and _sides_fit(prior, ev)
+            ):
                 return prior
             continue
         if compatible(prior, ev):

@@ -541,6 +541,7 @@ class SQLStore:
         dyad: str | None = None,
         q: str | None = None,
         limit: int | None = None,
+        include_background: bool = False,
     ) -> EventList:
         """The merged events matching `filter`, or the keyword filters, earliest first.
 
@@ -559,6 +560,8 @@ class SQLStore:
         - `dyad`: both directions between two actors, "IRN-PAK" or "PAK:MIL-IRN".
         - `q`: words that must all appear in the sentence, actors, place, type or mode.
         - `limit`: at most this many events.
+        - `include_background`: also running totals and background mentions (events with
+          `aux` "aggregate" or "background"), which are left out by default.
 
         Pending merges are done first (not on a store opened read-only). `mentions=True`
         attaches each event's reports."""
@@ -574,6 +577,8 @@ class SQLStore:
                 bbox=bbox, admin1=admin1, sector=sector, quad=quad, acled_type=acled_type,
                 min_confidence=min_confidence, date_precision=date_precision, dyad=dyad, q=q,
             )  # fmt: skip
+        if include_background:
+            filter = replace(filter, background=True)
         self._catch_up()
         sql, params = select_events(filter, STORED_EVENT_SELECT.sql)
         rows = STORED_EVENT_SELECT.read(self._rows(sql, params))

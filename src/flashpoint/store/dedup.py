@@ -67,6 +67,8 @@ COUNT_RULE = "most-reported value; ties to the lowest (ACLED's conservative rule
 COUNT_KINDS = ("dead", "injured", "arrested")
 # Auxiliary modes that make a report a different claim from the event itself.
 _CLAIM_AUX = ("negation", "future", "hypothetical")
+# Auxiliary modes that say what kind of mention a report is: history, a running total
+_KIND_AUX = ("historical", "aggregate", "background")
 
 T = TypeVar("T")
 
@@ -513,8 +515,9 @@ def build_event(event_id: str, mentions: Sequence[MentionFacts]) -> EventFacts:
     acled = most_reported(ordered, lambda m: m.acled if m.acled[0] else None) or (None, None)
     reports = _count_reports(ordered)
     aux = set(key.merge_type.split("|")[1:])
-    if all("historical" in m.aux for m in ordered):
-        aux.add("historical")
+    for flag in _KIND_AUX:  # the event is history or a running total if every report says so
+        if all(flag in m.aux for m in ordered):
+            aux.add(flag)
     pub_dates = [m.pub_date for m in ordered if m.pub_date is not None]
     mode = most_reported(ordered, lambda m: m.mode)
     of_mode = [m for m in ordered if m.mode == mode]

@@ -114,6 +114,8 @@ class EventFilter:
     - `dyad`: both directions between two actors (`IRN-PAK`, `PAK:MIL-IRN`).
     - `q`: every word in the sentence, the actors, the place, the type or mode.
     - `limit`: at most this many events (earliest first).
+    - `background`: also events whose every report is a running total or background
+      (`aux` "aggregate" / "background"); left out by default.
     """
 
     actor: tuple[str, ...] = ()
@@ -133,6 +135,7 @@ class EventFilter:
     dyad: Dyad | None = None
     q: str | None = None
     limit: int | None = None
+    background: bool = False
 
     @classmethod
     def of(
@@ -280,7 +283,17 @@ def where_clause(f: EventFilter) -> tuple[str, list[object]]:
     for sql, p in _analyst_clauses(f):
         parts.append(sql)
         params += p
+    if not f.background:
+        parts.append(_NOT_BACKGROUND)
     return (" AND ".join(parts) or "TRUE"), params
+
+
+# events flagged as running totals or background (their `aux`, a JSON list) are not events
+# of their own day: left out unless asked for
+_NOT_BACKGROUND = (
+    "NOT (COALESCE(CAST(e.aux AS VARCHAR), '') LIKE '%\"aggregate\"%'"
+    " OR COALESCE(CAST(e.aux AS VARCHAR), '') LIKE '%\"background\"%')"
+)
 
 
 def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:

@@ -2,7 +2,8 @@
 "at least 90", "more than 100".
 
 Vague quantities have no value, only a lower bound: "several" 3, "a few" / "a handful" 2,
-"dozens" 24, "scores" 40, "hundreds" 200, "thousands" 2000, "tens of thousands" 20000.
+"an unknown number" 1, "a number" 2, "dozens" 24, "scores" 40, "hundreds" 200, "thousands"
+2000, "tens of thousands" 20000.
 "at least N", "more than N", "over N" (and the like) give the value N and the lower bound N;
 "about N", "nearly N", "up to N" give the value N and no bound.
 """
@@ -18,7 +19,10 @@ _W99 = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_TEENS}|{_UNITS})"
 _WORDS = rf"(?:(?:{_W99}|a)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_W99})?|{_W99})"
 _DOZEN = r"(?:(?:a|one|two|three|four|five|half\s+a)\s+dozen)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:hundred|thousand|million)\b)?"
-_VAGUE = r"(?:tens\s+of\s+thousands|dozens|scores|hundreds|thousands|several|a\s+few|a\s+handful)"
+_VAGUE = (
+    r"(?:tens\s+of\s+thousands|dozens|scores|hundreds|thousands|several|a\s+few|a\s+handful"
+    r"|an\s+(?:unknown|undetermined|unspecified)\s+number|a\s+number)"
+)
 LOWER_MODIFIERS = (
     r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than"
     r"|no\s+less\s+than"
@@ -51,6 +55,9 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE_LOWER_BOUNDS = {
     "several": 3, "a few": 2, "a handful": 2, "dozens": 24, "scores": 40, "hundreds": 200,
     "thousands": 2000, "tens of thousands": 20000,
+    # "an unknown number of people were killed": someone was, how many is not said
+    "an unknown number": 1, "an undetermined number": 1, "an unspecified number": 1,
+    "a number": 2,
 }  # fmt: skip
 _LOWER = re.compile(rf"^(?:{LOWER_MODIFIERS})\s+", re.I)
 _ANY_MOD = re.compile(rf"^(?:{MODIFIER})\s+", re.I)

@@ -7,7 +7,11 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   "wounded 3", "injuring more than 100", "arrested 12 protesters", "rounded up dozens";
 - a number and what happened to it: "15 people died", "one person was killed", "12 dead",
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
-- one person: "an engineer was killed", "a soldier died", "killed a journalist";
+- one person: "an engineer was killed", "a soldier died", "killed a journalist", "the
+  victim died in hospital";
+- two groups: "four soldiers and a policeman were killed" (5);
+- vague numbers: "dozens of people were killed", "an unknown number of people were killed"
+  (no value, a lower bound);
 - totals: "a death toll of 15", "the toll rose to 15", "the bodies of 4 soldiers",
   "12 bodies", "15 deaths", "20 injuries", "30 arrests";
 - none: "no casualties" (dead 0, injured 0), "no one was hurt" / "injured" (both 0),
@@ -74,6 +78,9 @@ _PEOPLE = (
     r"|inmates|prisoners|detainees|bystanders|victims|others|(?-i:[A-Z][a-z]+s)"
 )
 _WHO = rf"(?:\s+(?:of\s+)?(?:(?!{_STOP}\b)[\w'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_PERSON})\b)?"
+# who a number counts, one or two words: "four soldiers", "a policeman", "two young nurses"
+_WHO1 = rf"(?:\s+(?!{_STOP}\b)[\w'’-]+){{1,2}}?"
+_ONE = r"(?P<num2>(?:a|an|one)(?=\s)|" + NUMBER + ")"
 
 _VERBS: dict[CountKind, tuple[str, str]] = {
     # (active verb forms, passive / adjectival forms)
@@ -117,8 +124,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
     rules = [
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
-        ("passive", rf"\b{_N}{_GAP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
+        ("sum", rf"\b{_N}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
+        ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
+        ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
         ("one_active", rf"\b{active}{_S}(?:a|an){_S}(?:\w+\s+){{0,2}}?(?:{_PERSON})\b"),
         ("total", rf"\b{_N}(?:\s+[a-z-]+)?\s+{_cue(_NOUNS)}\b"),
         ("total", rf"\b{bodies}{_S}of{_S}{_N}{_WHO}"),
@@ -136,7 +145,7 @@ _RULES = _rules()
 # every rule needs one of these words: most sentences are skipped at once
 _NUMBERS = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty"
-    r"|dozens?|scores|hundreds?|thousands?|several|few|handful)\b",
+    r"|dozens?|scores|hundreds?|thousands?|several|few|handful|number)\b",
     re.I,
 )
 _CUES = re.compile(
@@ -170,7 +179,9 @@ def _accepted(m: re.Match[str], how: str) -> bool:
             return False  # "including 2 women": part of a count already taken
         if _YEAR.fullmatch(m["num"].split()[-1]):
             return False
-    if how in ("passive", "one") and not (groups.get("aux") or "").strip():
+    if how in ("passive", "one", "sum") and not (groups.get("aux") or "").strip():
+        if groups.get("of"):
+            return False  # "two of the people wounded in the attack died"
         cue = re.sub(r"\s+", " ", m["cue"].lower())
         if cue == "held" or (how == "one" and cue not in _INTRANSITIVE):
             return False  # "a village held out", "a soldier killed two"
@@ -178,6 +189,21 @@ def _accepted(m: re.Match[str], how: str) -> bool:
         # "3 soldiers killed 12 villagers": the verb is active, its object follows
         return not transitive or bool(re.match(_NO_OBJECT, m.string[m.end("cue") :]))
     return True
+
+
+def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
+    """(value, lower bound) of a match: its number, one person, or the sum of the two parts
+    of "four soldiers and a policeman" (vague when either part is)."""
+    if "num" not in m.groupdict():
+        return 1, None
+    value = parse_number(m["num"])
+    if not m.groupdict().get("num2"):
+        return value
+    other = (1, None) if m["num2"].lower() in ("a", "an") else parse_number(m["num2"])
+    if value[0] is not None and other[0] is not None:
+        bound = None if value[1] is None and other[1] is None else value[0] + other[0]
+        return value[0] + other[0], bound
+    return None, (value[0] or value[1] or 0) + (other[0] or other[1] or 0)
 
 
 def _mention(
@@ -223,9 +249,11 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
                 continue
             if not _accepted(m, how):
                 continue
-            value = parse_number(m["num"]) if "num" in m.groupdict() else (1, None)
+            value = _value(m)
             if value == (None, None):
                 continue
             taken.add(key)
+            if how == "sum":  # neither part is counted again on its own
+                taken.update((m.span("num2"), m.span("cue")))
             found.append(_mention(m, kind, value, offset, sentence))
     return sorted(found, key=lambda c: (c.span, c.kind))

@@ -127,9 +127,13 @@ _CAUSE_WORDS = frozenset(
 
 
 def _governs(x: set[int], y: Token) -> bool:
-    """Is `y` within four steps below one of the tokens `x`, not through a cause word?"""
+    """Is `y` within four steps below one of the tokens `x`, not through a cause word
+    (neither a cause word on the way nor a clause it introduces: "struck ..., two days
+    after a Tajik air strike killed six" tells two strikes)?"""
     node, hops = y, 0
     while node.head.i != node.i and hops < 4:
+        if any(ch.dep_ == "mark" and ch.lower_ in _CAUSE_WORDS for ch in node.children):
+            return False
         node, hops = node.head, hops + 1
         if node.lemma_.lower() in _CAUSE_WORDS:
             return False

@@ -1,0 +1,170 @@
+"""Mentions that are not events: running totals and background.
+
+- **aggregate**: a toll told in the perfect ("have been killed", "has killed") and counted
+  over a span of time longer than days ("since the war began", "so far this year", not
+  "since Wednesday evening"), or a vague toll of
+  thousands in the perfect ("violence that has killed thousands"), is a running total. An
+  event whose toll it is gets `aux: ["aggregate"]`; an event of its own day (dated by the
+  text) only loses that toll.
+- **background**: an event dated by the text a year or more before publication ("in 1967",
+  "the 2019 massacre") is history; an event told in the perfect with habitual
+  wording ("have for years raided villages", "clashes have flared repeatedly since 2021")
+  is what has gone on, not what happened. Both get `aux: ["background"]`.
+
+The words are data (`data/events/frames.tsv`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from flashpoint.document import CountMention, Document, Event, Sentence
+from flashpoint.stages.wordlists import load_word_lists
+
+Token = Any
+AGGREGATE = "aggregate"
+BACKGROUND = "background"
+FLAGS = frozenset({AGGREGATE, BACKGROUND})
+
+
+@cache
+def _phrases(name: str) -> re.Pattern[str]:
+    words = sorted(load_word_lists("events/frames.tsv")[name], key=len, reverse=True)
+    alts = "|".join(re.escape(w.replace("_", " ")).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w'’])(?:{alts})(?![\w'’])", re.I)
+
+
+def _number(name: str) -> int:
+    return int(min(load_word_lists("events/frames.tsv")[name]))
+
+
+def is_flagged(event: Event) -> bool:
+    return bool(FLAGS & set(event.aux))
+
+
+def _flag(event: Event, flag: str) -> None:
+    if flag not in event.aux:
+        event.aux.append(flag)
+
+
+# --- running totals ---------------------------------------------------------------------
+
+
+def _words_before(text: str, end: int, n: int) -> str:
+    return " ".join(text[:end].split()[-n:])
+
+
+def is_running_total(sent: Sentence, count: CountMention) -> bool:
+    """The count is a running total (see the module docstring)."""
+    start = count.span[0] - sent.start
+    told = _words_before(sent.text, start, 2) + " " + count.text
+    if not _phrases("perfect_words").search(told):
+        return False
+    if _long_span(sent.text):
+        return True
+    return count.value is None and (count.lower_bound or 0) >= _number("total_bound")
+
+
+def _long_span(text: str) -> bool:
+    """A span phrase not followed within three words by a short unit ("since the war
+    began", not "since Wednesday evening" or "in the past two days")."""
+    short = load_word_lists("events/frames.tsv")["short_spans"]
+    for m in _phrases("span_phrases").finditer(text):
+        after = re.findall(r"[\w'’]+", text[m.end() :].lower())[:3]
+        if not short.intersection(after):
+            return True
+    return False
+
+
+def _own_day(event: Event) -> bool:
+    return event.date_span is not None and event.date_precision in ("day", "week")
+
+
+def _count_at(doc: Document, kind: str, span: tuple[int, int]) -> CountMention | None:
+    return next((c for c in doc.counts if c.kind == kind and c.span == span), None)
+
+
+def flag_totals(doc: Document, event: Event) -> None:
+    """Flag `event` as an aggregate, or drop a running total from its tolls."""
+    for kind, span in list(event.count_spans.items()):
+        count = _count_at(doc, kind, span)
+        sent = doc.sentence_of(span[0])
+        if count is None or sent is None or not is_running_total(sent, count):
+            continue
+        if not _own_day(event):
+            _flag(event, AGGREGATE)
+            return
+        setattr(event, kind, None)
+        if kind == "dead":
+            event.dead_lower_bound = None
+        del event.count_spans[kind]
+
+
+# --- background -------------------------------------------------------------------------
+
+
+def _period_end(day: date, precision: str | None) -> date:
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    if precision == "week":
+        return day + timedelta(days=6)
+    return day
+
+
+def is_history(event: Event, pub: date | None) -> bool:
+    """Dated by the text, a year or more before publication."""
+    if event.date_span is None or event.date is None or pub is None:
+        return False
+    end = _period_end(event.date, event.date_precision)
+    return (pub - end).days >= _number("history_days")
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the trigger's clause: itself, the verb a noun trigger hangs on, or the
+    first verb of a list of verbs ("have raided villages and kidnapped travellers")."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
+    return tok
+
+
+def _habitual_clause(verb: Token) -> bool:
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    words = " ".join(t.text for c in verb.children if c.dep_ != "conj" for t in c.subtree)
+    return bool(
+        _phrases("habitual_words").search(words) or _phrases("habitual_phrases").search(words)
+    )
+
+
+def _token_at(parsed: Any, offset: int) -> Token | None:
+    return next((t for t in parsed if t.idx <= offset < t.idx + len(t.text)), None)
+
+
+def is_habitual(doc: Document, event: Event) -> bool:
+    """Told in the perfect with habitual wording on its clause."""
+    sent = doc.sentence_of(event.trigger.span[0])
+    parsed = doc.parses.get(sent.index) if sent else None
+    if sent is None or parsed is None:
+        return False
+    tok = _token_at(parsed, event.trigger.span[0] - sent.start)
+    return tok is not None and _habitual_clause(_clause_verb(tok))
+
+
+def flag_background(doc: Document, event: Event) -> None:
+    if is_history(event, event.pub_date or doc.pub_date) or is_habitual(doc, event):
+        _flag(event, BACKGROUND)
+
+
+def flag_mentions(doc: Document) -> None:
+    """Set the aggregate and background flags on the events of `doc`."""
+    for event in doc.events:
+        flag_totals(doc, event)
+        flag_background(doc, event)

@@ -1,0 +1,337 @@
+"""Report frames: the event a report is about is told in its lead; later sentences
+elaborate it.
+
+A frame starts at a sentence whose main event (the material event nearest the root of its
+parse) is told with something of its own (participants, a place, a date, a toll): the first
+such sentence of the article starts the first frame, a later one a new frame when its place
+or date is one the current frame does not share. Every later event that has no date of its
+own other than the frame's, no place of its own outside the frame's, and no participants the
+frame excludes is an elaboration, when it is material (an attack, a protest, a coercion;
+statements and reactions are left to the merge stage):
+
+1. another telling of a frame event of the same type ("The victim died in hospital",
+   "Six people were killed in the air raid") joins it: the main event first, then the
+   frame's others in text order (its toll, place and date fill the frame event's empty
+   ones, as in the merge stage);
+2. the authorities acting on the frame's protesters ("Police dispersed the demonstrators",
+   "Twelve were arrested") is the protest's intervention: the protest takes the counts and
+   becomes a protest with intervention (excessive force when someone was killed);
+3. anything else material (an attack, a protest, a coercion) that says who did it or names
+   a toll stays an event of its own but takes the frame's place and date when it has none,
+   and never outranks the frame's main event.
+
+A joining elaboration's place refines the frame event's when it lies within it and is
+finer ("The strike hit the village of Ak-Sai" after "struck a village in Batken region").
+
+The frame's place is its events' place; where none has one, a place named in the main
+event's participants ("Police in Nairobi fired tear gas").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from flashpoint.document import Document, Event, EventLocation
+from flashpoint.ontology import load_ontology
+from flashpoint.stages.frames.flags import is_flagged
+from flashpoint.stages.merge import _sides_fit, absorb, compatible
+from flashpoint.stages.wordlists import load_word_lists
+
+Token = Any
+_PROTEST = "PROTEST"
+_WITH_INTERVENTION = "Protest with intervention"
+_EXCESSIVE_FORCE = "Excessive force against protesters"
+_LOCAL_PRECISIONS = frozenset({"city", "admin2", "admin1"})
+# the root of a sentence's parse, or a verb on it ("Police said they arrested 12")
+_MAIN_CLAUSE_DEPTH = 1
+
+
+def _material(event: Event) -> bool:
+    info = load_ontology().types.get(event.event_type)
+    return info is not None and info.counts
+
+
+def _own_place(event: Event) -> EventLocation | None:
+    """A place the event's own sentence names (not a participant's country)."""
+    loc = event.location
+    return loc if loc is not None and loc.span is not None else None
+
+
+def _own_date(event: Event) -> bool:
+    return event.date_span is not None
+
+
+def _has_roles(event: Event) -> bool:
+    def named(a: Any) -> bool:
+        return a is not None and bool(a.country or a.name)
+
+    return named(event.actor) or named(event.recipient)
+
+
+def _same_place(a: EventLocation, b: EventLocation) -> bool:
+    """One place contains the other, as far as the gazetteer says."""
+    if a.country != b.country:
+        return False
+    return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.date_precision != "day" or b.date_precision != "day":
+        return True
+    return a.date == b.date
+
+
+@dataclass(slots=True)
+class Frame:
+    """The events of a lead sentence, its main event, and where and when it happened."""
+
+    main: Event
+    events: list[Event]
+    location: EventLocation | None = None
+    dated: Event | None = None  # the frame event whose date the text gives
+    intervened: bool = False  # the authorities' action on its protest was folded into it
+
+    def place_country(self) -> str | None:
+        return self.location.country if self.location else None
+
+
+# --- the lead sentence ------------------------------------------------------------------
+
+
+def _depth(doc: Document, event: Event) -> int:
+    sent = doc.sentence_of(event.trigger.span[0])
+    parsed = doc.parses.get(sent.index) if sent else None
+    if sent is None or parsed is None:
+        return 0
+    start = event.trigger.span[0] - sent.start
+    tok = next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
+    return sum(1 for _ in tok.ancestors) if tok is not None else 99
+
+
+def main_event(doc: Document, events: list[Event]) -> Event | None:
+    """The material event nearest the root of its sentence's parse (first on ties)."""
+    material = [e for e in events if _material(e) and not is_flagged(e)]
+    if not material:
+        return None
+    return min(material, key=lambda e: (_depth(doc, e), e.trigger.span))
+
+
+def _participant_place(doc: Document, event: Event) -> EventLocation | None:
+    """ "Police in Nairobi", "protesters in Lagos": a local place named inside the phrase
+    of a participant of the event."""
+    spans = [a.span for a in (event.actor, event.recipient) if a is not None and a.span]
+    for place in doc.places:
+        if place.kind != "literal" or place.precision not in _LOCAL_PRECISIONS:
+            continue
+        if any(s <= place.span[0] and place.span[1] <= e for s, e in spans):
+            return EventLocation.from_mention(place)
+    return None
+
+
+def _frame(doc: Document, main: Event, events: list[Event]) -> Frame:
+    frame = Frame(main, [e for e in events if not is_flagged(e)])
+    ordered = [main, *[e for e in frame.events if e is not main]]
+    frame.location = next(
+        (e.location for e in ordered if _own_place(e) and _material(e)), None
+    ) or _participant_place(doc, main)
+    frame.dated = next((e for e in ordered if _own_date(e) and _material(e)), None)
+    for e in frame.events:
+        if _material(e) and e.location is None and _fits_place(e, frame):
+            e.location = replace(frame.location) if frame.location else None
+    return frame
+
+
+def _differs(main: Event, frame: Frame) -> bool:
+    """The main event is told with a place or date of its own the frame does not share."""
+    own = _own_place(main)
+    if own is not None and frame.location is not None and not _same_place(own, frame.location):
+        return True
+    dated = frame.dated
+    return _own_date(main) and dated is not None and not _same_day(main, dated)
+
+
+def _told(event: Event) -> bool:
+    """Told with something of its own: participants, a place, a date or a toll."""
+    counted = any(v is not None for v in (event.dead, event.injured, event.arrested))
+    return _has_roles(event) or bool(_own_place(event)) or _own_date(event) or counted
+
+
+def _starts_frame(main: Event | None, frame: Frame | None) -> bool:
+    if main is None or not _told(main):
+        return False
+    return frame is None or _differs(main, frame)
+
+
+# --- elaborations -----------------------------------------------------------------------
+
+
+def _fits_place(event: Event, frame: Frame) -> bool:
+    """Nothing about the event puts it outside the frame's country."""
+    country = frame.place_country()
+    if country is None:
+        return True
+    own = _own_place(event)
+    if own is not None:
+        return frame.location is not None and _same_place(own, frame.location)
+    loc = event.location
+    return loc is None or loc.country in (None, country)
+
+
+def _fits_date(event: Event, frame: Frame) -> bool:
+    if not _own_date(event):
+        return True
+    return frame.dated is not None and _same_day(event, frame.dated)
+
+
+def _fits_roles(event: Event, frame: Frame) -> bool:
+    """The event's participants are the frame's (or unnamed)."""
+    main = frame.main
+    ours = {a.country for a in (main.actor, main.recipient) if a is not None and a.country}
+    theirs = {a.country for a in (event.actor, event.recipient) if a is not None and a.country}
+    return not theirs or not ours or bool(theirs & ours)
+
+
+def _same_type_target(event: Event, frame: Frame) -> Event | None:
+    pool = [frame.main, *[e for e in frame.events if e is not frame.main]]
+    for target in pool:
+        if target.event_type != event.event_type or set(target.aux) != set(event.aux):
+            continue
+        if compatible(target, event):
+            return target
+        unnamed = not _has_roles(event) or not _has_roles(target)
+        if unnamed and _sides_fit(target, event):
+            return target
+    return None
+
+
+_PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
+
+
+def _finer(a: EventLocation, b: EventLocation) -> bool:
+    return _PRECISION_RANK.get(a.precision or "", 9) < _PRECISION_RANK.get(b.precision or "", 9)
+
+
+def _join(target: Event, event: Event) -> None:
+    """`event` tells `target` again: fill its empty fields, and a finer place within its
+    place ("the village of Ak-Sai" after "Batken region") refines it."""
+    own, loc = _own_place(event), target.location
+    if own is not None and loc is not None and _same_place(own, loc) and _finer(own, loc):
+        target.location = replace(own)
+    absorb(target, event)
+
+
+def _intervention_lists() -> tuple[frozenset[str], frozenset[str]]:
+    lists = load_word_lists("events/frames.tsv")
+    return lists["intervention_modes"], lists["intervention_sectors"]
+
+
+def _is_intervention(doc: Document, event: Event, protest: Event) -> bool:
+    """The authorities (or someone unnamed) acting on the protesters, told as what happened
+    (no negation, future or modal) in the main clause of its sentence ("Police later
+    dispersed them", not "the release of demonstrators detained at an earlier rally")."""
+    modes, sectors = _intervention_lists()
+    if event.event_type == _PROTEST or event.mode not in modes or event.aux:
+        return False
+    if _depth(doc, event) > _MAIN_CLAUSE_DEPTH:
+        return False
+    if event.actor is not None and event.actor.sector not in sectors:
+        return False
+    rec = event.recipient
+    if rec is None:
+        return True
+    crowd = protest.actor.country if protest.actor else None
+    return rec.sector not in sectors and rec.country in (None, crowd)
+
+
+def _protest_of(frame: Frame) -> Event | None:
+    return next((e for e in frame.events if e.event_type == _PROTEST), None)
+
+
+def _fold_intervention(protest: Event, event: Event) -> None:
+    """The protest takes the intervention's counts and evidence; its sub-type is set once
+    the whole frame is read (`_intervened`)."""
+    for name in ("dead", "injured", "arrested", "dead_lower_bound"):
+        if getattr(protest, name) is None and getattr(event, name) is not None:
+            setattr(protest, name, getattr(event, name))
+    for kind, span in event.count_spans.items():
+        protest.count_spans.setdefault(kind, span)
+    for span in event.evidence:
+        if span not in protest.evidence:
+            protest.evidence.append(span)
+
+
+def _inherit(event: Event, frame: Frame) -> None:
+    if frame.location is not None and (event.location is None or event.location.span is None):
+        event.location = replace(frame.location)
+    dated = frame.dated
+    if dated is not None and not _own_date(event):
+        event.date, event.date_precision = dated.date, dated.date_precision
+        event.date_span = dated.date_span
+    event.confidence = min(event.confidence, max(0.0, frame.main.confidence - 0.01))
+
+
+def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
+    """Fold `event` into the frame when it tells one of its events (True), or give it the
+    frame's place and date; False when it stays an event of its own."""
+    if not _material(event) or is_flagged(event):
+        return False  # statements and reactions are left to the merge stage
+    if not _fits_date(event, frame) or not _fits_place(event, frame):
+        return False
+    if not _fits_roles(event, frame):
+        return False
+    target = _same_type_target(event, frame)
+    if target is not None:
+        _join(target, event)
+        return True
+    protest = _protest_of(frame)
+    if protest is not None and _is_intervention(doc, event, protest):
+        _fold_intervention(protest, event)
+        frame.intervened = True
+        return True
+    if _told(event) or event.actor is not None:
+        _inherit(event, frame)
+    return False
+
+
+# --- the whole --------------------------------------------------------------------------
+
+
+def _by_sentence(events: list[Event]) -> list[list[Event]]:
+    groups: dict[int, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.sentence_index, []).append(e)
+    return [groups[k] for k in sorted(groups)]
+
+
+def frame_events(doc: Document) -> None:
+    """Group the events of `doc` into report frames (see the module docstring)."""
+    frame: Frame | None = None
+    frames: list[Frame] = []
+    kept: list[Event] = []
+    for events in _by_sentence(doc.events):
+        main = main_event(doc, events)
+        if _starts_frame(main, frame):
+            assert main is not None
+            frame = _frame(doc, main, events)
+            frames.append(frame)
+            kept.extend(events)
+            continue
+        for event in events:
+            if frame is None or not elaborate(doc, event, frame):
+                kept.append(event)
+    for f in frames:
+        _intervened(f)
+    doc.events = kept
+
+
+def _intervened(frame: Frame) -> None:
+    """A protest the authorities acted on: with intervention, or excessive force when
+    someone was killed."""
+    protest = _protest_of(frame)
+    if not frame.intervened or protest is None:
+        return
+    protest.acled_sub_event_type = _EXCESSIVE_FORCE if protest.dead else _WITH_INTERVENTION
+    protest.acled_event_type = "Protests"

@@ -1,0 +1,191 @@
+"""Report frames: the article coded as a whole (invented reports, one pattern each).
+
+- the event a report is about is told in its lead; later sentences that carry no place or
+  date of their own elaborate it: they join it, with their tolls, or take its place and date;
+- a protest whose later sentences report the authorities acting on it is one protest with
+  intervention (excessive force when someone was killed), not a separate arrest;
+- running totals and background are not events: flagged, and left out unless asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flashpoint import Coder, CoderConfig
+from flashpoint.document import Event
+from flashpoint.stages.frames import AGGREGATE, BACKGROUND
+
+PUB = "2024-03-12"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def keeping() -> Coder:
+    return Coder(CoderConfig(keep_background=True))
+
+
+def _one(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+# --- protests and what the authorities did about them -----------------------------------
+
+
+def test_a_protest_whose_later_sentence_reports_arrests_is_one_protest_with_intervention(
+    coder: Coder,
+) -> None:
+    events = coder.code(
+        "Hundreds of traders protested outside the county offices in Eldoret on Monday "
+        "against a new market levy. Police dispersed the demonstrators with tear gas and "
+        "arrested 14 of them.",
+        pub_date=PUB,
+    )
+    protest = _one(events, "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    assert protest.arrested == 14
+    assert protest.location is not None and protest.location.name == "Eldoret"
+    assert protest.date == date(2024, 3, 11)
+    assert not [e for e in events if e.event_type in ("COERCE", "ASSAULT")]
+
+
+def test_a_protester_killed_by_the_police_later_makes_it_excessive_force(coder: Coder) -> None:
+    events = coder.code(
+        "Students marched through the centre of Dhaka on Wednesday to demand the "
+        "reinstatement of quotas. Riot police fired rubber bullets at the crowd, killing one "
+        "protester.",
+        pub_date=PUB,
+    )
+    protest = _one(events, "PROTEST")
+    assert protest.acled_sub_event_type == "Excessive force against protesters"
+    assert protest.dead == 1
+    assert protest.location is not None and protest.location.name == "Dhaka"
+
+
+def test_only_what_happened_to_these_protesters_is_their_intervention(coder: Coder) -> None:
+    # the beating is what a speaker wants prevented, not something done to the marchers
+    events = coder.code(
+        "About 3,000 people marched through Leipzig on Saturday in support of asylum seekers. "
+        "We must not let them be beaten up at our borders, a pastor told the crowd.",
+        pub_date=PUB,
+    )
+    protest = next(e for e in events if e.event_type == "PROTEST")
+    assert protest.acled_sub_event_type == "Peaceful protest"
+
+
+# --- the lead's place, date and toll ------------------------------------------------------
+
+
+def test_a_toll_in_a_later_sentence_goes_to_the_lead_event(coder: Coder) -> None:
+    events = coder.code(
+        "Gunmen ambushed a patrol near Gao in Mali on Sunday. Four soldiers and a policeman "
+        "were killed, the army said.",
+        pub_date=PUB,
+    )
+    attack = _one(events, "ASSAULT")
+    assert attack.dead == 5
+    assert attack.location is not None and attack.location.name == "Gao"
+    assert attack.date == date(2024, 3, 10)
+
+
+def test_a_later_event_without_place_or_date_takes_the_leads_and_ranks_below_it(
+    coder: Coder,
+) -> None:
+    events = coder.code(
+        "Soldiers clashed with militia fighters near Beni in North Kivu on Thursday. The "
+        "rebels later abducted six nurses.",
+        pub_date=PUB,
+    )
+    lead, later = events[0], events[-1]
+    assert later is not lead and later.mode == "abduct"
+    assert later.location is not None and later.location.admin1 == "North Kivu"
+    assert later.date == lead.date == date(2024, 3, 7)
+    assert later.confidence < lead.confidence
+
+
+def test_a_place_named_in_the_actors_phrase_places_the_report(coder: Coder) -> None:
+    events = coder.code(
+        "Police in Mombasa fired tear gas on Monday to disperse dock workers who had blocked "
+        "the port gates.",
+        pub_date=PUB,
+    )
+    located = [e for e in events if e.location is not None]
+    assert located and all(e.location.name == "Mombasa" for e in located)  # type: ignore[union-attr]
+
+
+def test_an_earlier_strike_in_an_after_clause_keeps_its_own_date_place_and_toll(
+    coder: Coder,
+) -> None:
+    events = coder.code(
+        "Rebel artillery shelled army positions near Goma in North Kivu on Monday, killing "
+        "three soldiers, two days after a government air strike killed nine people in "
+        "Rutshuru. The army said two more soldiers were wounded.",
+        pub_date=PUB,
+    )
+    shelling = next(e for e in events if e.trigger.text.startswith("shelled"))
+    assert (shelling.dead, shelling.date) == (3, date(2024, 3, 11))
+    assert shelling.location is not None and shelling.location.name == "Goma"
+    strike = next(e for e in events if "strike" in e.trigger.text)
+    assert (strike.dead, strike.date) == (9, date(2024, 3, 9))
+
+
+# --- running totals and background --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting has killed more than 300,000 people since 2011, according to monitors.",
+        "Attacks by the group have killed more than 2,000 civilians so far this year.",
+        "Extortion by the gangs fuels violence that has killed thousands of villagers.",
+    ],
+)
+def test_a_running_total_is_no_event_unless_asked_for(
+    coder: Coder, keeping: Coder, text: str
+) -> None:
+    assert coder.code(text, pub_date=PUB) == []
+    kept = keeping.code(text, pub_date=PUB)
+    assert kept and all(AGGREGATE in e.aux for e in kept)
+
+
+def test_a_running_total_told_after_a_dated_attack_is_not_its_toll(coder: Coder) -> None:
+    events = coder.code(
+        "Rebels attacked a market town in the north on Monday. More than 300,000 people have "
+        "been killed since the war began, according to monitors.",
+        pub_date=PUB,
+    )
+    attack = _one(events, "ASSAULT")
+    assert (attack.dead, attack.dead_lower_bound, attack.aux) == (None, None, [])
+
+
+def test_a_perfect_toll_over_a_few_days_is_an_event(coder: Coder) -> None:
+    events = coder.code(
+        "Gunmen have killed at least 14 people in Niger's Tillaberi region in the past two "
+        "days, officials said on Monday.",
+        pub_date=PUB,
+    )
+    assert any(e.event_type == "ASSAULT" and e.dead == 14 for e in events)
+
+
+def test_history_is_background(coder: Coder, keeping: Coder) -> None:
+    text = "In 1994, soldiers massacred hundreds of villagers in the valley."
+    assert coder.code(text, pub_date=PUB) == []
+    assert all(BACKGROUND in e.aux for e in keeping.code(text, pub_date=PUB))
+
+
+def test_what_has_gone_on_for_years_is_background(coder: Coder, keeping: Coder) -> None:
+    text = (
+        "Gunmen abducted 20 pupils from a school in Kebbi state on Monday. Bandits have for "
+        "years raided villages across the region."
+    )
+    events = coder.code(text, pub_date=PUB)
+    assert [e.sentence_index for e in events if e.event_type == "ASSAULT"] == [0]
+    flagged = [e for e in keeping.code(text, pub_date=PUB) if BACKGROUND in e.aux]
+    assert flagged and all(e.sentence_index == 1 for e in flagged)
+
+
+def test_the_store_of_a_flagged_event_knows_its_flag(keeping: Coder) -> None:
+    events = keeping.code("In 1994, soldiers massacred hundreds of villagers.", pub_date=PUB)
+    assert events and events[0].to_dict()["aux"] == [BACKGROUND]
