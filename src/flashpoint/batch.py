@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from multiprocessing import get_context
 from types import TracebackType
+from typing import Self
 
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document
@@ -71,7 +72,7 @@ class Executor(ABC):
     def close(self) -> None:  # noqa: B027 - most executors have nothing to release
         """Release the workers (if any)."""
 
-    def __enter__(self) -> Executor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -116,7 +117,7 @@ class ProcessPool(Executor):
         )
 
     def map(self, batches: Iterator[list[Document]]) -> Iterator[list[CodedDocument]]:
-        pending: deque[tuple[int, Future[_Reply]]] = deque()
+        pending: deque[tuple[int, Future[Reply]]] = deque()
         for docs in batches:
             pending.append((len(docs), self._pool.submit(_code_batch, docs)))
             if len(pending) >= IN_FLIGHT * self.workers:
@@ -180,57 +181,56 @@ def _unread(error: InputError) -> CodedDocument:
     return CodedDocument(doc_id="", source=error.source, events=[], error=error)
 
 
-# --- worker processes ------------------------------------------------------------------
+# --- what runs where the coding is done (worker processes, Dask workers) -----------------
 
 
 @dataclass(slots=True)
-class _Fatal:
-    """The coder itself failed in a worker (it could not start, or a `FlashpointError`):
+class Fatal:
+    """The coder itself failed where it runs (it could not start, or a `FlashpointError`):
     the run stops with this error."""
 
     error: FlashpointError
 
 
-_Reply = list[CodedDocument] | _Fatal
-
-_coder: Coder | None = None
-_failure: _Fatal | None = None
+Reply = list[CodedDocument] | Fatal
+"""What a batch sent to a worker comes back as."""
 
 
-def _watch_parent(parent: int) -> None:
-    """Exit when the parent dies (even by SIGKILL) instead of lingering as an orphan."""
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
-def _init_worker(config: CoderConfig, parent: int) -> None:
-    """Load this worker's coder once. A failure is kept and answered for each batch, never
-    raised: a raising initializer only says the pool broke, not why."""
-    global _coder, _failure
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+def load_coder(config: CoderConfig) -> Coder | Fatal:
+    """A coder with its model and data files loaded, or why it cannot start. Never raises:
+    a raising pool initializer only says the pool broke, not why."""
     try:
         coder = Coder(config)
         coder.pipeline  # noqa: B018 - load the model and the data files now
-        _coder = coder
     except FlashpointError as exc:
-        _failure = _Fatal(_portable_error(exc))
+        return Fatal(_portable_error(exc))
     except Exception as exc:  # a bug: still stop the run with one clear line
         error = FlashpointError(
             f"the coder failed to start in a worker ({type(exc).__name__}: {exc})"
         )
         error.code = "internal_error"
-        _failure = _Fatal(error)
+        return Fatal(error)
+    return coder
 
 
-def _code_batch(docs: list[Document]) -> _Reply:
-    if _coder is None:
-        return _failure or _Fatal(FlashpointError("the worker has no coder"))
+def code_batch(coder: Coder | Fatal, docs: list[Document]) -> Reply:
+    """Code one batch where the worker runs; what comes back can be pickled."""
+    if isinstance(coder, Fatal):
+        return coder
     try:
-        return [_portable(coded) for coded in _coder.code_many(docs, batch_size=len(docs) or 1)]
+        return [_portable(coded) for coded in coder.code_many(docs, batch_size=len(docs) or 1)]
     except FlashpointError as exc:
-        return _Fatal(_portable_error(exc))
+        return Fatal(_portable_error(exc))
+
+
+def unpack(reply: Reply, expected: int) -> list[CodedDocument]:
+    """A batch's results in the parent; a failed coder stops the run."""
+    if isinstance(reply, Fatal):
+        raise reply.error
+    if not isinstance(reply, list) or len(reply) != expected:
+        got = len(reply) if isinstance(reply, list) else type(reply).__name__
+        raise WorkerError(f"a worker returned {got} results for {expected} documents")
+    return reply
 
 
 def _portable(coded: CodedDocument) -> CodedDocument:
@@ -261,7 +261,31 @@ def _picklable(exc: BaseException) -> bool:
     return True
 
 
-def _result(expected: int, future: Future[_Reply]) -> list[CodedDocument]:
+# --- the process pool's workers --------------------------------------------------------
+
+_coder: Coder | Fatal = Fatal(FlashpointError("the worker has no coder"))
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent dies (even by SIGKILL) instead of lingering as an orphan."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(config: CoderConfig, parent: int) -> None:
+    """Load this worker's coder once (a failure is answered for each batch)."""
+    global _coder
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    _coder = load_coder(config)
+
+
+def _code_batch(docs: list[Document]) -> Reply:
+    return code_batch(_coder, docs)
+
+
+def _result(expected: int, future: Future[Reply]) -> list[CodedDocument]:
     """A batch's results from its future; a dead worker or a failed coder stops the run."""
     try:
         reply = future.result()
@@ -270,8 +294,4 @@ def _result(expected: int, future: Future[_Reply]) -> list[CodedDocument]:
             "a worker process died while coding (killed, or out of memory?); what was "
             "already written is kept: run again, with fewer --workers if memory is short"
         ) from None
-    if isinstance(reply, _Fatal):
-        raise reply.error
-    if len(reply) != expected:
-        raise WorkerError(f"a worker returned {len(reply)} results for {expected} documents")
-    return reply
+    return unpack(reply, expected)

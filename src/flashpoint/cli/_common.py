@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from flashpoint.batch import Executor
+from flashpoint.config import CoderConfig
 from flashpoint.errors import FlashpointError
 from flashpoint.readers import FetchConfig, is_url
 
@@ -84,3 +86,45 @@ def fetch_options(f: Any) -> Any:
 
 def fetch_config(timeout: float, delay: float) -> FetchConfig:
     return FetchConfig(timeout=timeout, min_delay=delay)
+
+
+EXECUTORS = ("local", "dask")
+
+
+def executor_options(f: Any) -> Any:
+    """``--executor local|dask`` and ``--scheduler ADDRESS``: where the batch engine codes
+    (`flashpoint.batch`); the command's ``--workers`` says how many processes."""
+    f = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="With --executor dask: the scheduler of a running Dask cluster "
+        "(e.g. tcp://10.0.0.5:8786); without it a local cluster of --workers processes starts.",
+    )(f)
+    return click.option(
+        "--executor",
+        type=click.Choice(EXECUTORS),
+        default="local",
+        show_default=True,
+        help="Code in local processes, or on a Dask cluster.",
+    )(f)
+
+
+@contextmanager
+def chosen_executor(
+    kind: str, scheduler: str | None, workers: int | None, config: CoderConfig
+) -> Iterator[Executor | None]:
+    """The Dask executor when asked for (closed afterwards); None for local processes,
+    which the batch engine starts itself from ``--workers``."""
+    if kind != "dask":
+        if scheduler is not None:
+            raise click.UsageError("--scheduler needs --executor dask")
+        yield None
+        return
+    from flashpoint.dask_executor import DaskExecutor
+
+    executor = DaskExecutor(config, scheduler=scheduler, workers=workers)
+    try:
+        yield executor
+    finally:
+        executor.close()

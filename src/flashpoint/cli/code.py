@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TextIO, cast
 
 import click
 
@@ -26,6 +26,8 @@ from flashpoint.batch import Executor, code_stream
 from flashpoint.cli import main
 from flashpoint.cli._common import (
     InputPath,
+    chosen_executor,
+    executor_options,
     fail_on_error,
     fetch_config,
     fetch_options,
@@ -33,6 +35,7 @@ from flashpoint.cli._common import (
     urls_option,
 )
 from flashpoint.config import CoderConfig
+from flashpoint.dataset import EventDataset
 from flashpoint.document import Event, EventActor, EventLocation
 from flashpoint.errors import FlashpointError, InputError
 from flashpoint.pipeline import CodedDocument, Coder
@@ -47,7 +50,7 @@ class Outcome:
     `fatal` marks a failure of the coder itself (e.g. a missing model): the run stops."""
 
     source: str | None
-    lines: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     error: dict[str, str] | None = None
     reason: str | None = None
     fatal: bool = False
@@ -55,6 +58,11 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def lines(self) -> list[str]:
+        """The events as JSON lines."""
+        return [event_line(e) for e in self.events]
 
 
 def event_line(event: Event) -> str:
@@ -82,7 +90,7 @@ def _outcome(coded: CodedDocument) -> Outcome:
         )
     if coded.error is not None:
         return _error_outcome(coded.error)
-    return Outcome(source=coded.source, lines=[event_line(e) for e in coded.events])
+    return Outcome(source=coded.source, events=coded.events)
 
 
 def code_outcomes(
@@ -139,8 +147,11 @@ def _report_summary(tally: Tally, json_errors: bool) -> None:
         )
 
 
-def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) -> Tally:
-    """Write the events, report skipped documents; raise on a fatal failure."""
+def write_outcomes(
+    outcomes: Iterable[Outcome], out: TextIO | EventDataset, json_errors: bool
+) -> Tally:
+    """Write the events (as JSON lines, or to a Parquet dataset), report skipped documents;
+    raise on a fatal failure."""
     tally = Tally()
     for outcome in outcomes:
         if outcome.fatal:
@@ -152,7 +163,10 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
             _report_skip(outcome, json_errors)
             continue
         tally.documents += 1
-        tally.events += len(outcome.lines)
+        tally.events += len(outcome.events)
+        if isinstance(out, EventDataset):
+            out.add(outcome.events)
+            continue
         for line in outcome.lines:
             out.write(line + "\n")
     return tally
@@ -169,12 +183,22 @@ def write_outcomes(outcomes: Iterable[Outcome], out: TextIO, json_errors: bool) 
     default=None,
     help="Worker processes (default: the number of cores; 1 codes in this process).",
 )
+@executor_options
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8", lazy=False),
+    type=click.Path(allow_dash=True),
     default="-",
-    help="Write the events here (default: standard output).",
+    help="Write the events to this file (default: standard output); with --format parquet, "
+    "the new folder of the dataset.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines, or a Parquet dataset partitioned by year and month (-o DIR).",
 )
 @click.option(
     "--max-bytes",
@@ -197,13 +221,16 @@ def code_command(
     fetch_timeout: float,
     fetch_delay: float,
     workers: int | None,
-    output: TextIO,
+    executor: str,
+    scheduler: str | None,
+    output: str,
+    fmt: str,
     max_bytes: int,
     any_language: bool,
     keep_background: bool,
     json_errors: bool,
 ) -> None:
-    """Code articles into PLOVER events, written as JSON Lines.
+    """Code articles into PLOVER events, written as JSON Lines (or a Parquet dataset).
 
     INPUT is a plain-text article (`date YYYY-MM-DD` line, then the text), a JSON Lines, JSON
     or CSV file of articles (id, date, title, url, text), a saved web page (.html), a
@@ -211,6 +238,8 @@ def code_command(
     or a feed file (.rss, .atom, .xml).
     """
     require_inputs(inputs, url_files)
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("--format parquet writes a folder: name it with -o DIR")
     items = read_inputs(
         inputs,
         max_bytes,
@@ -221,14 +250,35 @@ def code_command(
     config = CoderConfig(max_chars=max_bytes, keep_background=keep_background)
     n_workers = workers or default_workers()
     try:
-        with fail_on_error(json_errors):
-            tally = write_outcomes(code_outcomes(items, config, n_workers), output, json_errors)
-            output.flush()
+        with (
+            fail_on_error(json_errors),
+            _events_out(fmt, output) as out,
+            chosen_executor(executor, scheduler, workers if scheduler else n_workers, config) as ex,
+        ):
+            outcomes = code_outcomes(items, config, n_workers, executor=ex)
+            tally = write_outcomes(outcomes, out, json_errors)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(1)
     _report_summary(tally, json_errors)
     sys.exit(1 if tally.skipped else 0)
+
+
+@contextlib.contextmanager
+def _events_out(fmt: str, output: str) -> Iterator[TextIO | EventDataset]:
+    """Where the events go: the -o file (or standard output), or a new Parquet dataset."""
+    if fmt == "parquet":
+        dataset = EventDataset(output)
+        try:
+            yield dataset
+        finally:  # what was coded before a failure is kept
+            dataset.close()
+        return
+    ctx = click.get_current_context()
+    param = next(p for p in ctx.command.params if p.name == "output")
+    stream = cast(TextIO, click.File("w", encoding="utf-8", lazy=False).convert(output, param, ctx))
+    yield stream
+    stream.flush()
 
 
 def _silence_stdout() -> None:

@@ -18,7 +18,13 @@ import click
 
 from flashpoint.batch import code_stream
 from flashpoint.cli import main
-from flashpoint.cli._common import InputPath, fail_on_error, require_inputs
+from flashpoint.cli._common import (
+    InputPath,
+    chosen_executor,
+    executor_options,
+    fail_on_error,
+    require_inputs,
+)
 from flashpoint.config import CoderConfig
 from flashpoint.pipeline import CodedDocument, Coder
 from flashpoint.readers import DEFAULT_MAX_BYTES, read_inputs
@@ -51,6 +57,15 @@ def write_places(results: Iterable[CodedDocument], out: TextIO, json_errors: boo
 @main.command("geoparse")
 @click.argument("inputs", nargs=-1, type=InputPath())
 @click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (1 geoparses in this process).",
+)
+@executor_options
+@click.option(
     "-o",
     "--output",
     type=click.File("w", encoding="utf-8", lazy=False),
@@ -67,7 +82,14 @@ def write_places(results: Iterable[CodedDocument], out: TextIO, json_errors: boo
 @click.option("--any-language", is_flag=True, help="Do not refuse text that is not English.")
 @click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
 def geoparse_command(
-    inputs: tuple[str, ...], output: TextIO, max_bytes: int, any_language: bool, json_errors: bool
+    inputs: tuple[str, ...],
+    workers: int,
+    executor: str,
+    scheduler: str | None,
+    output: TextIO,
+    max_bytes: int,
+    any_language: bool,
+    json_errors: bool,
 ) -> None:
     """Find and resolve every place named in each document, written as JSON Lines.
 
@@ -77,7 +99,11 @@ def geoparse_command(
     require_inputs(inputs, ())
     items = read_inputs(inputs, max_bytes, check_language=not any_language, require_date=False)
     geoparser = Coder(CoderConfig(max_chars=max_bytes)).geoparser
-    with fail_on_error(json_errors):
-        skipped = write_places(code_stream(items, coder=geoparser), output, json_errors)
+    with (
+        fail_on_error(json_errors),
+        chosen_executor(executor, scheduler, workers, geoparser.config) as chosen,
+    ):
+        results = code_stream(items, coder=geoparser, workers=workers, executor=chosen)
+        skipped = write_places(results, output, json_errors)
         output.flush()
     sys.exit(1 if skipped else 0)

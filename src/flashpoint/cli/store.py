@@ -1,6 +1,6 @@
 """CLI commands over the event store: ingest, events, export, errors.
 
-    flashpoint ingest [--db DB] [--workers N] [--urls FILE] INPUT...
+    flashpoint ingest [--db DB] [--workers N] [--executor dask] [--urls FILE] INPUT...
     flashpoint events [--db DB] [filters] [--format table|jsonl|csv] [--limit N]
     flashpoint export [--db DB] --format plover-jsonl|csv|parquet|acled-csv|icews-csv -o FILE
     flashpoint errors [--db DB]
@@ -20,12 +20,15 @@ import click
 
 from flashpoint.cli import main
 from flashpoint.cli._common import (
+    chosen_executor,
+    executor_options,
     fail_on_error,
     fetch_config,
     fetch_options,
     require_inputs,
     urls_option,
 )
+from flashpoint.config import CoderConfig
 from flashpoint.ingest import IngestProgress, ingest, plural
 from flashpoint.readers import needs_network, read_inputs
 from flashpoint.store import DEFAULT_DB, EventFilter, open_store
@@ -120,6 +123,7 @@ class _Bar:
     show_default=True,
     help="Coding processes (each loads its own coder).",
 )
+@executor_options
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -143,6 +147,8 @@ class _Bar:
 def ingest_command(
     db: str,
     workers: int,
+    executor: str,
+    scheduler: str | None,
     batch_size: int,
     no_dedup: bool,
     force: bool,
@@ -163,7 +169,11 @@ def ingest_command(
     countable = "-" not in inputs and not url_files and not any(map(needs_network, inputs))
     total = _Counter(inputs) if show and countable else None
     bar = _Bar(verbose, show)
-    with fail_on_error(), open_store(db) as store:
+    with (
+        fail_on_error(),
+        chosen_executor(executor, scheduler, workers, CoderConfig()) as chosen,
+        open_store(db) as store,
+    ):
         try:
             report = ingest(
                 store,
@@ -171,6 +181,7 @@ def ingest_command(
                     inputs, url_files=url_files, fetch=fetch_config(fetch_timeout, fetch_delay)
                 ),
                 workers=workers,
+                executor=chosen,
                 batch_size=batch_size,
                 dedup=not no_dedup,
                 force=force,
