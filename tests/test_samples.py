@@ -116,6 +116,7 @@ def test_03_and_04_are_one_event_in_the_store(coder: Coder, tmp_path: Path) -> N
             e
             for e in store.events(type="ASSAULT", mentions=True)
             if e.mode == "aerial"
+            and e.actor_country == "TJK"
             and {"03_batken_strike", "04_batken_toll_ambassador"}
             & {m.doc_id for m in e.mentions or ()}
         ]

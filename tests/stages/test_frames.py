@@ -189,3 +189,22 @@ def test_what_has_gone_on_for_years_is_background(coder: Coder, keeping: Coder) 
 def test_the_store_of_a_flagged_event_knows_its_flag(keeping: Coder) -> None:
     events = keeping.code("In 1994, soldiers massacred hundreds of villagers.", pub_date=PUB)
     assert events and events[0].to_dict()["aux"] == [BACKGROUND]
+
+
+def test_a_place_right_after_the_target_places_the_report(coder: Coder) -> None:
+    events = coder.code(
+        "Rebel gunners shelled residential areas of Kadugli on Friday. Several houses were "
+        "destroyed.",
+        pub_date=PUB,
+    )
+    attack = _one(events, "ASSAULT")
+    assert attack.location is not None and attack.location.name == "Kadugli"
+
+
+def test_the_killed_of_a_named_group_are_the_leads_toll(coder: Coder) -> None:
+    events = coder.code(
+        "A drone strike hit a pickup truck near Kobani on Saturday. Three members of the YPG "
+        "were killed.",
+        pub_date=PUB,
+    )
+    assert [e.dead for e in events if e.event_type == "ASSAULT"] == [3]

@@ -54,6 +54,8 @@ _NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundre
 _GAP_WORD = rf"\s+(?!(?:{_STOP}|{_NUMBER_WORD})\b)(?!\d+(?![\w-]))[\w'’-]+"
 _GAP = rf"(?:{_GAP_WORD}){{0,4}}?"
 _GAP1 = rf"(?:{_GAP_WORD}){{1,4}}?"
+# whose people they were: "two members of the SDF", "five soldiers of the 3rd brigade"
+_OF_GROUP = r"(?:\s+of(?:\s+the)?(?:\s+[\w'’-]+){1,2}?(?=\s+(?:were|was|have|had|are)\b))?"
 _ASIDE = r"(?:\s*,\s*(?:including|among\s+them)[^,;.]{1,80},|\s*\([^)]{1,80}\))?"
 # what may follow a bare "killed" that is passive ("12 killed in clashes"), not active
 _NO_OBJECT = (
@@ -125,7 +127,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     rules = [
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
         ("sum", rf"\b{_N}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
-        ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
+        ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
         ("one_active", rf"\b{active}{_S}(?:a|an){_S}(?:\w+\s+){{0,2}}?(?:{_PERSON})\b"),
@@ -180,9 +182,9 @@ def _accepted(m: re.Match[str], how: str) -> bool:
         if _YEAR.fullmatch(m["num"].split()[-1]):
             return False
     if how in ("passive", "one", "sum") and not (groups.get("aux") or "").strip():
-        if groups.get("of"):
-            return False  # "two of the people wounded in the attack died"
         cue = re.sub(r"\s+", " ", m["cue"].lower())
+        if groups.get("of") and cue not in _INTRANSITIVE:
+            return False  # "two of the people wounded in the attack died"
         if cue == "held" or (how == "one" and cue not in _INTRANSITIVE):
             return False  # "a village held out", "a soldier killed two"
         transitive = _TRANSITIVE_PASSIVES.fullmatch(cue)

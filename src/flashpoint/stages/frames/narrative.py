@@ -9,8 +9,9 @@ own other than the frame's, no place of its own outside the frame's, and no part
 frame excludes is an elaboration, when it is material (an attack, a protest, a coercion;
 statements and reactions are left to the merge stage):
 
-1. another telling of a frame event of the same type ("The victim died in hospital",
-   "Six people were killed in the air raid") joins it: the main event first, then the
+1. another telling of a frame event of the same type whose sides it does not contradict
+   ("The victim died in hospital", "Six people were killed in the air raid", "Two members
+   of the SDF were killed" after a drone strike on a car) joins it: the main event first, then the
    frame's others in text order (its toll, place and date fill the frame event's empty
    ones, as in the merge stage);
 2. the authorities acting on the frame's protesters ("Police dispersed the demonstrators",
@@ -23,12 +24,14 @@ statements and reactions are left to the merge stage):
 A joining elaboration's place refines the frame event's when it lies within it and is
 finer ("The strike hit the village of Ak-Sai" after "struck a village in Batken region").
 
-The frame's place is its events' place; where none has one, a place named in the main
-event's participants ("Police in Nairobi fired tear gas").
+The frame's place is its events' place; where none has one, a place named in (or right
+after) the main event's participants ("Police in Nairobi fired tear gas", "shelled
+residential areas of El Obeid").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -120,15 +123,25 @@ def main_event(doc: Document, events: list[Event]) -> Event | None:
 
 
 def _participant_place(doc: Document, event: Event) -> EventLocation | None:
-    """ "Police in Nairobi", "protesters in Lagos": a local place named inside the phrase
-    of a participant of the event."""
+    """ "Police in Nairobi", "shelled residential areas of El Obeid": a local place named
+    inside the phrase of a participant of the event, or right after it ("of", "in")."""
     spans = [a.span for a in (event.actor, event.recipient) if a is not None and a.span]
     for place in doc.places:
         if place.kind != "literal" or place.precision not in _LOCAL_PRECISIONS:
             continue
-        if any(s <= place.span[0] and place.span[1] <= e for s, e in spans):
+        if any(_within(doc.text, span, place.span) for span in spans):
             return EventLocation.from_mention(place)
     return None
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+(?:town|city|village|district)\s+of\s+)?")
+
+
+def _within(text: str, phrase: tuple[int, int], place: tuple[int, int]) -> bool:
+    start, end = phrase
+    if start <= place[0] and place[1] <= end:
+        return True
+    return place[0] >= end and bool(_OF_PLACE.fullmatch(text[end : place[0]]))
 
 
 def _frame(doc: Document, main: Event, events: list[Event]) -> Frame:
@@ -187,9 +200,10 @@ def _fits_date(event: Event, frame: Frame) -> bool:
 
 
 def _fits_roles(event: Event, frame: Frame) -> bool:
-    """The event's participants are the frame's (or unnamed)."""
+    """The event's participants are the frame's, or of its place's country (or unnamed)."""
     main = frame.main
     ours = {a.country for a in (main.actor, main.recipient) if a is not None and a.country}
+    ours |= {frame.place_country()} - {None}
     theirs = {a.country for a in (event.actor, event.recipient) if a is not None and a.country}
     return not theirs or not ours or bool(theirs & ours)
 
@@ -199,12 +213,20 @@ def _same_type_target(event: Event, frame: Frame) -> Event | None:
     for target in pool:
         if target.event_type != event.event_type or set(target.aux) != set(event.aux):
             continue
-        if compatible(target, event):
-            return target
-        unnamed = not _has_roles(event) or not _has_roles(target)
-        if unnamed and _sides_fit(target, event):
+        if compatible(target, event) or _fills_in(target, event):
             return target
     return None
+
+
+def _fills_in(target: Event, event: Event) -> bool:
+    """`event` only adds what `target` leaves open: no side told as someone else, nobody on
+    both sides ("Kyrgyz border guards opened fire" is not the strike on Kyrgyz villagers)."""
+    if not _sides_fit(target, event):
+        return False
+    sides = ((target.actor, event.recipient), (target.recipient, event.actor))
+    return not any(
+        a is not None and b is not None and a.country and a.country == b.country for a, b in sides
+    )
 
 
 _PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
