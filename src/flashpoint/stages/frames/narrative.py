@@ -203,7 +203,9 @@ def _fits_roles(event: Event, frame: Frame) -> bool:
     """The event's participants are the frame's, or of its place's country (or unnamed)."""
     main = frame.main
     ours = {a.country for a in (main.actor, main.recipient) if a is not None and a.country}
-    ours |= {frame.place_country()} - {None}
+    place = frame.place_country()
+    if place:
+        ours.add(place)
     theirs = {a.country for a in (event.actor, event.recipient) if a is not None and a.country}
     return not theirs or not ours or bool(theirs & ours)
 
