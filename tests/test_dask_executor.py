@@ -223,12 +223,13 @@ def test_ingest_on_the_cluster_into_postgres_is_idempotent(
 
 def test_a_coder_that_cannot_start_on_the_workers_is_one_clear_error(scheduler: str) -> None:
     config = CoderConfig(model="flashpoint_test_no_such_model")
-    with (
-        DaskExecutor(config, scheduler=scheduler) as executor,
-        pytest.raises(FlashpointError, match="not installed") as info,
-    ):
-        list(code_stream(_items(4), executor=executor))
-    assert info.value.code == "model_error"
+    with DaskExecutor(config, scheduler=scheduler) as executor:
+        with pytest.raises(FlashpointError, match="not installed") as info:
+            executor.warm_up()
+        assert info.value.code == "model_error"
+        with pytest.raises(FlashpointError, match="not installed") as info:
+            list(code_stream(_items(4), executor=executor))
+        assert info.value.code == "model_error"
 
 
 def test_an_unreachable_scheduler_is_one_clear_error() -> None:

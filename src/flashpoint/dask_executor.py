@@ -18,8 +18,10 @@ from __future__ import annotations
 import logging
 import pickle
 import threading
+import warnings
 from collections import deque
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from flashpoint.batch import (
@@ -37,6 +39,12 @@ from flashpoint.config import CoderConfig
 from flashpoint.document import Document
 from flashpoint.errors import ConfigError
 from flashpoint.pipeline import CodedDocument, Coder
+
+_WARM_UP = Document(
+    id="warm-up",
+    text="Police arrested 12 protesters in Lagos on Monday.",
+    pub_date=date(2024, 1, 1),
+)
 
 CONNECT_TIMEOUT = 30.0
 """Seconds to reach a scheduler (and, with `workers`, for that many workers to join)."""
@@ -69,14 +77,27 @@ class DaskExecutor(Executor):
     def _start(self, workers: int) -> Any:
         from distributed import Client, LocalCluster
 
-        self._cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        with warnings.catch_warnings():  # the scheduler's HTTP port taken: it finds another
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            self._cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         return Client(self._cluster)
+
+    def warm_up(self) -> None:
+        """Load the coder on every worker now (it is loaded on a worker's first batch
+        otherwise); a coder that cannot start fails here."""
+        addresses = list(self._client.scheduler_info().get("workers", {}))
+        futures = [
+            self._client.submit(_code_on_worker, self.config, [_WARM_UP], pure=False, workers=[a])
+            for a in addresses
+        ]
+        for future in futures:
+            _result(1, future)
 
     def map(self, batches: Iterator[list[Document]]) -> Iterator[list[CodedDocument]]:
         pending: deque[tuple[int, Any]] = deque()
