@@ -110,7 +110,7 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_a_local_cluster_gives_the_events_of_one_process(local: DaskExecutor, coder: Coder) -> None:
     items = _items()
-    alone = list(code_stream(items, coder=coder))
+    alone = list(code_stream(_items(), coder=coder))  # fresh documents: coding fills them
     on_dask = list(code_stream(items, executor=local))
     assert local.workers == 2
     assert [r.source for r in on_dask] == [r.source for r in alone]
@@ -122,7 +122,7 @@ def test_a_local_cluster_gives_the_events_of_one_process(local: DaskExecutor, co
 
 def test_a_worker_lost_mid_run_has_its_batches_rerun(local: DaskExecutor, coder: Coder) -> None:
     items = _items(16)
-    alone = list(code_stream(items, coder=coder))
+    alone = list(code_stream(_items(16), coder=coder))  # fresh documents: coding fills them
     pids = list(local._client.run(os.getpid).values())
     results = code_stream(items, executor=local)
     first = next(results)
