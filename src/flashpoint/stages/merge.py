@@ -102,6 +102,30 @@ def _more_specific(a: EventActor | None, b: EventActor | None) -> EventActor | N
     return b if _detail(b) > _detail(a) else a
 
 
+# the fields `absorb` may fill: declared by every stage that merges events with it
+ABSORBS: tuple[str, ...] = (
+    "event.actor",
+    "event.recipient",
+    "event.mode",
+    "event.intensity",
+    "event.cameo",
+    "event.acled_event_type",
+    "event.acled_sub_event_type",
+    "event.location",
+    "event.dead",
+    "event.injured",
+    "event.arrested",
+    "event.dead_lower_bound",
+    "event.count_spans",
+    "event.date",
+    "event.date_precision",
+    "event.date_span",
+    "event.contexts",
+    "event.evidence",
+    "event.confidence",
+)
+
+
 def absorb(into: Event, other: Event) -> None:
     """Fill `into`'s empty fields from `other`, another telling of the same event."""
     into.actor = _more_specific(into.actor, other.actor)
@@ -180,28 +204,7 @@ class MergeStage:
     # that set them
     requires: tuple[str, ...] = ("doc.events", "event.date", "event.location", "event.dead")
     # a merged event fills its empty fields from the others' (see `absorb`)
-    assigns: tuple[str, ...] = (
-        "doc.events",
-        "event.actor",
-        "event.recipient",
-        "event.mode",
-        "event.intensity",
-        "event.cameo",
-        "event.acled_event_type",
-        "event.acled_sub_event_type",
-        "event.location",
-        "event.dead",
-        "event.injured",
-        "event.arrested",
-        "event.dead_lower_bound",
-        "event.count_spans",
-        "event.date",
-        "event.date_precision",
-        "event.date_span",
-        "event.contexts",
-        "event.evidence",
-        "event.confidence",
-    )
+    assigns: tuple[str, ...] = ("doc.events", *ABSORBS)
 
     @classmethod
     def from_config(cls, config: CoderConfig) -> MergeStage:

@@ -24,6 +24,7 @@ from flashpoint.stages.frames.flags import (
     is_flagged,
 )
 from flashpoint.stages.frames.narrative import Frame, frame_events, main_event
+from flashpoint.stages.merge import ABSORBS
 
 
 @register_stage("flashpoint.frames.v1")
@@ -40,29 +41,7 @@ class FramesStage:
     )
     # an elaboration fills its frame event's empty fields (`merge.absorb`) or takes the
     # frame's place and date
-    assigns: tuple[str, ...] = (
-        "doc.events",
-        "event.aux",
-        "event.actor",
-        "event.recipient",
-        "event.mode",
-        "event.intensity",
-        "event.cameo",
-        "event.acled_event_type",
-        "event.acled_sub_event_type",
-        "event.location",
-        "event.dead",
-        "event.injured",
-        "event.arrested",
-        "event.dead_lower_bound",
-        "event.count_spans",
-        "event.date",
-        "event.date_precision",
-        "event.date_span",
-        "event.contexts",
-        "event.evidence",
-        "event.confidence",
-    )
+    assigns: tuple[str, ...] = ("doc.events", "event.aux", *ABSORBS)
 
     @classmethod
     def from_config(cls, config: CoderConfig) -> FramesStage:
