@@ -32,11 +32,13 @@ test: install services
 	$(BIN)/python -m pytest
 	$(MAKE) test-pythons
 
-# For each of $(PYTHONS): python3.X on PATH, else pyenv's newest 3.X; a venv with the same
+# For each of $(PYTHONS): python3.X on PATH if it runs (a pyenv shim may not), else pyenv's newest 3.X; a venv with the same
 # pinned model and the project; the smoke set (the coder on the samples, readers, stores).
 test-pythons: services
 	@set -e; for v in $(PYTHONS); do \
-	  py=$$(command -v python$$v || ls -d $(PYENV_ROOT)/versions/$$v.*/bin/python$$v 2>/dev/null | sort -V | tail -n 1); \
+	  py=""; for c in $$(command -v python$$v) $$(ls -d $(PYENV_ROOT)/versions/$$v.*/bin/python$$v 2>/dev/null | sort -V -r); do \
+	    if $$c -c '' 2>/dev/null; then py=$$c; break; fi; \
+	  done; \
 	  test -n "$$py" || { echo "Python $$v not found (install it, or run make PYTHONS=... test-pythons)"; exit 1; }; \
 	  env=.venv-$$v; \
 	  if [ ! -f $$env/.installed ] || [ pyproject.toml -nt $$env/.installed ]; then \
