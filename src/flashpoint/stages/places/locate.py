@@ -27,6 +27,7 @@ from typing import Any
 from flashpoint.document import Document, Event, EventLocation, PlaceMention, Sentence, Span
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
+from flashpoint.stages.places.mentions import tokens_between
 from flashpoint.stages.places.names import normalize
 
 LOCATIVE = {
@@ -240,7 +241,7 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
 
 
 def _head_token(parsed: Any, start: int, end: int) -> Any:
-    toks = [t for t in parsed if start <= t.idx < end]
+    toks = tokens_between(parsed, start, end)
     for t in toks:
         if not (start <= t.head.idx < end) or t.head.i == t.i:
             return t

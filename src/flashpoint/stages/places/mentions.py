@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -248,10 +249,23 @@ def annotate_with_parse(
     return kept
 
 
+_TOKEN_STARTS = "flashpoint.token_starts"
+
+
+def tokens_between(parsed: Any, start: int, end: int) -> list[Any]:
+    """The tokens of a parse that start at `start` <= offset < `end`, found by bisecting the
+    tokens' start offsets (kept in the parse's user_data, computed once per parse)."""
+    starts = parsed.user_data.get(_TOKEN_STARTS)
+    if starts is None:
+        starts = parsed.user_data[_TOKEN_STARTS] = [t.idx for t in parsed]
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return [parsed[i] for i in range(lo, hi)]
+
+
 def _is_subject(m: RawMention, parsed: Any) -> bool:
     """The name heads the subject of a verb ("Tehran said", "Russia was accused")."""
-    for t in parsed:
-        if m.start <= t.idx < m.end and not (m.start <= t.head.idx < m.end):
+    for t in tokens_between(parsed, m.start, m.end):
+        if not (m.start <= t.head.idx < m.end):
             return bool(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"))
     return False
 
@@ -337,7 +351,7 @@ def strong_kind(m: RawMention) -> bool:
 
 
 def _all_proper(m: RawMention, parsed: Any) -> bool:
-    toks = [t for t in parsed if m.start <= t.idx < m.end and t.text[:1].isalpha()]
+    toks = [t for t in tokens_between(parsed, m.start, m.end) if t.text[:1].isalpha()]
     return bool(toks) and all(t.pos_ == "PROPN" or t.text[:1].islower() for t in toks)
 
 
