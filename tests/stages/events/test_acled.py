@@ -170,9 +170,32 @@ def test_armed_against_armed_is_a_clash_and_against_civilians_an_attack() -> Non
     assert acled_subtype("ASSAULT", None, "attack", gunmen, _actor("farmers"), words) == ("Attack")
 
 
-def test_a_clash_stays_a_clash_whatever_weapon_is_named() -> None:
+def test_a_clash_stays_a_clash_when_another_clause_names_the_weapon() -> None:
     words = {"clashed", "after", "a", "grenade", "was", "thrown"}
-    assert acled_subtype("ASSAULT", "explosives", "clash", None, None, words) == "Armed clash"
+    passing = acled_subtype("ASSAULT", "explosives", "clash", None, None, words, True)
+    assert passing == "Armed clash"
+
+
+def test_a_clash_fought_with_a_weapon_is_coded_by_the_weapon() -> None:
+    words = {"rebels", "clashed", "with", "grenades", "and", "rifles"}
+    assert acled_subtype("ASSAULT", "explosives", "clash", None, None, words) == "Grenade"
+
+
+def test_a_mob_that_clashes_is_mob_violence_whoever_is_named_first() -> None:
+    police = _actor("police", "COP")
+    words = {"an", "angry", "mob", "clashed", "with", "police"}
+    assert acled_subtype("ASSAULT", None, "clash", police, None, words) == "Mob violence"
+
+
+def test_a_checkpoint_is_a_base_of_an_armed_group_and_a_measure_of_the_state() -> None:
+    rebels, police = _actor("rebels", "REB"), _actor("police", "COP")
+    words = {"set", "up", "a", "checkpoint"}
+    assert acled_subtype("MOBILIZE", "troops", "set", rebels, None, words) == (
+        "Headquarters or base established"
+    )
+    assert acled_subtype("MOBILIZE", "police", "set", police, None, words) == (
+        "Change to group/activity"
+    )
 
 
 def test_shells_falling_on_a_district_are_shelling_not_a_takeover() -> None:

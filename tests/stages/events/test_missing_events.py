@@ -41,6 +41,11 @@ CASES = [
         "Change to group/activity",
     ),
     (
+        "Insurgents set up a checkpoint on the highway north of the oasis.",
+        "MOBILIZE",
+        "Headquarters or base established",
+    ),
+    (
         "The governor imposed a dusk-to-dawn curfew on the market town.",
         "COERCE",
         "Change to group/activity",

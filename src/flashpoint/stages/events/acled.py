@@ -40,6 +40,7 @@ _HEAVY = _CUES["heavy"]
 _GRENADE = _CUES["grenade"]
 _IED = _CUES["ied"]
 _SUICIDE = _CUES["suicide"]
+_WEAPON_WORDS = _CHEMICAL | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
 _ARMED_WORDS = _CUES["armed_words"]
 _CIVILIAN_WORDS = _CUES["civilian_words"]
 _PROTEST_WORDS = _CUES["protest_words"]
@@ -58,6 +59,7 @@ _MOB = _CUES["mob"]
 _LYNCH_LEMMAS = _CUES["lynch_lemmas"]
 _BASE = _CUES["base"]
 _BASE_LEMMAS = _CUES["base_lemmas"]
+_CHECKPOINTS = _CUES["checkpoints"]
 _WEAPONS = _CUES["weapons"]
 _TERRITORY = _CUES["territory"]
 _HANDOVER = _CUES["handover"]
@@ -77,11 +79,16 @@ def acled_subtype(
     actor: EventActor | None,
     recipient: EventActor | None,
     words: set[str],
+    weapon_in_passing: bool = False,
 ) -> str | None:
-    """`words`: lower-cased words of the sentence (cues such as "grenade", "tear gas")."""
+    """`words`: lower-cased words of the sentence (cues such as "grenade", "tear gas");
+    `weapon_in_passing`: the mode came from a weapon another clause names ("clashed after
+    militants threw a grenade"), so the weapon is not how this event was carried out."""
     rule = _RULES.get(load_ontology().acled_rule(event_type) or "")
     if rule is None:
         return None
+    if weapon_in_passing and trigger_lemma.lower() in _CLASH_LEMMAS:
+        mode, words = None, words - _WEAPON_WORDS  # a clash fought, not a weapon used
     return rule(mode, trigger_lemma.lower(), actor, recipient, words)
 
 
@@ -118,8 +125,8 @@ def _assault(
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
     if _changes_control(mode, lemma, w):
         return _territory(lemma, actor, w)
-    if lemma in _CLASH_LEMMAS:  # the main event is a fight: a weapon named with it is its means
-        return "Looting/property destruction" if mode == "destroy" else _fight(actor)
+    if lemma in _CLASH_LEMMAS:  # the main event is a fight
+        return _clash(mode, actor, w)
     weapon = _by_weapon(mode, w)
     if weapon:
         return weapon
@@ -146,11 +153,29 @@ def _changes_control(mode: str | None, lemma: str, w: set[str]) -> bool:
     return lemma in _TERRITORY_LEMMAS or bool(w & _TAKEOVER and w & _CONTROL)
 
 
-def _fight(actor: EventActor | None) -> str:
-    """Who fought: rioters or protesters riot, a crowd is a mob, armed groups clash."""
+def _clash(mode: str | None, actor: EventActor | None, w: set[str]) -> str:
+    """A fight: rioters and crowds riot whatever they used; armed sides clash unless the
+    clash was fought with a weapon of remote violence, which names it ("clashed with
+    mortars"); a kidnapping or a killing during it does not make it another event."""
+    if mode == "destroy":
+        return "Looting/property destruction"
+    if not _rioters_or_crowd(actor, w):
+        weapon = _by_weapon(mode, w)
+        if weapon:
+            return weapon
+    return _fight(actor, w)
+
+
+def _fight(actor: EventActor | None, w: set[str]) -> str:
+    """Who fought: rioters or protesters riot, a crowd or a mob is a mob, armed groups
+    clash."""
     if _actor_words(actor) & _PROTESTERS:
         return "Violent demonstration"
-    return "Mob violence" if _is_crowd(actor) else "Armed clash"
+    return "Mob violence" if _is_crowd(actor) or w & _MOB else "Armed clash"
+
+
+def _rioters_or_crowd(actor: EventActor | None, w: set[str]) -> bool:
+    return bool(_actor_words(actor) & _PROTESTERS or w & _MOB) or _is_crowd(actor)
 
 
 def _is_crowd(a: EventActor | None) -> bool:
@@ -259,7 +284,7 @@ def _coerce(
 def _mobilize(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if lemma in _BASE_LEMMAS and w & _BASE:
+    if lemma in _BASE_LEMMAS and (w & _BASE or (w & _CHECKPOINTS and _side(actor) != "state")):
         return "Headquarters or base established"
     if mode in ("troops", "militia", "police"):
         return "Change to group/activity"

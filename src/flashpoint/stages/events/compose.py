@@ -113,3 +113,4 @@ def weapon_sets_mode(cands: list[Any]) -> None:
         ]
         if weapons:
             c.mode = weapons[0]
+            c.weapon_in_passing = True

@@ -24,6 +24,8 @@ class Candidate:
     aux: list[str]
     skip: bool = False
     merged: list[TriggerMatch] = field(default_factory=list)
+    # the mode is that of a weapon another trigger of the sentence names (in passing)
+    weapon_in_passing: bool = False
 
     @property
     def event_type(self) -> str:

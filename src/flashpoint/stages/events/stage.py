@@ -214,7 +214,9 @@ class EventStage:
         ev_actor = _event_actor(actor, self.ontology.info(etype).state_sector)
         ev_recipient = EventActor.from_mention(recipient) if recipient else None
         words = {t.lower_ for t in tok.doc}
-        sub = acled_subtype(etype, mode, tok.lemma_.lower(), ev_actor, ev_recipient, words)
+        sub = acled_subtype(
+            etype, mode, tok.lemma_.lower(), ev_actor, ev_recipient, words, c.weapon_in_passing
+        )
         event = Event(
             doc_id=doc.id,
             pub_date=doc.pub_date,
