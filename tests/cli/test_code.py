@@ -136,8 +136,8 @@ def test_an_unreadable_file_among_good_ones(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["code"], ["code", "no/such/file.txt"], ["code", "--workers", "0", "-"], ["code", "--bad"]],
-    ids=["no-input", "missing-file", "zero-workers", "unknown-option"],
+    [["code"], ["code", "no/such/file.txt"], ["code", "-j", "-1", "-"], ["code", "--bad"]],
+    ids=["no-input", "missing-file", "negative-workers", "unknown-option"],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = _run(args, stdin="")

@@ -82,7 +82,7 @@ def test_report_for_the_whole_store(db: str, tmp_path: Path) -> None:
 )
 def test_report_errors_are_one_line(db: str, tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["report", "--db", db, "-o", str(tmp_path), *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad option value
     assert result.output.startswith("flashpoint: ") and message in result.output
     assert "Traceback" not in result.output
 
@@ -91,14 +91,14 @@ def test_report_and_serve_refuse_a_missing_store(tmp_path: Path) -> None:
     missing = str(tmp_path / "nothing.duckdb")
     for command in ("report", "serve"):
         result = CliRunner().invoke(main, [command, "--db", missing])
-        assert result.exit_code == 1
+        assert result.exit_code == 3  # a store error
         assert "there is no store" in result.output
     assert not Path(missing).exists()
 
 
 def test_serve_refuses_a_short_token(db: str) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", db, "--token", "abc"])
-    assert result.exit_code == 1 and "at least 8 characters" in result.output
+    assert result.exit_code == 2 and "at least 8 characters" in result.output
 
 
 def _free_port() -> int:
@@ -149,7 +149,7 @@ def _read_beside_the_server(db: str, tmp_path: Path) -> None:
     message = str(refused.value)
     assert re.search(r"process \d+ \(", message) and "flashpoint serve" in message
     ingest = _flashpoint("ingest", "--db", db, str(WEEK / "01_rask_attack.txt"))
-    assert ingest.returncode == 1 and "is using it" in ingest.stderr, ingest.stderr
+    assert ingest.returncode == 3 and "is using it" in ingest.stderr, ingest.stderr
     assert "Traceback" not in ingest.stderr
 
 

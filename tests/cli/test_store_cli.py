@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from flashpoint import Coder
 from flashpoint.cli import main
-from flashpoint.cli.store import progress_line
+from flashpoint.cli._progress import progress_line
 from flashpoint.ingest import IngestProgress
 
 # the store fixtures (both backends: store_urls, store_url, store) live beside the store tests
@@ -48,7 +48,7 @@ def test_ingest_then_events_jsonl_returns_the_articles_events(
     store_url: str, articles: Path, coder: Coder
 ) -> None:
     code, out, err = run("ingest", "--db", store_url, str(articles))
-    assert code == 0, err
+    assert code == 1, err  # broken.txt could not be stored
     assert out.startswith("ingested 2 documents into ")
     assert "1 stored" in out and "1 error;" in out and len(out.splitlines()) == 1
     assert "see `flashpoint errors" in err
@@ -122,8 +122,9 @@ def test_errors_lists_the_documents_that_failed(store_url: str, articles: Path) 
     run("ingest", "--db", store_url, str(articles))
     code, out, err = run("errors", "--db", store_url)
     assert code == 0
-    [line] = out.splitlines()
-    source, error_code, message = line.split("\t")
+    header, line = out.splitlines()
+    assert header.split() == ["source", "error", "message"]
+    source, error_code, message = line.split(maxsplit=2)
     assert source.endswith("broken.txt") and error_code == "date_error" and "date" in message
     assert err.strip() == f"1 error recorded in {store_url}"
     code, out, _ = run("errors", "--db", store_url, "--format", "jsonl")
@@ -134,14 +135,14 @@ def test_ingesting_twice_reports_everything_already_stored(store_url: str, artic
     run("ingest", "--db", store_url, str(articles))
     _, first, _ = run("events", "--db", store_url, "--format", "jsonl")
     code, out, _ = run("ingest", "--db", store_url, str(articles))
-    assert code == 0 and "0 stored (0 replaced), 1 already stored" in out
+    assert code == 1 and "0 stored (0 replaced), 1 already stored" in out
     _, second, _ = run("events", "--db", store_url, "--format", "jsonl")
     assert first == second
 
 
 def test_verbose_ingest_prints_each_stored_document(store_url: str, articles: Path) -> None:
     code, _, err = run("ingest", "--db", store_url, "-v", "--no-progress", str(articles))
-    assert code == 0
+    assert code == 1
     assert [line for line in err.splitlines() if line.startswith("stored ")] == [
         line for line in err.splitlines() if line.startswith("stored strikes (")
     ]
@@ -149,7 +150,7 @@ def test_verbose_ingest_prints_each_stored_document(store_url: str, articles: Pa
 
 def test_a_forced_progress_bar_shows_the_rate(store_url: str, articles: Path) -> None:
     code, _, err = run("ingest", "--db", store_url, "--progress", str(articles))
-    assert code == 0 and "docs/s" in err and "merging their reports into events" in err
+    assert code == 1 and "docs/s" in err and "merging their reports into events" in err
 
 
 def test_progress_line_shows_done_total_rate_and_eta() -> None:
@@ -164,18 +165,18 @@ def test_progress_line_shows_done_total_rate_and_eta() -> None:
 
 def test_store_errors_are_one_line_and_a_nonzero_exit(tmp_path: Path) -> None:
     code, out, err = run("events", "--db", str(tmp_path / "absent.duckdb"))
-    assert code == 1 and out == ""
+    assert code == 3 and out == ""
     assert err.startswith("flashpoint: there is no store at ") and len(err.splitlines()) == 1
     code, _, err = run("events", "--db", "postgresql://someone:pw@127.0.0.1:1/none")
-    assert code == 1 and len(err.splitlines()) == 1
+    assert code == 3 and len(err.splitlines()) == 1
     assert err.startswith("flashpoint: cannot connect to postgresql://someone:***@127.0.0.1:1")
     assert "is the server running" in err and ":pw@" not in err
     code, _, err = run("events", "--db", str(tmp_path / "x.duckdb"), "--type", "BOMBING")
-    assert code == 1 and "unknown event type 'BOMBING'" in err
+    assert code == 2 and "unknown event type 'BOMBING'" in err
 
 
 def test_ingest_refuses_a_bad_worker_count(tmp_path: Path, articles: Path) -> None:
     result = CliRunner().invoke(
-        main, ["ingest", "--db", str(tmp_path / "x.duckdb"), "--workers", "0", str(articles)]
+        main, ["ingest", "--db", str(tmp_path / "x.duckdb"), "--workers", "-1", str(articles)]
     )
     assert result.exit_code == 2 and "--workers" in result.stderr

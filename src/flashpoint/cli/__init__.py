@@ -1,16 +1,23 @@
 """The command line: a thin click layer over the library.
 
 Each sub-module adds its commands to `main`; errors become one clear line on stderr
-(or one JSON error object with --json-errors) and a non-zero exit status.
+(or one JSON error object with --json-errors) and the exit status of `ExitCode`
+(`flashpoint.cli._common`). A reader that goes away (`flashpoint events | head -1`) ends
+the command quietly with status 141, as a tool killed by SIGPIPE would.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import sys
+from typing import Any
 
 import click
 
 from flashpoint import __version__
+from flashpoint.cli._common import ExitCode, exit_codes_epilog
 
 _COMMAND_MODULES = (
     "flashpoint.cli.code",
@@ -23,7 +30,42 @@ _COMMAND_MODULES = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _PipeClosed(Exception):
+    """The output's reader went away; not an OSError, so that click lets it through."""
+
+
+class FlashpointGroup(click.Group):
+    """The command group: a closed pipe on standard output is a quiet exit (141)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:  # what is still buffered goes now, while a closed pipe can be caught
+                sys.stdout.flush()
+        except (_PipeClosed, BrokenPipeError):
+            _silence_stdout()
+            sys.exit(ExitCode.BROKEN_PIPE)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush finds no pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@click.group(
+    cls=FlashpointGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=exit_codes_epilog(),
+)
 @click.version_option(__version__, prog_name="flashpoint")
 def main() -> None:
     """flashpoint: news articles in, PLOVER political event data out (offline)."""

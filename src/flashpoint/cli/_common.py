@@ -1,26 +1,64 @@
-"""What every command shares: library errors become one clear line and a non-zero exit;
-the inputs that commands read."""
+"""What every command shares: the exit statuses, library errors as one clear line, the
+inputs that commands read and the options of the coding commands."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
 import click
 
-from flashpoint.batch import Executor
+from flashpoint.batch import Executor, ProcessPool
 from flashpoint.config import CoderConfig
-from flashpoint.errors import FlashpointError
+from flashpoint.errors import ConfigError, FlashpointError, InputError
 from flashpoint.readers import FetchConfig, is_url
 
 
+class ExitCode(IntEnum):
+    """The exit statuses of every command (the README's "Exit codes" table lists them)."""
+
+    OK = 0  # everything was read, coded, stored or written
+    SKIPPED = 1  # some inputs could not be read or coded (each is reported); the rest were
+    USAGE = 2  # a bad command line or option value; nothing was done
+    FAILED = 3  # the run stopped: the store, the model, a data file or a worker failed
+    INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM (watch); what was stored is kept
+    BROKEN_PIPE = 141  # the reader of the output went away (`| head`); the rest is dropped
+
+
+def exit_code_of(exc: FlashpointError) -> ExitCode:
+    """A bad option value is a usage error, an unreadable input a skip, the rest a failure."""
+    if isinstance(exc, ConfigError):
+        return ExitCode.USAGE
+    if isinstance(exc, InputError):
+        return ExitCode.SKIPPED
+    return ExitCode.FAILED
+
+
+def exit_codes_epilog() -> str:
+    """The exit statuses, for `flashpoint --help`."""
+    lines = [f"{int(code):>3}  {_EXIT_MEANINGS[code]}" for code in ExitCode]
+    return "\b\nExit codes:\n" + "\n".join(lines)
+
+
+_EXIT_MEANINGS = {
+    ExitCode.OK: "everything was done",
+    ExitCode.SKIPPED: "some inputs could not be read or coded (each reported); the rest were",
+    ExitCode.USAGE: "a bad command line or option value; nothing was done",
+    ExitCode.FAILED: "the run stopped: the store, the model, a data file or a worker failed",
+    ExitCode.INTERRUPTED: "stopped by Ctrl-C or SIGTERM; what was stored is kept",
+    ExitCode.BROKEN_PIPE: "the reader of the output went away (e.g. | head)",
+}
+
+
 @contextmanager
-def fail_on_error(json_errors: bool = False, status: int = 1) -> Iterator[None]:
+def fail_on_error(json_errors: bool = False) -> Iterator[None]:
     """Turn a `FlashpointError` into `flashpoint: <message>` on stderr (or the JSON error
-    shape with `json_errors`) and exit with `status`. Never a traceback for bad data."""
+    shape with `json_errors`) and exit with its `ExitCode`. Never a traceback for bad data."""
     try:
         yield
     except FlashpointError as exc:
@@ -28,7 +66,12 @@ def fail_on_error(json_errors: bool = False, status: int = 1) -> Iterator[None]:
             click.echo(json.dumps(exc.to_dict()), err=True)
         else:
             click.echo(f"flashpoint: {exc}", err=True)
-        raise SystemExit(status) from None
+        raise SystemExit(exit_code_of(exc)) from None
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr; the command goes on."""
+    click.echo(f"flashpoint: warning: {message}", err=True)
 
 
 class InputPath(click.ParamType):
@@ -90,10 +133,16 @@ def fetch_config(timeout: float, delay: float) -> FetchConfig:
 
 EXECUTORS = ("local", "dask")
 
+_WORKERS_HELP = (
+    "Coding processes, each loading its own coder (about 0.5 GB): 1 codes in this process, "
+    "0 starts one per core; with --executor dask --scheduler, the workers to wait for. "
+    "[default: 1]"
+)
+
 
 def executor_options(f: Any) -> Any:
-    """``--executor local|dask`` and ``--scheduler ADDRESS``: where the batch engine codes
-    (`flashpoint.batch`); the command's ``--workers`` says how many processes."""
+    """``-j/--workers N``, ``--executor local|dask`` and ``--scheduler ADDRESS``: how many
+    processes code and where (`flashpoint.batch`); the same for every command that codes."""
     f = click.option(
         "--scheduler",
         metavar="ADDRESS",
@@ -101,29 +150,64 @@ def executor_options(f: Any) -> Any:
         help="With --executor dask: the scheduler of a running Dask cluster "
         "(e.g. tcp://10.0.0.5:8786); without it a local cluster of --workers processes starts.",
     )(f)
-    return click.option(
+    f = click.option(
         "--executor",
         type=click.Choice(EXECUTORS),
         default="local",
         show_default=True,
         help="Code in local processes, or on a Dask cluster.",
     )(f)
+    return click.option(
+        "-j",
+        "-w",
+        "--workers",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="N",
+        help=_WORKERS_HELP,
+    )(f)
+
+
+def cores() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(workers: int | None) -> int:
+    """The processes ``--workers`` asks for: 1 when not given, one per core for 0."""
+    if workers is None:
+        return 1
+    return workers or cores()
 
 
 @contextmanager
 def chosen_executor(
-    kind: str, scheduler: str | None, workers: int | None, config: CoderConfig
+    kind: str,
+    scheduler: str | None,
+    workers: int | None,
+    config: CoderConfig,
+    keep_pool: bool = False,
 ) -> Iterator[Executor | None]:
-    """The Dask executor when asked for (closed afterwards); None for local processes,
-    which the batch engine starts itself from ``--workers``."""
+    """Where to code, closed afterwards: the Dask executor when asked for; for local
+    processes None (the batch engine starts its own from `worker_count(workers)`), or with
+    `keep_pool` a process pool that lasts the whole command (for `watch`)."""
     if kind != "dask":
         if scheduler is not None:
             raise click.UsageError("--scheduler needs --executor dask")
-        yield None
+        n = worker_count(workers)
+        if not keep_pool or n == 1:
+            yield None
+            return
+        with ProcessPool(config, n) as pool:
+            yield pool
         return
     from flashpoint.dask_executor import DaskExecutor
 
-    executor = DaskExecutor(config, scheduler=scheduler, workers=workers)
+    wanted = (workers or None) if scheduler else worker_count(workers)
+    executor = DaskExecutor(config, scheduler=scheduler, workers=wanted)
     try:
         yield executor
     finally:

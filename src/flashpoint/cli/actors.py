@@ -5,7 +5,8 @@
         | flashpoint resolve-actor --jsonl -
 
 One JSON object per input, in input order: {"text", "name", "country", "sector"} (null where
-unknown). Bad dates and bad input lines give one line on stderr and exit status 2.
+unknown). Bad dates and bad input lines give one line on stderr and exit status 2 (a broken
+dictionary file: 3).
 """
 
 from __future__ import annotations
@@ -41,14 +42,10 @@ from flashpoint.stages.actors import resolve_actor
 @click.argument("texts", nargs=-1)
 def resolve_actor_command(day: str | None, jsonl: TextIO | None, texts: tuple[str, ...]) -> None:
     """Resolve actor phrases to {text, name, country, sector}, one JSON object per line."""
-    with fail_on_error(status=1):  # a broken dictionary file: exit 1
-        try:
-            default = parse_day(day, "--date")
-            for text, when in _inputs(jsonl, texts, default):
-                click.echo(json.dumps(resolve_actor(text, when).to_dict(), ensure_ascii=False))
-        except ConfigError as exc:  # bad usage or input: exit 2
-            click.echo(f"flashpoint: {exc}", err=True)
-            raise SystemExit(2) from None
+    with fail_on_error():  # bad usage or input (ConfigError): 2; a broken dictionary: 3
+        default = parse_day(day, "--date")
+        for text, when in _inputs(jsonl, texts, default):
+            click.echo(json.dumps(resolve_actor(text, when).to_dict(), ensure_ascii=False))
 
 
 def parse_day(value: str | None, what: str) -> date | None:

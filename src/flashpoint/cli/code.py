@@ -1,19 +1,18 @@
 """CLI commands: `flashpoint code` (articles in, JSON Lines events out) and `flashpoint demo`.
 
 `code` streams documents from the readers, codes them through the batch engine
-(`flashpoint.batch`: in this process with ``--workers 1``, or in worker processes each with
-its own `Coder`, loaded once), and writes one
+(`flashpoint.batch`: in this process with ``-j 1``, the default, or in worker processes each
+with its own `Coder`, loaded once), and writes one
 `Event.to_dict()` record per line, in input order. A document that cannot be read or coded is
 reported on stderr (``flashpoint: skipped <source>: <reason>``) and the run goes on. The exit
-status is 0 when every document was coded, 1 when some were skipped (or the run failed), 2 for
-usage errors.
+status (`ExitCode`) is 0 when every document was coded, 1 when some were skipped, 2 for usage
+errors, 3 when the run failed. A progress bar shows on a terminal when the events go elsewhere.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +24,7 @@ import click
 from flashpoint.batch import Executor, code_stream
 from flashpoint.cli import main
 from flashpoint.cli._common import (
+    ExitCode,
     InputPath,
     chosen_executor,
     executor_options,
@@ -33,11 +33,14 @@ from flashpoint.cli._common import (
     fetch_options,
     require_inputs,
     urls_option,
+    worker_count,
 )
+from flashpoint.cli._progress import Bar, DocumentCounter, progress_options, wants_bar
 from flashpoint.config import CoderConfig
 from flashpoint.dataset import EventDataset
 from flashpoint.document import Event, EventActor, EventLocation
 from flashpoint.errors import FlashpointError, InputError
+from flashpoint.ingest import IngestProgress
 from flashpoint.pipeline import CodedDocument, Coder
 from flashpoint.readers import DEFAULT_MAX_BYTES, ReadResult, read_inputs
 
@@ -106,14 +109,6 @@ def code_outcomes(
     return (_outcome(coded) for coded in stream)
 
 
-def default_workers() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 # --- reporting -----------------------------------------------------------------------
 
 
@@ -124,11 +119,11 @@ class Tally:
     skipped: int = 0
 
 
-def _report_skip(outcome: Outcome, json_errors: bool) -> None:
+def _report_skip(outcome: Outcome, json_errors: bool, bar: Bar) -> None:
     if json_errors:
-        click.echo(json.dumps(outcome.error, ensure_ascii=False), err=True)
+        bar.note(json.dumps(outcome.error, ensure_ascii=False))
     else:
-        click.echo(f"flashpoint: skipped {outcome.source}: {outcome.reason}", err=True)
+        bar.note(f"flashpoint: skipped {outcome.source}: {outcome.reason}")
 
 
 def _n(count: int, noun: str) -> str:
@@ -148,41 +143,54 @@ def _report_summary(tally: Tally, json_errors: bool) -> None:
 
 
 def write_outcomes(
-    outcomes: Iterable[Outcome], out: TextIO | EventDataset, json_errors: bool
+    outcomes: Iterable[Outcome],
+    out: TextIO | EventDataset,
+    json_errors: bool,
+    bar: Bar | None = None,
+    total: Callable[[], int | None] | None = None,
 ) -> Tally:
-    """Write the events (as JSON lines, or to a Parquet dataset), report skipped documents;
-    raise on a fatal failure."""
+    """Write the events (as JSON lines, or to a Parquet dataset), report skipped documents,
+    move the progress `bar` (of `total` documents); raise on a fatal failure."""
     tally = Tally()
-    for outcome in outcomes:
-        if outcome.fatal:
-            error = FlashpointError(outcome.reason or "the coder failed")
-            error.code = (outcome.error or {}).get("error", error.code)
-            raise error
-        if not outcome.ok:
-            tally.skipped += 1
-            _report_skip(outcome, json_errors)
-            continue
-        tally.documents += 1
-        tally.events += len(outcome.events)
-        if isinstance(out, EventDataset):
-            out.add(outcome.events)
-            continue
-        for line in outcome.lines:
-            out.write(line + "\n")
+    bar = bar or Bar(show=False)
+    progress = IngestProgress()
+    bar(progress)
+    try:
+        for outcome in outcomes:
+            _write_outcome(outcome, out, json_errors, tally, bar)
+            progress.total = total() if total else None
+            progress.errors = tally.skipped
+            progress.commit(1)
+            bar(progress)
+    finally:
+        bar.clear()
     return tally
+
+
+def _write_outcome(
+    outcome: Outcome, out: TextIO | EventDataset, json_errors: bool, tally: Tally, bar: Bar
+) -> None:
+    if outcome.fatal:
+        error = FlashpointError(outcome.reason or "the coder failed")
+        error.code = (outcome.error or {}).get("error", error.code)
+        raise error
+    if not outcome.ok:
+        tally.skipped += 1
+        _report_skip(outcome, json_errors, bar)
+        return
+    tally.documents += 1
+    tally.events += len(outcome.events)
+    if isinstance(out, EventDataset):
+        out.add(outcome.events)
+        return
+    for line in outcome.lines:
+        out.write(line + "\n")
 
 
 @main.command("code")
 @click.argument("inputs", nargs=-1, type=InputPath())
 @urls_option
 @fetch_options
-@click.option(
-    "-w",
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of cores; 1 codes in this process).",
-)
 @executor_options
 @click.option(
     "-o",
@@ -214,6 +222,7 @@ def write_outcomes(
     help="Also write running totals and background mentions (history, what has long gone "
     'on), flagged aux "aggregate" / "background"; left out by default.',
 )
+@progress_options
 @click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
 def code_command(
     inputs: tuple[str, ...],
@@ -228,6 +237,8 @@ def code_command(
     max_bytes: int,
     any_language: bool,
     keep_background: bool,
+    progress: bool | None,
+    quiet: bool,
     json_errors: bool,
 ) -> None:
     """Code articles into PLOVER events, written as JSON Lines (or a Parquet dataset).
@@ -248,20 +259,18 @@ def code_command(
         fetch=fetch_config(fetch_timeout, fetch_delay),
     )
     config = CoderConfig(max_chars=max_bytes, keep_background=keep_background)
-    n_workers = workers or default_workers()
-    try:
-        with (
-            fail_on_error(json_errors),
-            _events_out(fmt, output) as out,
-            chosen_executor(executor, scheduler, workers if scheduler else n_workers, config) as ex,
-        ):
-            outcomes = code_outcomes(items, config, n_workers, executor=ex)
-            tally = write_outcomes(outcomes, out, json_errors)
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(1)
-    _report_summary(tally, json_errors)
-    sys.exit(1 if tally.skipped else 0)
+    show = wants_bar(progress, quiet, output_on_terminal=output == "-" and sys.stdout.isatty())
+    with (
+        fail_on_error(json_errors),
+        _events_out(fmt, output) as out,
+        chosen_executor(executor, scheduler, workers, config) as ex,
+    ):
+        outcomes = code_outcomes(items, config, worker_count(workers), executor=ex)
+        total = DocumentCounter(inputs, url_files) if show else None
+        tally = write_outcomes(outcomes, out, json_errors, Bar(show), total)
+    if not quiet:
+        _report_summary(tally, json_errors)
+    sys.exit(ExitCode.SKIPPED if tally.skipped else ExitCode.OK)
 
 
 @contextlib.contextmanager
@@ -279,13 +288,6 @@ def _events_out(fmt: str, output: str) -> Iterator[TextIO | EventDataset]:
     stream = cast(TextIO, click.File("w", encoding="utf-8", lazy=False).convert(output, param, ctx))
     yield stream
     stream.flush()
-
-
-def _silence_stdout() -> None:
-    # the reader of our output went away (e.g. `| head`): stop without a traceback
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 # --- the demo ------------------------------------------------------------------------

@@ -19,11 +19,13 @@ import click
 from flashpoint.batch import code_stream
 from flashpoint.cli import main
 from flashpoint.cli._common import (
+    ExitCode,
     InputPath,
     chosen_executor,
     executor_options,
     fail_on_error,
     require_inputs,
+    worker_count,
 )
 from flashpoint.config import CoderConfig
 from flashpoint.pipeline import CodedDocument, Coder
@@ -56,14 +58,6 @@ def write_places(results: Iterable[CodedDocument], out: TextIO, json_errors: boo
 
 @main.command("geoparse")
 @click.argument("inputs", nargs=-1, type=InputPath())
-@click.option(
-    "-w",
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes (1 geoparses in this process).",
-)
 @executor_options
 @click.option(
     "-o",
@@ -83,7 +77,7 @@ def write_places(results: Iterable[CodedDocument], out: TextIO, json_errors: boo
 @click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
 def geoparse_command(
     inputs: tuple[str, ...],
-    workers: int,
+    workers: int | None,
     executor: str,
     scheduler: str | None,
     output: TextIO,
@@ -103,7 +97,8 @@ def geoparse_command(
         fail_on_error(json_errors),
         chosen_executor(executor, scheduler, workers, geoparser.config) as chosen,
     ):
-        results = code_stream(items, coder=geoparser, workers=workers, executor=chosen)
+        n = worker_count(workers)
+        results = code_stream(items, coder=geoparser, workers=n, executor=chosen)
         skipped = write_places(results, output, json_errors)
         output.flush()
-    sys.exit(1 if skipped else 0)
+    sys.exit(ExitCode.SKIPPED if skipped else ExitCode.OK)

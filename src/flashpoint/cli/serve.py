@@ -14,6 +14,7 @@ import click
 
 from flashpoint.cli import main
 from flashpoint.cli._common import fail_on_error
+from flashpoint.cli._known import warn_unknown_actors
 from flashpoint.errors import ConfigError
 from flashpoint.store import DEFAULT_DB, open_store
 
@@ -112,6 +113,7 @@ def report_command(
     with fail_on_error():
         params = EscalationParams(window=window, baseline=baseline, threshold=threshold)
         pair = Dyad.parse(dyad) if dyad else None
+        warn_unknown_actors(None, None, dyad)
         scope = Scope(include_imprecise, include_background)
         with open_store(db, read_only=True) as store:
             df = load_events(store, since, until, history_days=params.history_days)

@@ -1,8 +1,8 @@
 """CLI commands over the event store: ingest, events, export, errors.
 
-    flashpoint ingest [--db DB] [--workers N] [--executor dask] [--urls FILE] INPUT...
+    flashpoint ingest [--db DB] [-j N] [--executor dask] [--urls FILE] INPUT...
     flashpoint events [--db DB] [filters] [--format table|jsonl|csv] [--limit N]
-    flashpoint export [--db DB] --format plover-jsonl|csv|parquet|acled-csv|icews-csv -o FILE
+    flashpoint export [--db DB] --format plover-jsonl|csv|parquet|... [-o FILE] [filters]
     flashpoint errors [--db DB]
 
 DB is a DuckDB file (default flashpoint.duckdb, or $FLASHPOINT_DB) or a postgresql:// URL.
@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 from flashpoint.cli import main
 from flashpoint.cli._common import (
+    ExitCode,
     chosen_executor,
     executor_options,
     fail_on_error,
@@ -27,10 +27,14 @@ from flashpoint.cli._common import (
     fetch_options,
     require_inputs,
     urls_option,
+    worker_count,
 )
+from flashpoint.cli._known import warn_unknown_actors
+from flashpoint.cli._progress import Bar, DocumentCounter, progress_options, wants_bar
+from flashpoint.cli._table import Column, render
 from flashpoint.config import CoderConfig
-from flashpoint.ingest import IngestProgress, ingest, plural
-from flashpoint.readers import needs_network, read_inputs
+from flashpoint.ingest import ingest, plural
+from flashpoint.readers import read_inputs
 from flashpoint.store import DEFAULT_DB, EventFilter, open_store
 from flashpoint.store.export import FORMATS, write_csv
 from flashpoint.store.records import EventList, StoredEvent
@@ -47,82 +51,8 @@ def _db_option(f: Callable[..., Any]) -> Callable[..., Any]:
 # --- ingest ---------------------------------------------------------------------------
 
 
-def _fmt_seconds(seconds: float) -> str:
-    seconds = int(seconds)
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def progress_line(p: IngestProgress, width: int = 28) -> str:
-    """The progress bar: done/total, rate and ETA (just done and rate while counting)."""
-    if p.phase == "merging":
-        return f"{p.done} docs stored; merging their reports into events ..."
-    if p.done == 0:
-        return "loading the coder ..."
-    rate = p.rate
-    tail = f"{rate:.1f} docs/s  {plural(p.errors, 'error')}"
-    if not p.total:
-        return f"{p.done} docs  {tail}"
-    frac = min(1.0, p.done / p.total)
-    filled = int(frac * width)
-    eta = (p.total - p.done) / rate if rate > 0 else 0.0
-    bar = "#" * filled + "-" * (width - filled)
-    return f"{frac:4.0%} [{bar}] {p.done}/{p.total} docs  {tail}  ETA {_fmt_seconds(eta)}"
-
-
-class _Counter:
-    """Counts the input documents in a background thread, for the progress bar's ETA."""
-
-    def __init__(self, inputs: Sequence[str]) -> None:
-        self.total: int | None = None
-        self._inputs = list(inputs)
-        threading.Thread(target=self._count, daemon=True).start()
-
-    def _count(self) -> None:
-        from flashpoint.readers import read_inputs
-
-        n = sum(1 for _ in read_inputs(self._inputs, check_language=False))
-        self.total = n
-
-    def __call__(self) -> int | None:
-        return self.total
-
-
-class _Bar:
-    def __init__(self, verbose: bool, show: bool) -> None:
-        self.verbose = verbose
-        self.show = show
-        self.drawn = False
-
-    def __call__(self, p: IngestProgress) -> None:
-        if self.verbose:
-            self._clear()
-            for doc_id, n in p.committed:
-                click.echo(f"stored {doc_id} ({n} events)", err=True)
-        if self.show:
-            click.echo("\r" + progress_line(p) + "\x1b[K", nl=False, err=True)
-            self.drawn = True
-
-    def _clear(self) -> None:
-        if self.drawn:
-            click.echo("\r\x1b[K", nl=False, err=True)
-            self.drawn = False
-
-    def close(self) -> None:
-        self._clear()
-
-
 @main.command("ingest")
 @_db_option
-@click.option(
-    "--workers",
-    "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Coding processes (each loads its own coder).",
-)
 @executor_options
 @click.option(
     "--batch-size",
@@ -135,24 +65,21 @@ class _Bar:
     "--no-dedup", is_flag=True, help="Store mentions only; merge them at the next ingest or query."
 )
 @click.option("--force", is_flag=True, help="Recode documents already stored unchanged.")
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar [default: when stderr is a terminal].",
-)
+@progress_options
 @click.option("-v", "--verbose", is_flag=True, help="Print each document as it is stored.")
 @urls_option
 @fetch_options
 @click.argument("inputs", nargs=-1)
 def ingest_command(
     db: str,
-    workers: int,
+    workers: int | None,
     executor: str,
     scheduler: str | None,
     batch_size: int,
     no_dedup: bool,
     force: bool,
     progress: bool | None,
+    quiet: bool,
     verbose: bool,
     url_files: tuple[str, ...],
     fetch_timeout: float,
@@ -163,12 +90,10 @@ def ingest_command(
     stdin); merge repeated reports of one event. Documents already stored with the same
     content are skipped, so a rerun (even after a crash) finishes the work without doubling
     anything. Documents that cannot be read or coded are recorded (see `flashpoint errors`)
-    and do not stop the run."""
+    and do not stop the run; they make the exit status 1."""
     require_inputs(inputs, url_files)
-    show = sys.stderr.isatty() if progress is None else progress
-    countable = "-" not in inputs and not url_files and not any(map(needs_network, inputs))
-    total = _Counter(inputs) if show and countable else None
-    bar = _Bar(verbose, show)
+    show = wants_bar(progress, quiet)
+    bar = Bar(show, verbose)
     with (
         fail_on_error(),
         chosen_executor(executor, scheduler, workers, CoderConfig()) as chosen,
@@ -180,22 +105,24 @@ def ingest_command(
                 read_inputs(
                     inputs, url_files=url_files, fetch=fetch_config(fetch_timeout, fetch_delay)
                 ),
-                workers=workers,
+                workers=worker_count(workers),
                 executor=chosen,
                 batch_size=batch_size,
                 dedup=not no_dedup,
                 force=force,
                 progress=bar,
-                total=total,
+                total=DocumentCounter(inputs, url_files) if show else None,
             )
         finally:
-            bar.close()
-    click.echo(report.summary())
+            bar.clear()
+    if not quiet:
+        click.echo(report.summary())
     if report.errors:
         click.echo(
             f"{report.errors} documents could not be stored; see `flashpoint errors --db {db}`",
             err=True,
         )
+        sys.exit(ExitCode.SKIPPED)
 
 
 # --- events / export filters ---------------------------------------------------------------
@@ -250,28 +177,23 @@ def _filter(kw: dict[str, Any]) -> EventFilter:
     )
 
 
-def _cell(value: Any, width: int) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _party(name: str | None, country: str | None) -> str:
     if name and country and name != country:
         return f"{name} ({country})"
     return name or country or "-"
 
 
-_TABLE = (
-    ("date", 10),
-    ("type", 10),
-    ("mode", 12),
-    ("actor", 22),
-    ("recipient", 22),
-    ("location", 20),
-    ("dead", 5),
-    ("reports", 7),
-    ("articles", 8),
-    ("id", 23),
+EVENT_COLUMNS = (
+    Column("date", 10),
+    Column("type", 10),
+    Column("mode", 12),
+    Column("actor", 22),
+    Column("recipient", 22),
+    Column("location", 20),
+    Column("dead", 5, numeric=True),
+    Column("reports", 7, numeric=True),
+    Column("articles", 8, numeric=True),
+    Column("id", 23),
 )
 
 
@@ -292,10 +214,8 @@ def _table_row(e: StoredEvent) -> list[Any]:
 
 
 def print_table(events: EventList) -> None:
-    click.echo("  ".join(name.ljust(w) for name, w in _TABLE).rstrip())
-    for e in events:
-        cells = [_cell(v, w).ljust(w) for v, (_, w) in zip(_table_row(e), _TABLE, strict=True)]
-        click.echo("  ".join(cells).rstrip())
+    """The events as an aligned table, one line each."""
+    render(EVENT_COLUMNS, (_table_row(e) for e in events))
 
 
 @main.command("events")
@@ -310,9 +230,11 @@ def print_table(events: EventList) -> None:
 )
 def events_command(db: str, fmt: str, **kw: Any) -> None:
     """List the merged events, earliest first. jsonl gives each event's record with its
-    mentions; csv gives one flat row per event."""
+    mentions; csv gives one flat row per event. Running totals and background mentions
+    (history) are left out."""
     with fail_on_error():
         flt = _filter(kw)
+        warn_unknown_actors(kw["actor"], kw["recipient"], kw["dyad"])
         with open_store(db, read_only=True) as store:
             events = store.events(flt, mentions=(fmt == "jsonl"))
     if fmt == "jsonl":
@@ -336,15 +258,33 @@ def events_command(db: str, fmt: str, **kw: Any) -> None:
     "acled-csv / icews-csv: those datasets' columns (acled-csv holds the "
     "events that have an ACLED type).",
 )
-@click.option("-o", "--output", required=True, help="File to write ('-' for stdout).")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    help="File to write [default: - (standard output); parquet needs a file].",
+)
 @_filter_options
 def export_command(db: str, fmt: str, output: str, **kw: Any) -> None:
-    """Export the merged events (with the same filters as `events`)."""
+    """Export the merged events (with the same filters as `events`), to standard output
+    unless -o names a file."""
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("--format parquet is binary: name a file with -o FILE")
     with fail_on_error():
         flt = _filter(kw)
+        warn_unknown_actors(kw["actor"], kw["recipient"], kw["dyad"])
         with open_store(db, read_only=True) as store:
             n = store.export(output, fmt, flt)
-    click.echo(f"wrote {plural(n, 'event')} to {output} ({fmt})", err=True)
+        sys.stdout.flush()
+    where = "standard output" if output == "-" else output
+    click.echo(f"wrote {plural(n, 'event')} to {where} ({fmt})", err=True)
+
+
+ERROR_COLUMNS = (
+    Column("source", 60, keep_end=True),
+    Column("error", 18),
+    Column("message", 200),
+)
 
 
 @main.command("errors")
@@ -356,9 +296,9 @@ def errors_command(db: str, fmt: str) -> None:
     """List the documents that could not be read or coded, with the reason."""
     with fail_on_error(), open_store(db, read_only=True) as store:
         errors = store.errors()
-    for e in errors:
-        if fmt == "jsonl":
+    if fmt == "jsonl":
+        for e in errors:
             click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
-        else:
-            click.echo(f"{e.source or e.doc_id or '-'}\t{e.code}\t{e.message}")
+    elif errors:
+        render(ERROR_COLUMNS, ((e.source or e.doc_id or "-", e.code, e.message) for e in errors))
     click.echo(f"{plural(len(errors), 'error')} recorded in {db}", err=True)

@@ -27,15 +27,20 @@ from typing import TYPE_CHECKING
 
 import click
 
+from flashpoint.batch import Executor
 from flashpoint.cli import main
 from flashpoint.cli._common import (
+    ExitCode,
     InputPath,
+    chosen_executor,
+    executor_options,
     fail_on_error,
     fetch_config,
     fetch_options,
     require_inputs,
     urls_option,
 )
+from flashpoint.config import CoderConfig
 from flashpoint.errors import InputError, ModelError, StoreError
 from flashpoint.ingest import IngestProgress, IngestReport, ingest, plural
 from flashpoint.readers import (
@@ -130,13 +135,15 @@ def _watched(source: Source, options: ReadOptions, outcome: SourceOutcome) -> It
 def run_pass(
     store: SQLStore,
     sources: list[Source],
-    coder: Coder,
+    coder: Coder | None,
     fetcher: Fetcher,
     batch_size: int,
     echo: Callable[[str], None],
     number: int = 1,
+    executor: Executor | None = None,
 ) -> PassTally:
-    """One pass over every source: ingest what is new, report each source and the pass."""
+    """One pass over every source: ingest what is new, report each source and the pass.
+    Coded by `coder` in this process, or by `executor` (``--workers``, ``--executor``)."""
     tally = PassTally(number)
     options = ReadOptions(fetcher=fetcher, known=known_in(store))
     for source in sources:
@@ -146,6 +153,7 @@ def run_pass(
                 store,
                 _watched(source, options, outcome),
                 coder=coder,
+                executor=executor,
                 batch_size=batch_size,
                 progress=_progress(echo),
             )
@@ -214,6 +222,7 @@ def _on_term(signum: int, frame: FrameType | None) -> None:
     help="Documents per transaction (a kill loses at most these).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line of each pass.")
+@executor_options
 @urls_option
 @fetch_options
 @click.argument("inputs", nargs=-1, type=InputPath(), metavar="SOURCE...")
@@ -223,6 +232,9 @@ def watch_command(
     once: bool,
     batch_size: int,
     quiet: bool,
+    workers: int | None,
+    executor: str,
+    scheduler: str | None,
     url_files: tuple[str, ...],
     fetch_timeout: float,
     fetch_delay: float,
@@ -232,17 +244,21 @@ def watch_command(
 
     SOURCE is an RSS/Atom feed (URL or file), a page URL, a file of URLs (*.urls), or a
     folder of articles. Articles already stored are not fetched or coded again, a killed
-    pass loses nothing that was committed, and Ctrl-C stops cleanly."""
+    pass loses nothing that was committed, and Ctrl-C stops cleanly. With --workers N
+    (or --executor dask) the coding processes start once and serve every pass."""
     require_inputs(inputs, url_files)
     sources = sources_of(inputs, url_files)
     previous = signal.signal(signal.SIGTERM, _on_term)
     try:
-        with fail_on_error():
+        with (
+            fail_on_error(),
+            chosen_executor(executor, scheduler, workers, CoderConfig(), keep_pool=True) as ex,
+        ):
             fetch = fetch_config(fetch_timeout, fetch_delay)
-            _watch(db, sources, every, once, batch_size, quiet, fetch)
+            _watch(db, sources, every, once, batch_size, quiet, fetch, ex)
     except (KeyboardInterrupt, _Stop):
         click.echo("flashpoint: watch stopped; everything stored so far is kept", err=True)
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -255,10 +271,11 @@ def _watch(
     batch_size: int,
     quiet: bool,
     fetch: FetchConfig,
+    executor: Executor | None,
 ) -> None:
     from flashpoint.pipeline import Coder
 
-    coder = Coder()
+    coder = None if executor is not None else Coder()
     detail: Callable[[str], None] = (lambda line: None) if quiet else _err
     with Fetcher(fetch) as fetcher:
         number = 0
@@ -268,7 +285,9 @@ def _watch(
             try:
                 # the store is held during a pass only: between passes others may open it
                 with open_store(db) as store:
-                    tally = run_pass(store, sources, coder, fetcher, batch_size, detail, number)
+                    tally = run_pass(
+                        store, sources, coder, fetcher, batch_size, detail, number, executor
+                    )
                 click.echo(tally.summary())
             except StoreError as exc:
                 if once:
