@@ -370,3 +370,35 @@ def test_possessive_on_a_noun_that_is_no_event(parse: bool) -> None:
     ev = add_event(doc, "attacked")
     DatesStage()(doc)
     assert (ev.date, ev.date_span) == (THU, None)
+
+
+def test_a_date_dates_every_event_of_its_sentence_without_one(parse: bool) -> None:
+    doc = build_doc(
+        "Police arrested four traders in the port on Tuesday and charged them with smuggling.",
+        parse=parse,
+    )
+    arrested = add_event(doc, "arrested", "COERCE")
+    charged = add_event(doc, "charged", "ACCUSE")
+    DatesStage()(doc)
+    assert arrested.date == charged.date == date(2024, 1, 16)
+    assert dated(doc, charged) == ("2024-01-16", "day", "Tuesday")
+
+
+def test_the_main_clauses_date_dates_its_adverbial_clause(parse: bool) -> None:
+    doc = build_doc(
+        "On Monday the militia shelled the market while its fighters looted the warehouses.",
+        parse=parse,
+    )
+    shelled, looted = add_event(doc, "shelled"), add_event(doc, "looted", "ASSAULT")
+    DatesStage()(doc)
+    assert shelled.date == looted.date == date(2024, 1, 15)
+
+
+def test_a_relative_clauses_date_stays_in_it() -> None:
+    doc = build_doc(
+        "Rebels attacked the garrison, which the army had recaptured in 2019.", parse=True
+    )
+    attacked, recaptured = add_event(doc, "attacked"), add_event(doc, "recaptured")
+    DatesStage()(doc)
+    assert recaptured.date == date(2019, 1, 1)
+    assert (attacked.date, attacked.date_span) == (THU, None)

@@ -12,7 +12,11 @@ Order of evidence, within the event's own sentence:
    -> the recall is Wednesday); an event outside it takes the clause's date plus it.
 3. The nearest expression no other event claims and no possessive ties to another noun
    ("Officials said on Tuesday that rebels attacked" -> Tuesday, the attack's latest date).
-4. Nothing: the publication date, precision "day", with `date_span` None (defaulted).
+4. The sentence's date: an event with no date of its own shares the nearest expression of
+   its clause, or of the main clause when it is in an adverbial or coordinated clause,
+   unless a possessive ties the expression to a noun ("Rebels attacked a post on Tuesday
+   and kidnapped two soldiers" -> both Tuesday; not "the town, which they took in 2019").
+5. Nothing: the publication date, precision "day", with `date_span` None (defaulted).
 
 An expression that resolves after publication is used only for events marked "future"
 (which read "Tuesday" as the next Tuesday).
@@ -223,6 +227,37 @@ def _unclaimed(ctx: _Context, event: Event) -> DateChoice | None:
     return None
 
 
+# --- 4. the sentence's date -------------------------------------------------------------
+
+
+def _tied_to_noun(ctx: _Context, m: DateMention) -> bool:
+    """A possessive on a noun ("Tuesday's meeting") dates that noun only."""
+    if not _is_possessive(m):
+        return False
+    if ctx.parsed is None:
+        return True
+    at = ctx.attachment(m)
+    return at is None or at.pos_ in ("NOUN", "PROPN")
+
+
+def _shares(ctx: _Context, m: DateMention, event: Event) -> bool:
+    if _tied_to_noun(ctx, m):
+        return False
+    if ctx.parsed is None:
+        return True
+    at, tok = ctx.attachment(m), ctx.trigger_token(event)
+    return at is not None and tok is not None and syntax.shares_time(at, tok)
+
+
+def _shared(ctx: _Context, event: Event) -> DateChoice | None:
+    shared = [m for m in ctx.mentions if _shares(ctx, m, event)]
+    for m in sorted(shared, key=lambda m: _distance(m.span, event.trigger.span)):
+        choice = _choice(ctx, m, event)
+        if choice:
+            return choice
+    return None
+
+
 # --- the whole ------------------------------------------------------------------------
 
 
@@ -231,7 +266,7 @@ def resolve_event_date(doc: Document, event: Event) -> DateChoice | None:
     None only when nothing dates it and the document has no publication date."""
     ctx = _context(doc, event)
     if ctx is not None:
-        for rule in (_direct, _anchored, _unclaimed):
+        for rule in (_direct, _anchored, _unclaimed, _shared):
             choice = rule(ctx, event)
             if choice:
                 return choice

@@ -18,6 +18,8 @@ _VERB_UP = frozenset({"conj", "xcomp"})
 _SAME_TIME_PREPS = frozenset({"of", "in", "during"})
 # a clause on the trigger that tells what it did ("a bombing that killed 90 earlier this month")
 _OWN_CLAUSES = frozenset({"relcl", "acl"})
+# clauses with a time of their own ("the town, which they captured in 2019")
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
 
 
 def _token_starts(parsed: Any) -> list[int]:
@@ -102,3 +104,20 @@ def attachment(parsed: Any, start: int, end: int) -> Token | None:
     if head.dep_ == "prep" or head.pos_ == "ADP":
         return head.head
     return head
+
+
+def clause_of(tok: Token) -> Token:
+    """The head of the clause a token is in: the sentence root, or the head of the
+    subordinate clause (relative, adverbial, complement) around it."""
+    while tok.dep_ not in _SUBORDINATE and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def shares_time(date_at: Token, trigger: Token) -> bool:
+    """Whether a date on `date_at` dates `trigger` too, when the trigger has no date of its
+    own: within one clause, and from the main clause into its adverbial clauses."""
+    home, there = clause_of(date_at), clause_of(trigger)
+    if home.i == there.i:
+        return True
+    return home.head.i == home.i and there.dep_ == "advcl"
