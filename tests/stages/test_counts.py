@@ -87,6 +87,16 @@ COUNTS = [
      "Three guards and a driver were killed"),
     ("Two nurses and four patients were wounded.", "injured", 6, None,
      "Two nurses and four patients were wounded"),
+    ("Two farmers and three police officers died in the raid.", "dead", 5, None,
+     "Two farmers and three police officers died"),
+    ("The ambush killed four soldiers and two civilians.", "dead", 6, None,
+     "killed four soldiers and two civilians"),
+    ("Bandits killed a herder and two of his sons' guards.", "dead", 1, None,
+     "killed a herder"),
+    ("Police detained a cleric and three teachers.", "arrested", 4, None,
+     "detained a cleric and three teachers"),
+    ("A policeman was killed when the convoy hit a mine.", "dead", 1, None,
+     "A policeman was killed"),
     ("The victim died in hospital on Friday.", "dead", 1, None, "The victim died"),
     ("The wounded officer died overnight.", "dead", 1, None, "The wounded officer died"),
     # vague numbers give no exact count, only what is sure
@@ -112,6 +122,11 @@ def test_count_phrasings(
     [
         ("The blast left 12 dead and 30 wounded.", [("dead", 12), ("injured", 30)]),
         ("They killed 5 people and wounded 12 others.", [("dead", 5), ("injured", 12)]),
+        ("Troops killed three militants and seized two trucks.", [("dead", 3)]),
+        (
+            "The blast killed six soldiers and a nurse and wounded nine others.",
+            [("dead", 7), ("injured", 9)],
+        ),
         ("At least 15 people were killed and 30 wounded.", [("dead", 15), ("injured", 30)]),
         ("There were no casualties.", [("dead", 0), ("injured", 0)]),
         ("No one was hurt.", [("dead", 0), ("injured", 0)]),

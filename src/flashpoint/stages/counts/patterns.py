@@ -9,7 +9,8 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
 - one person: "an engineer was killed", "a soldier died", "killed a journalist", "the
   victim died in hospital";
-- two groups: "four soldiers and a policeman were killed" (5);
+- two groups: "four soldiers and a policeman were killed" (5), "killing three soldiers and
+  two civilians" (5), "killed a soldier and two civilians" (3);
 - vague numbers: "dozens of people were killed", "an unknown number of people were killed"
   (no value, a lower bound);
 - totals: "a death toll of 15", "the toll rose to 15", "the bodies of 4 soldiers",
@@ -69,6 +70,7 @@ _PERSON = (
     r"|resident|villager|fighter|militant|member|doctor|nurse|teacher|priest|imam|pilot"
     r"|driver|activist|protester|demonstrator|passenger|tourist|citizen|national|official"
     r"|trooper|sergeant|captain|colonel|general|aid\s+worker|security\s+guard|\d+-year-old"
+    r"|cleric|trader|herder|pupil|patient|shopkeeper|councillor|chief"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -77,12 +79,22 @@ _PEOPLE = (
     r"|workers|villagers|residents|passengers|migrants|refugees|pilgrims|worshippers"
     r"|journalists|reporters|activists|supporters|farmers|miners|personnel|individuals"
     r"|suspects|infants|babies|teenagers|youths|employees|staff|crew|nationals|citizens"
-    r"|inmates|prisoners|detainees|bystanders|victims|others|(?-i:[A-Z][a-z]+s)"
+    r"|inmates|prisoners|detainees|bystanders|victims|others|teachers|pupils|doctors|nurses"
+    r"|patients|engineers|officials|traders|herders|drivers|commanders|leaders|clerics"
+    r"|(?-i:[A-Z][a-z]+s)"
 )
-_WHO = rf"(?:\s+(?:of\s+)?(?:(?!{_STOP}\b)[\w'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_PERSON})\b)?"
+_NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
+_WHO = rf"(?:\s+(?:of\s+)?(?:{_NOT_STOP}[\w'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_PERSON})\b)?"
 # who a number counts, one or two words: "four soldiers", "a policeman", "two young nurses"
-_WHO1 = rf"(?:\s+(?!{_STOP}\b)[\w'’-]+){{1,2}}?"
+_WHO1 = rf"(?:\s+{_NOT_STOP}[\w'’-]+){{1,2}}?"
 _ONE = r"(?P<num2>(?:a|an|one)(?=\s)|" + NUMBER + ")"
+
+
+def _group(name: str) -> str:
+    """A number of people named as such: "three soldiers", "a young policeman"."""
+    number = rf"(?:a|an|one)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER}"
+    return rf"(?P<{name}>{number})(?:\s+{_NOT_STOP}[\w'’-]+)?\s+(?:{_PEOPLE}|{_PERSON})\b"
+
 
 _VERBS: dict[CountKind, tuple[str, str]] = {
     # (active verb forms, passive / adjectival forms)
@@ -125,6 +137,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     passive = _cue({k: v[1] for k, v in _VERBS.items()})
     bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
     rules = [
+        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}"),
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
         ("sum", rf"\b{_N}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
@@ -198,14 +211,18 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
     of "four soldiers and a policeman" (vague when either part is)."""
     if "num" not in m.groupdict():
         return 1, None
-    value = parse_number(m["num"])
+    value = _one_or_number(m["num"])
     if not m.groupdict().get("num2"):
         return value
-    other = (1, None) if m["num2"].lower() in ("a", "an") else parse_number(m["num2"])
+    other = _one_or_number(m["num2"])
     if value[0] is not None and other[0] is not None:
         bound = None if value[1] is None and other[1] is None else value[0] + other[0]
         return value[0] + other[0], bound
     return None, (value[0] or value[1] or 0) + (other[0] or other[1] or 0)
+
+
+def _one_or_number(text: str) -> tuple[int | None, int | None]:
+    return (1, None) if text.lower() in ("a", "an") else parse_number(text)
 
 
 def _mention(
@@ -255,7 +272,7 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
             if value == (None, None):
                 continue
             taken.add(key)
-            if how == "sum":  # neither part is counted again on its own
+            if how in ("sum", "sum_active"):  # neither part is counted again on its own
                 taken.update((m.span("num2"), m.span("cue")))
             found.append(_mention(m, kind, value, offset, sentence))
     return sorted(found, key=lambda c: (c.span, c.kind))
