@@ -12,7 +12,10 @@ SMOKE := tests/test_golden.py tests/readers tests/store/test_store_backends.py \
 
 .PHONY: install demo test test-pythons lint typecheck bench clean services
 
+# `flashpoint prepare` compiles the gazetteer cache (derived, keyed by content) once, ahead of
+# the first coding run
 install: $(STAMP)
+	@$(BIN)/flashpoint prepare >/dev/null
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "flashpoint needs Python 3.11 ($(PYTHON) not found)"; exit 1; }

@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "flashpoint.cli.store",
     "flashpoint.cli.watch",
     "flashpoint.cli.serve",
+    "flashpoint.cli.prepare",
 )
 
 

@@ -1,4 +1,5 @@
-"""The compiled gazetteer (data/gazetteer.tsv.gz, built by scripts/build_gazetteer.py).
+"""The gazetteer (data/gazetteer.tsv.gz, built by scripts/build_gazetteer.py; compiled for fast
+lookup by `compiled.py`).
 
 Loaded once per process. Every place has a kind (country, admin1, admin2, city, region),
 an ISO3 country (None for seas and regions of several countries), its admin1's canonical
@@ -8,8 +9,11 @@ name, a centroid and a population (for regions, a hand-set weight).
 from __future__ import annotations
 
 import gzip
+import sqlite3
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 
@@ -82,28 +86,36 @@ class Place:
 
 
 class Gazetteer:
-    """Places and a name index: lookup key (see `names.normalize`) -> places."""
+    """Places by lookup key (see `names.normalize`). Two forms with the same answers: the
+    compiled file read name by name (`compiled.CompiledGazetteer`, what the coder uses) and the
+    TSV read whole (`MemoryGazetteer`, for tests and when no cache can be written)."""
 
-    def __init__(
-        self, places: list[Place], index: dict[str, int | list[int]], header: list[str]
-    ) -> None:
-        self.places = places
-        self.index = index
-        self.header = header
-        self.countries = {p.country: p for p in places if p.kind == "country" and p.country}
-        self.admin1s = {(p.country, normalize(p.name)): p for p in places if p.kind == "admin1"}
+    header: list[str]
+
+    def _places_for(self, key: str) -> tuple[Place, ...]:
+        raise NotImplementedError
+
+    def _of_kind(self, kind: str) -> Iterator[Place]:
+        raise NotImplementedError
+
+    @property
+    def places(self) -> list[Place]:
+        raise NotImplementedError
 
     def lookup(self, key: str) -> list[Place]:
         """The places a normalised name may refer to."""
-        hit = self.index.get(key.removeprefix("the "))
-        if hit is None:
-            return []
-        if isinstance(hit, int):
-            return [self.places[hit]]
-        return [self.places[i] for i in hit]
+        return list(self._places_for(key.removeprefix("the ")))
 
     def __contains__(self, key: str) -> bool:
-        return key.removeprefix("the ") in self.index
+        return bool(self._places_for(key.removeprefix("the ")))
+
+    @cached_property
+    def countries(self) -> dict[str, Place]:
+        return {p.country: p for p in self._of_kind("country") if p.country}
+
+    @cached_property
+    def admin1s(self) -> dict[tuple[str | None, str], Place]:
+        return {(p.country, normalize(p.name)): p for p in self._of_kind("admin1")}
 
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3) if iso3 else None
@@ -123,12 +135,38 @@ class Gazetteer:
         return next((h[len("# credit: ") :] for h in self.header if h.startswith("# credit")), "")
 
 
+class MemoryGazetteer(Gazetteer):
+    """The whole gazetteer in memory: places and an index key -> place number(s)."""
+
+    def __init__(
+        self, places: list[Place], index: dict[str, int | list[int]], header: list[str]
+    ) -> None:
+        self._all = places
+        self.index = index
+        self.header = header
+
+    @property
+    def places(self) -> list[Place]:
+        return self._all
+
+    def _places_for(self, key: str) -> tuple[Place, ...]:
+        hit = self.index.get(key)
+        if hit is None:
+            return ()
+        if isinstance(hit, int):
+            return (self._all[hit],)
+        return tuple(self._all[i] for i in hit)
+
+    def _of_kind(self, kind: str) -> Iterator[Place]:
+        return (p for p in self._all if p.kind == kind)
+
+
 def default_path() -> Path:
     return Path(str(files("flashpoint") / "data" / "gazetteer.tsv.gz"))
 
 
-def read_gazetteer(path: Path) -> Gazetteer:
-    """Read a compiled gazetteer file (raises DataFileError when it is missing or bad)."""
+def read_gazetteer(path: Path) -> MemoryGazetteer:
+    """Read the gazetteer TSV whole (raises DataFileError when it is missing or bad)."""
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             lines = f.read().split("\n")
@@ -138,16 +176,16 @@ def read_gazetteer(path: Path) -> Gazetteer:
             "`python scripts/build_gazetteer.py` (needs `pip install -e '.[build]'`)"
         ) from exc
     header = [ln for ln in lines[:10] if ln.startswith("#")]
-    _check_header(path, header, lines[len(header)] if len(lines) > len(header) else "")
+    check_header(path, header, lines[len(header)] if len(lines) > len(header) else "")
     places: list[Place] = []
     index: dict[str, int | list[int]] = {}
     for n, line in enumerate(lines[len(header) + 1 :]):
         if line:
             _add_row(path, n, line, places, index)
-    return Gazetteer(places, index, header)
+    return MemoryGazetteer(places, index, header)
 
 
-def _check_header(path: Path, header: list[str], columns: str) -> None:
+def check_header(path: Path, header: list[str], columns: str) -> None:
     version = header[0].rsplit(" ", 1)[-1] if header else ""
     if version != FORMAT_VERSION or tuple(columns.split("\t")) != COLUMNS:
         raise DataFileError(
@@ -197,5 +235,17 @@ def _add_row(
 
 @cache
 def load_gazetteer(path: str | None = None) -> Gazetteer:
-    """The shipped gazetteer, loaded once per process (or another file, for tests)."""
-    return read_gazetteer(Path(path) if path else default_path())
+    """The shipped gazetteer (or another file, for tests), once per process: its compiled form
+    from the cache, compiled first when missing; read whole when no cache can be written."""
+    from flashpoint.stages.places.compiled import open_compiled
+
+    source = Path(path) if path else default_path()
+    try:
+        return open_compiled(source)
+    except (OSError, sqlite3.Error) as exc:
+        warnings.warn(
+            f"flashpoint: cannot use a compiled gazetteer ({exc}); reading {source} whole, "
+            "which is slower. Set FLASHPOINT_CACHE_DIR to a writable directory.",
+            stacklevel=2,
+        )
+        return read_gazetteer(source)
