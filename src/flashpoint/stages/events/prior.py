@@ -69,7 +69,8 @@ class TypePrior:
         rows = [self.loglik[f] for f in features(words) if f in self.loglik]
         if not rows:
             return {t: 1.0 / len(self.types) for t in self.types}
-        scores = [sum(r[i] for r in rows) / math.sqrt(len(rows)) for i in range(len(self.types))]
+        norm = math.sqrt(len(rows))
+        scores = [sum(column) / norm for column in zip(*rows, strict=True)]
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
@@ -78,12 +79,16 @@ class TypePrior:
     def factor(self, event_type: str, words: Iterable[str], strength: float = 0.2) -> float:
         """A confidence multiplier around 1: above it when the sentence's words fit
         `event_type` better than a uniform guess, below when they fit it worse."""
-        dist = self.distribution(words)
-        p = dist.get(event_type)
-        if p is None:
-            return 1.0
-        ratio = max(p * len(self.types), 1e-6) ** strength
-        return min(CAP, max(1.0 / CAP, ratio))
+        return factor_of(self.distribution(words), event_type, len(self.types), strength)
+
+
+def factor_of(dist: dict[str, float], event_type: str, n_types: int, strength: float) -> float:
+    """`TypePrior.factor` from a distribution already computed (one per sentence)."""
+    p = dist.get(event_type)
+    if p is None:
+        return 1.0
+    ratio = max(p * n_types, 1e-6) ** strength
+    return min(CAP, max(1.0 / CAP, ratio))
 
 
 def parse_prior(raw: str) -> TypePrior:

@@ -86,8 +86,10 @@ class EventStage:
                 state.subjects.extend(named[:1])
                 continue
             index = MentionIndex(mentions, sent.start)
-            for cand in self._candidates(parsed, sent, index, state):
-                state.events.extend(self._events(doc, sent, cand))
+            cands = self._candidates(parsed, sent, index, state)
+            words = {t.lower_ for t in parsed} if cands else set()  # once per sentence
+            for cand in cands:
+                state.events.extend(self._events(doc, sent, cand, words))
             self._remember_subjects(parsed, index, state)
         doc.events = state.events
         return doc
@@ -178,14 +180,18 @@ class EventStage:
                 return
 
     def _remember_subjects(self, parsed: Any, index: MentionIndex, state: _DocState) -> None:
-        for tok in parsed:
-            if tok.dep_ == "nsubj" and tok.pos_ != "PRON":
+        if not index.mentions:  # no actor in the sentence: no subject to remember
+            return
+        nsubj = parsed.vocab.strings["nsubj"]
+        for i in (parsed.to_array("DEP") == nsubj).nonzero()[0]:  # no Token for the others
+            tok = parsed[int(i)]
+            if tok.pos_ != "PRON":
                 m = index.near(tok)
                 if m is not None and (m.country or m.name):
                     state.subjects.append(m)
 
     # -- events -------------------------------------------------------------------------
-    def _events(self, doc: Document, sent: Sentence, c: Candidate) -> list[Event]:
+    def _events(self, doc: Document, sent: Sentence, c: Candidate, words: set[str]) -> list[Event]:
         actors: list[ActorMention | None] = list(c.roles.actors) or [None]
         recipients: list[ActorMention | None] = _distinct_countries(c.roles.recipients) or [None]
         if self.ontology.info(c.event_type).symmetric and len(actors) > 1:
@@ -195,7 +201,7 @@ class EventStage:
             for r in recipients:
                 if a is not None and r is not None and a is r:
                     continue
-                out.append(self._event(doc, sent, c, a, r))
+                out.append(self._event(doc, sent, c, a, r, words))
         return out
 
     def _event(
@@ -205,7 +211,9 @@ class EventStage:
         c: Candidate,
         actor: ActorMention | None,
         recipient: ActorMention | None,
+        words: set[str],
     ) -> Event:
+        """`words`: the lower-cased words of the sentence, for the ACLED rules."""
         etype, mode = c.event_type, c.mode
         tok = c.match.token
         start = sent.start + c.match.tokens[0].idx
@@ -213,7 +221,6 @@ class EventStage:
         end = sent.start + last.idx + len(last.text)
         ev_actor = _event_actor(actor, self.ontology.info(etype).state_sector)
         ev_recipient = EventActor.from_mention(recipient) if recipient else None
-        words = {t.lower_ for t in tok.doc}
         sub = acled_subtype(
             etype, mode, tok.lemma_.lower(), ev_actor, ev_recipient, words, c.weapon_in_passing
         )

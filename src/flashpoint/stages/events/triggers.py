@@ -20,7 +20,7 @@ from typing import Any
 from flashpoint.ontology import Target, load_ontology
 from flashpoint.stages.events.compose import compose
 from flashpoint.stages.events.lexicon import TriggerEntry, TriggerLexicon
-from flashpoint.stages.events.prior import load_type_prior
+from flashpoint.stages.events.prior import factor_of, load_type_prior
 
 Token = Any  # spaCy Token
 
@@ -454,11 +454,23 @@ def _shares_subject(verb: Token) -> bool:
 PRIOR = 0.2  # how much the word model may move a confidence (an exponent; 0 turns it off)
 
 
+def _sentence_distribution(parsed: Any) -> dict[str, float]:
+    """The word model's distribution over a parsed sentence, computed once per parse (kept
+    in its user data): every trigger of the sentence asks for it."""
+    cached: dict[str, float] | None = parsed.user_data.get("flashpoint_type_prior")
+    if cached is None:
+        cached = load_type_prior().distribution([t.text for t in parsed])
+        parsed.user_data["flashpoint_type_prior"] = cached
+    return cached
+
+
 def trigger_confidence(m: TriggerMatch, aux: list[str], actor: bool, recipient: bool) -> float:
     """How sure an event is: the entry's weight, the trigger's salience, whether the
     parse gave it an actor and a recipient, and its auxiliary modes."""
     score = m.entry.weight * m.salience * (0.7 + 0.15 * actor + 0.15 * recipient)
-    score *= load_type_prior().factor(m.entry.event_type, [t.text for t in m.token.doc], PRIOR)
+    prior = load_type_prior()
+    dist = _sentence_distribution(m.token.doc)
+    score *= factor_of(dist, m.entry.event_type, len(prior.types), PRIOR)
     if "negation" in aux or "hypothetical" in aux:
         score *= 0.8
     elif "future" in aux and m.frame is None:
