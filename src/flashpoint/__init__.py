@@ -4,6 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
 from flashpoint.config import CoderConfig  # noqa: E402
 from flashpoint.document import (  # noqa: E402
     ActorMention,
@@ -19,7 +21,18 @@ from flashpoint.document import (  # noqa: E402
 )
 from flashpoint.errors import FlashpointError, InputError  # noqa: E402
 from flashpoint.pipeline import CodedDocument, Coder, Pipeline  # noqa: E402
-from flashpoint.store import open  # noqa: E402, A004 - flashpoint.open(db): the event store
+
+if TYPE_CHECKING:
+    from flashpoint.store import open  # noqa: A004 - flashpoint.open(db): the event store
+
+
+def __getattr__(name: str) -> Any:
+    """`flashpoint.open` imports the store on first use: coding never pays for it."""
+    if name == "open":
+        from flashpoint.store import open as open_store
+
+        return open_store
+    raise AttributeError(f"module 'flashpoint' has no attribute {name!r}")
 
 
 def geoparse(

@@ -14,11 +14,10 @@ what was committed and does the rest: nothing is lost and nothing is doubled.
 from __future__ import annotations
 
 import os
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from flashpoint.config import CoderConfig
 from flashpoint.document import Document, Event
 from flashpoint.errors import ConfigError, InputError
 from flashpoint.pipeline import CODER_NAME, CodedDocument, Coder
+from flashpoint.progress import IngestProgress, plural
 from flashpoint.store.records import DedupStats
 from flashpoint.store.rows import DocumentInfo, ErrorItem, IngestItem
 
@@ -44,40 +44,6 @@ class Coded:
     events: list[Event]
     error: ErrorItem | None = None
     coder: str = ""
-
-
-@dataclass(slots=True)
-class IngestProgress:
-    """Where an ingest stands (passed to the `progress` callback after each commit)."""
-
-    done: int = 0
-    stored: int = 0
-    skipped: int = 0
-    errors: int = 0
-    mentions: int = 0
-    total: int | None = None
-    phase: str = "coding"  # coding, then merging
-    started: float = field(default_factory=time.perf_counter)
-    committed: list[tuple[str, int]] = field(default_factory=list)
-    # the first commit: the rate is measured from there (loading the coder is not coding)
-    _first: tuple[float, int] | None = None
-
-    @property
-    def elapsed(self) -> float:
-        return time.perf_counter() - self.started
-
-    @property
-    def rate(self) -> float:
-        """Documents per second since the first commit (overall before the second)."""
-        now = time.perf_counter()
-        if self._first is not None and self.done > self._first[1] and now > self._first[0]:
-            return (self.done - self._first[1]) / (now - self._first[0])
-        return self.done / self.elapsed if self.elapsed > 0 else 0.0
-
-    def commit(self, docs: int) -> None:
-        self.done += docs
-        if self._first is None:
-            self._first = (time.perf_counter(), self.done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +74,6 @@ class IngestReport:
             f"{plural(self.errors, 'error')}; {plural(self.mentions, 'mention')}, {merge}; "
             f"{self.seconds:.1f} s, {self.docs_per_second:.1f} docs/s"
         )
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 # --- coding ----------------------------------------------------------------------------

@@ -84,7 +84,8 @@ def test_every_coding_command_has_the_same_worker_option(command: str) -> None:
 
 def _command(name: str) -> click.Command:
     assert isinstance(main, click.Group)
-    command = main.commands[name]
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
     return command
 
 

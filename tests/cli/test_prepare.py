@@ -34,3 +34,23 @@ def test_prepare_without_a_writable_cache_exits_3_with_a_fix(
     result = CliRunner().invoke(main, ["prepare"])
     assert result.exit_code == 3
     assert "FLASHPOINT_CACHE_DIR" in result.output and "Traceback" not in result.output
+
+
+def test_the_lazy_command_table_names_exactly_the_commands_the_modules_define() -> None:
+    import subprocess
+    import sys
+
+    from flashpoint.cli import COMMANDS, load_all_commands
+
+    load_all_commands()
+    defined = {name: cmd.callback.__module__ for name, cmd in main.commands.items()}
+    assert defined == COMMANDS
+    # `flashpoint code` imports its own module, not the store's, the API's or the report's
+    probe = (
+        "import sys; from flashpoint.cli import main; "
+        "import click; main.get_command(click.Context(main), 'code'); "
+        "print(sorted(m for m in sys.modules if m.startswith('flashpoint.cli.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "flashpoint.cli.code" in out.stdout
+    assert "flashpoint.cli.store" not in out.stdout and "flashpoint.cli.serve" not in out.stdout

@@ -19,16 +19,24 @@ import click
 from flashpoint import __version__
 from flashpoint.cli._common import ExitCode, exit_codes_epilog
 
-_COMMAND_MODULES = (
-    "flashpoint.cli.code",
-    "flashpoint.cli.geoparse",
-    "flashpoint.cli.actors",
-    "flashpoint.cli.evaluate",
-    "flashpoint.cli.store",
-    "flashpoint.cli.watch",
-    "flashpoint.cli.serve",
-    "flashpoint.cli.prepare",
-)
+# Each command's module, imported only when that command runs (or help lists them all): a
+# `flashpoint code` does not pay for the store, the API or the report. A test checks that
+# this table names exactly the commands the modules define.
+COMMANDS = {
+    "code": "flashpoint.cli.code",
+    "demo": "flashpoint.cli.code",
+    "geoparse": "flashpoint.cli.geoparse",
+    "resolve-actor": "flashpoint.cli.actors",
+    "eval": "flashpoint.cli.evaluate",
+    "ingest": "flashpoint.cli.store",
+    "events": "flashpoint.cli.store",
+    "errors": "flashpoint.cli.store",
+    "export": "flashpoint.cli.store",
+    "watch": "flashpoint.cli.watch",
+    "serve": "flashpoint.cli.serve",
+    "report": "flashpoint.cli.serve",
+    "prepare": "flashpoint.cli.prepare",
+}
 
 
 class _PipeClosed(Exception):
@@ -36,7 +44,17 @@ class _PipeClosed(Exception):
 
 
 class FlashpointGroup(click.Group):
-    """The command group: a closed pipe on standard output is a quiet exit (141)."""
+    """The command group: commands load on demand; a closed pipe on standard output is a
+    quiet exit (141)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        load_all_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -72,5 +90,7 @@ def main() -> None:
     """flashpoint: news articles in, PLOVER political event data out (offline)."""
 
 
-for _module in _COMMAND_MODULES:
-    importlib.import_module(_module)
+def load_all_commands() -> None:
+    """Import every command's module (for help, and for tools that walk `main.commands`)."""
+    for module in sorted(set(COMMANDS.values())):
+        importlib.import_module(module)

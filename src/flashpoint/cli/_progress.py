@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from flashpoint.ingest import IngestProgress, plural
+from flashpoint.progress import IngestProgress, plural
 from flashpoint.readers import needs_network
 
 REDRAW_SECONDS = 0.1  # at most ten redraws a second

@@ -40,8 +40,8 @@ from flashpoint.config import CoderConfig
 from flashpoint.dataset import EventDataset
 from flashpoint.document import Event, EventActor, EventLocation
 from flashpoint.errors import FlashpointError, InputError
-from flashpoint.ingest import IngestProgress
 from flashpoint.pipeline import CodedDocument, Coder
+from flashpoint.progress import IngestProgress
 from flashpoint.readers import DEFAULT_MAX_BYTES, ReadResult, read_inputs
 
 # --- outcomes: what coding one document produced ----------------------------------------
