@@ -70,6 +70,16 @@ def test_a_country_centre_is_scored_for_country_only(rev: ReverseIndex) -> None:
     assert town[0] == "KEN" and town[2] is True
 
 
+def test_a_continent_or_region_of_several_countries_has_no_country_to_score(
+    rev: ReverseIndex,
+) -> None:
+    # the gold point of "Africa" lies near a country's centre, of "Europe" near a German town:
+    # neither phrase names that country
+    assert rev.locate(GoldToponym(0, 6, "Africa", 7.19, 21.09)) == (None, None, False)
+    assert rev.locate(GoldToponym(0, 6, "Europe", 48.69, 9.14)) == (None, None, False)
+    assert rev.locate(GoldToponym(0, 11, "Middle East", 33.0, 36.5)) == (None, None, False)
+
+
 def test_km_is_great_circle() -> None:
     assert km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
 

@@ -11,7 +11,8 @@ A gold record is a document (`id`, `text`) with `toponyms`: each has `start`, `e
   counts as infinitely far), and country and admin1 accuracy. When the gold does not name
   the country or admin1 they are read off the gazetteer: by the gold's GeoNames id, else
   from the nearest town to the gold point (a point at a country's centre, or a phrase that
-  names the country of the nearest town, is that country, with no admin1 to score).
+  names the country of the nearest town, is that country, with no admin1 to score; one that
+  names a continent, ocean or region of several countries has no country to score).
 """
 
 from __future__ import annotations
@@ -158,6 +159,8 @@ class ReverseIndex:
         if entry is not None:
             sub_national = entry.kind in ("city", "admin2", "admin1") and entry.admin1
             return entry.country, entry.admin1, bool(sub_national)
+        if self._names_wide_region(g.phrase):  # "Africa", "Middle East": no one country
+            return None, None, False
         centre = self.country_at_centre(g.lat, g.lon)
         if centre is not None:
             return centre.country, None, False
@@ -167,6 +170,13 @@ class ReverseIndex:
         if self._names_country(g.phrase, town.country):  # "Sudan" at another centre point
             return town.country, None, False
         return town.country, town.admin1, town.admin1 is not None
+
+    def _names_wide_region(self, phrase: str) -> bool:
+        """The phrase is the name of a continent, ocean or region of several countries
+        (and of no country): its gold point lies in some country, but it names none."""
+        places = self.gaz.lookup(normalize(phrase))
+        wide = any(p.kind == "region" and not p.country for p in places)
+        return wide and not any(p.kind == "country" for p in places)
 
     def _names_country(self, phrase: str, iso3: str | None) -> bool:
         places = self.gaz.lookup(normalize(phrase))
