@@ -10,6 +10,8 @@ from flashpoint.document import Document, PlaceKind, PlaceMention
 from flashpoint.errors import DataFileError
 from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import (
+    COMPASS_NAMES,
+    TIME_WORDS,
     RawMention,
     annotate_with_parse,
     filter_unparsed,
@@ -51,7 +53,7 @@ def geoparse(doc: Document, gaz: Gazetteer | None = None) -> list[PlaceMention]:
     gaz = gaz or load_gazetteer()
     stop = stop_words()
     found = {s.index: find_names(s.text, gaz) for s in doc.sentences}
-    surnames = name_parts((m for ms in found.values() for m in ms), gaz)
+    surnames = name_parts((m for ms in found.values() for m in ms), gaz, stop)
     items: list[Item] = []
     text_of: dict[int, str] = {}
     for s in doc.sentences:
@@ -63,19 +65,37 @@ def geoparse(doc: Document, gaz: Gazetteer | None = None) -> list[PlaceMention]:
     return [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
 
 
-def name_parts(mentions: Iterable[RawMention], gaz: Gazetteer) -> frozenset[str]:
+def name_parts(
+    mentions: Iterable[RawMention], gaz: Gazetteer, stop: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """Names the document uses as the last word of a longer capitalised name that is not a
-    place ("John Kelly", "Sheryl Sandberg"): alone later on ("Kelly said"), they are the
-    person, not the town. A word after another place ("Amsterdam London") is no surname."""
-    return frozenset(
-        m.key
-        for m in mentions
-        if m.prev_word
-        and not m.next_word
-        and not m.designator
-        and not _well_known(m.candidates)
-        and not _well_known(gaz.lookup(normalize(m.prev_word)))
-    )
+    place ("John Kelly", "Sheryl Sandberg", "Charlie Chen" opening a sentence): alone later
+    on ("Kelly said"), they are the person, not the town. A word after another place
+    ("Amsterdam London") or a common word opening the sentence ("The", "On") is no first
+    name."""
+    out = set()
+    for m in mentions:
+        first = m.prev_word or _first_name(m.lead_word, stop)
+        if (
+            first
+            and not m.next_word
+            and not m.designator
+            and not _well_known(m.candidates)
+            and not _well_known(gaz.lookup(normalize(first)))
+        ):
+            out.add(m.key)
+    return frozenset(out)
+
+
+# sentence-opening words joined to a place that are no first names ("Northern", "Monday")
+_COMMON = COMPASS_NAMES | TIME_WORDS
+
+
+def _first_name(word: str | None, stop: frozenset[str]) -> str | None:
+    """A sentence-opening capitalised word that may be a first name: not a common word."""
+    if word is None or word.lower() in stop or word.isupper() or word.lower() in _COMMON:
+        return None
+    return word
 
 
 def _well_known(cands: list[Place]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flashpoint.stages.places.gazetteer import Gazetteer, Place
-from flashpoint.stages.places.names import normalize
+from flashpoint.stages.places.names import normalize, strip_article
 from flashpoint.stages.wordlists import load_word_lists
 
 MAX_WORDS = 7
@@ -65,6 +65,9 @@ class RawMention:
     possessive: bool = False
     label: str | None = None  # the spaCy entity label over it, if any
     prev_word: str | None = None  # a capitalised word joined to it before, if any
+    # a capitalised word joined to it before that opens the sentence or a clause ("Charlie
+    # Chen, 48, ..."): maybe a name's first word, maybe capitalised by its place
+    lead_word: str | None = None
     next_word: str | None = None  # a capitalised word joined to it after, if any
     links: list[int] = field(default_factory=list)
     subject: bool = False  # the parse makes it the subject of a verb ("Tehran said")
@@ -187,29 +190,32 @@ def _is_compound_modifier(text: str, end: int) -> bool:
 def _add_neighbours(text: str, tokens: list[Token], i: int, j: int, m: RawMention) -> None:
     """The capitalised words glued to the name ("Arakan Army", "Abu Sayyaf")."""
     before = text[max(0, tokens[i - 1].start - 2) : tokens[i - 1].start] if i > 0 else ""
-    if (
-        i > 0
-        and tokens[i - 1].capital
-        and _joined(text, tokens[i - 1], tokens[i])
-        and before.strip(" ") not in ("", ".", ",")
-    ):
-        m.prev_word = tokens[i - 1].text
+    if i > 0 and tokens[i - 1].capital and _joined(text, tokens[i - 1], tokens[i]):
+        if before.strip(" ") not in ("", ".", ","):
+            m.prev_word = tokens[i - 1].text
+        else:
+            m.lead_word = tokens[i - 1].text
     if j < len(tokens) and tokens[j].capital and _joined(text, tokens[j - 1], tokens[j]):
         m.next_word = tokens[j].text
 
 
 # one-word names that are also compass words ("West", Cameroon's region)
-_COMPASS_NAMES = _CUES["compass_names"]
+COMPASS_NAMES = _CUES["compass_names"]
 
 
 def _in_longer_name(m: RawMention) -> bool:
     """Part of an organisation's or a person's name rather than a place."""
     nxt = (m.next_word or "").lower()
-    if nxt in ORG_WORDS or (m.key in _COMPASS_NAMES and m.next_word):
+    if nxt in ORG_WORDS or (m.key in COMPASS_NAMES and m.next_word):
         return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
     if strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
         return False
     return m.prev_word is not None or m.next_word is not None
+
+
+# after a capitalised kind word, what makes it part of an organisation's name instead ("Montana
+# Department of Justice", "U.S. District Court", "Ohio State University")
+_ORG_AFTER_KIND = re.compile(r"(?:\s+of)?\s+[A-Z][a-z]")
 
 
 def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> None:
@@ -218,7 +224,11 @@ def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> No
     if j < len(tokens) and not tokens[j - 1].possessive:
         nxt = tokens[j]
         word = nxt.text.lower()
-        if word in _DESIGNATORS and text[m.end : nxt.start].strip() == "":
+        if (
+            word in _DESIGNATORS
+            and text[m.end : nxt.start].strip() == ""
+            and not (nxt.capital and _ORG_AFTER_KIND.match(text, nxt.end))
+        ):
             m.designator, m.designator_end = word, nxt.end
             return
     before = text[max(0, m.start - 30) : m.start].lower().split()
@@ -238,6 +248,10 @@ def annotate_with_parse(
         m.subject = _is_subject(m, parsed)
         cue = has_place_cue(parsed.text, m, mentions)
         if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
+            continue
+        if not cue and not _drop_alias_towns(m):
+            continue
+        if _org_of(parsed.text, m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -260,6 +274,51 @@ def tokens_between(parsed: Any, start: int, end: int) -> list[Any]:
         starts = parsed.user_data[_TOKEN_STARTS] = [t.idx for t in parsed]
     lo, hi = bisect_left(starts, start), bisect_left(starts, end)
     return [parsed[i] for i in range(lo, hi)]
+
+
+_ORG_OF_WORDS = "|".join(sorted(_CUES["org_of_words"]))
+_ORG_OF = re.compile(rf"\b(?:{_ORG_OF_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _org_of(text: str, m: RawMention) -> bool:
+    """ "Department of Justice", "Ministry of Energy": after a capitalised body's name and
+    "of", a name that is no country or region names the body's field, not a place."""
+    hit = _ORG_OF.search(text, max(0, m.start - 30), m.start)
+    return hit is not None and text[hit.start()].isupper() and not strong_kind(m)
+
+
+def _drop_alias_towns(m: RawMention) -> bool:
+    """Without a place cue, one word is no town that it names only by one of GeoNames'
+    alternate names ("Keith" for Bay Shore, "Julia" for Plovdiv): those readings are dropped.
+    False when no reading is left (the word was only such aliases)."""
+    if not m.candidates or m.designator or " " in m.key:
+        return True
+    kept = [c for c in m.candidates if not _alias_only_town(c, m.key)]
+    m.candidates = kept
+    return bool(kept)
+
+
+def _alias_only_town(c: Place, key: str) -> bool:
+    """A town or district of under 100,000 people whose name (with or without an Arabic
+    article), the name's first words ("Acapulco" of "Acapulco de Juárez", but not "Cherry" of
+    "Cherry County"), its name without "City of" ("City of Westminster") or hand-checked
+    spellings are not `key`."""
+    if c.kind not in ("city", "admin2") or c.population >= 100_000 or key in c.aliases:
+        return False
+    name = normalize(c.name)
+    if key in (name, strip_article(name)) or (c.kind == "city" and key == _town_core(name)):
+        return False
+    rest = name[len(key) + 1 :] if name.startswith(key + " ") else ""
+    return not rest or rest.split()[0] in _DESIGNATORS
+
+
+def _town_core(name: str) -> str:
+    """A town's name without the town word before it: "city of westminster" -> "westminster"
+    (not "whitley city": "Whitley" alone is more often a person)."""
+    words = name.split()
+    if len(words) > 2 and words[0] in CITY_WORDS and words[1] == "of":
+        return " ".join(words[2:])
+    return name
 
 
 def _is_subject(m: RawMention, parsed: Any) -> bool:
@@ -329,7 +388,7 @@ def _vetoed(m: RawMention, label: str | None, parsed: Any) -> bool:
     return not _all_proper(m, parsed)
 
 
-_TIME_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
+TIME_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
 
 
 def _country_abbreviation(m: RawMention) -> bool:
@@ -342,7 +401,7 @@ def _stop_ok(m: RawMention, cue: bool) -> bool:
     locative word before it, unless it names a month or a day ("in March" is a date)."""
     if m.designator is not None or m.label in _PLACE_LABELS:
         return True
-    return cue and m.label is None and m.key not in _TIME_WORDS
+    return cue and m.label is None and m.key not in TIME_WORDS
 
 
 def strong_kind(m: RawMention) -> bool:

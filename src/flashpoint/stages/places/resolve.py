@@ -25,6 +25,8 @@ _WIDE_CODES = frozenset(("CONT", "OCN"))  # continents and oceans
 _PAREN = re.compile(r"\s*\(\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _IN = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# what after "X, Y" makes the two the start of a list ("X, Y and Z", "X, Y, or Z")
+_LIST_END = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
 
 
@@ -51,9 +53,15 @@ class Context:
     actors: set[str] = field(default_factory=set)
     # countries of the well-known places (countries, provinces, regions, big cities)
     anchors: dict[str, int] = field(default_factory=dict)
+    # where the countries named as such are (for their neighbours)
+    country_points: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # the confident first readings of each name (left out when that name is resolved)
+    by_name: dict[str, list[Place]] = field(default_factory=dict)
 
     def add(self, place: Place, sign: int = 1) -> None:
         bucket = self.countries if place.kind == "country" else self.fine
+        if place.kind == "country" and place.country:
+            self.country_points[place.country] = (place.lat, place.lon)
         well_known = place.kind != "city" and place.kind != "admin2"
         for country in _countries_of(place):
             bucket[country] = bucket.get(country, 0) + sign
@@ -76,7 +84,34 @@ class Context:
             s += 1.0
         if any(x in self.actors for x in countries):
             s += 0.5
+        if rival_country and c.kind == "country" and self.neighbour_named(c):
+            s += 1.5
         return s
+
+    def neighbour_named(self, c: Place) -> bool:
+        """Another country within 1,000 km of country `c` is named ("Armenia ... Georgia")."""
+        return any(
+            iso3 != c.country
+            and self.countries.get(iso3, 0) > 0
+            and _km(c.lat, c.lon, *point) < 1000
+            for iso3, point in self.country_points.items()
+        )
+
+    def region_score(self, c: Place) -> float:
+        """Support for a small town that shares its name with a city of a million people
+        ("London", Ohio): only the document naming its first-level region counts, not its
+        country alone."""
+        return 3.0 if c.admin1 and self.admin1s.get((c.country or "", c.admin1), 0) > 0 else 0.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _countries_of(p: Place) -> tuple[str, ...]:
@@ -122,11 +157,16 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
             b = items[b_i]
             if b.sentence != a.sentence:
                 break
-            gap = text_of[a.sentence][a.mention.full_end : b.mention.start]
+            text = text_of[a.sentence]
+            gap = text[a.mention.full_end : b.mention.start]
+            if _COMMA.fullmatch(gap) and _LIST_END.match(text, b.mention.full_end):
+                break  # "Washington, New York and Boston": a list
             pair = _nesting(a, b, gap)
             if pair is None:
                 continue
             inner, outer = (a_i, b_i) if pair == "a_in_b" else (b_i, a_i)
+            if _both_countries(a, b):
+                break  # "China, Japan": a list of countries, not one inside the other
             if items[inner].outer is None and _fits(items[inner], items[outer]):
                 items[inner].outer = outer
                 items[outer].inner.append(inner)
@@ -139,6 +179,11 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
                 # gazetteer lacks, not its namesake abroad
                 items[inner].mention.candidates = []
             break
+
+
+def _both_countries(a: Item, b: Item) -> bool:
+    """Both mentions read as countries before context ("Iraq, Iran")."""
+    return all(x.place is not None and x.place.kind == "country" for x in (a, b))
 
 
 def _nesting(a: Item, b: Item, gap: str) -> str | None:
@@ -205,29 +250,59 @@ def resolve(items: list[Item], text_of: dict[int, str], actors: Iterable[str]) -
     for it in items:
         if it.place is not None and it.margin >= 1.0:
             ctx.add(it.place)
+            ctx.by_name.setdefault(it.mention.key, []).append(it.place)
     for i, it in enumerate(items):
         if it.outer is None:
             _resolve_tree(items, i, ctx)
+    _one_sense(items)
+
+
+def _one_sense(items: list[Item]) -> None:
+    """A name the text once places in a container ("Athens, Greece") is that place wherever
+    else the document uses it bare ("a central Athens hotel")."""
+    placed: dict[str, Place] = {}
+    for it in items:
+        if it.outer is not None and it.place is not None:
+            placed.setdefault(it.mention.key, it.place)
+    for it in items:
+        m = it.mention
+        p = placed.get(m.key)
+        bare = it.outer is None and not it.inner and m.designator is None
+        if p is not None and bare and p in m.candidates:
+            it.place = p
 
 
 def _resolve_tree(items: list[Item], i: int, ctx: Context, within: Place | None = None) -> None:
     it = items[i]
-    own = it.place if it.margin >= 1.0 else None
-    if own is not None:
-        ctx.add(own, -1)
+    own = ctx.by_name.get(it.mention.key, [])  # a name is no evidence for itself
+    for p in own:
+        ctx.add(p, -1)
     cands = it.mention.candidates
     if within is not None:
         cands = [c for c in cands if c.within(within)]
     rival = any(c.kind == "country" for c in it.mention.candidates)
-    _choose(it, cands, lambda c: ctx.score(c, rival) + _inner_fit(items, it, c, ctx))
+    world = _world_city(cands)
+
+    def score(c: Place) -> float:
+        if world is not None and c is not world and c.population < 100_000:
+            return ctx.region_score(c) + _inner_fit(items, it, c, ctx)
+        return ctx.score(c, rival) + _inner_fit(items, it, c, ctx)
+
+    _choose(it, cands, score)
     if within is None and _foreign_namesake(it, ctx):
         it.place = None
     if it.place is not None and not it.inner:
         it.place = _namesake_city(it.place, cands, it.mention)
-    if own is not None:
-        ctx.add(own)
+    for p in own:
+        ctx.add(p)
     for j in it.inner:
         _resolve_tree(items, j, ctx, it.place)
+
+
+def _world_city(cands: list[Place]) -> Place | None:
+    """The city of a million people or more among the readings, if any."""
+    big = [c for c in cands if c.kind == "city" and c.population >= 1_000_000]
+    return max(big, key=lambda c: c.population, default=None)
 
 
 def _foreign_namesake(it: Item, ctx: Context) -> bool:
@@ -262,12 +337,18 @@ def _choose(it: Item, cands: list[Place], score: Callable[[Place], float]) -> No
 
 def _namesake_city(best: Place, cands: list[Place], m: RawMention) -> Place:
     """A bare name shared by a first-level region and its big city ("Rio de Janeiro",
-    "Kherson") names the city; "Kherson oblast" names the region."""
+    "Kherson", "New York" for New York City) or its country's capital ("Washington") names
+    the city; "Kherson oblast", "Washington state" name the region."""
     if best.kind != "admin1" or m.designator is not None:
         return best
-    cities = [
-        c
-        for c in cands
-        if c.kind == "city" and c.population >= 50_000 and c.within(best) and c.name == best.name
-    ]
+    capital = next((c for c in cands if c.capital and c.country == best.country), None)
+    if capital is not None:
+        return capital
+    cities = [c for c in cands if c.kind == "city" and _big_namesake(c, best)]
     return max(cities, key=lambda c: c.population, default=best)
+
+
+def _big_namesake(city: Place, region: Place) -> bool:
+    """A city of 50,000 people or more in `region` with its name (or its name and "City")."""
+    name, own = normalize(region.name), normalize(city.name)
+    return city.population >= 50_000 and city.within(region) and own in (name, f"{name} city")

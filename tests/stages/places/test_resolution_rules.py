@@ -1,0 +1,162 @@
+"""Resolution rules of issue 10, each pinned by invented sentences: alternate-name towns
+without a cue, kind words inside organisation names, namesake cities and capitals, lists of
+countries and of cities, world cities against country context, neighbouring countries, one
+sense per name, and first names that open a sentence."""
+
+from __future__ import annotations
+
+import pytest
+from _places_docs import place_doc
+
+from flashpoint.document import PlaceMention
+
+
+def _places(text: str) -> list[PlaceMention]:
+    return place_doc(text).places
+
+
+def _first(places: list[PlaceMention], text: str) -> PlaceMention:
+    hits = [p for p in places if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in places]}"
+    return hits[0]
+
+
+# --- a town's alternate name needs a place cue ------------------------------------------
+
+
+def test_a_word_that_only_names_a_small_town_by_an_alternate_name_is_no_place() -> None:
+    # "Andrus" is only a GeoNames alternate name of a small American town
+    places = _places("Andrus told reporters that the plan would go ahead next spring.")
+    assert [p.text for p in places] == []
+
+
+def test_with_a_locative_word_the_alternate_name_still_counts() -> None:
+    places = _places("She grew up in Andrus before she moved away.")
+    assert _first(places, "Andrus").country == "USA"
+
+
+def test_the_town_word_of_its_name_does_not_make_an_alternate_name() -> None:
+    # "City of Westminster" is the district's GeoNames name: "Westminster" is its own name
+    doc = place_doc("A Westminster council spokeswoman in London, England, said the shop may stay.")
+    assert _first(doc.places, "Westminster").country == "GBR"
+
+
+# --- a capitalised kind word inside an organisation's name ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials at the Montana Department of Justice opened an inquiry.", "Montana"),
+        ("A judge of the Ohio District Court threw the case out.", "Ohio"),
+    ],
+)
+def test_a_kind_word_followed_by_a_name_is_part_of_an_organisation(text: str, name: str) -> None:
+    place = _first(_places(text), name)
+    assert place.precision == "admin1"
+    assert place.text == name  # not "Montana Department"
+
+
+def test_a_lower_case_kind_word_still_says_what_the_place_is() -> None:
+    place = _first(
+        _places("Fighting was reported in Helmand province Taliban officials said."),
+        "Helmand province",
+    )
+    assert place.precision == "admin1"
+
+
+# --- a region's namesake city, a country's capital --------------------------------------
+
+
+def test_new_york_alone_is_the_city_and_with_state_the_region() -> None:
+    city = _first(_places("Thousands marched through New York on Saturday."), "New York")
+    assert city.precision == "city" and city.lat is not None and city.lat < 41
+    region = _first(_places("Flooding hit upstate New York state on Saturday."), "New York state")
+    assert region.precision == "admin1"
+
+
+def test_washington_alone_is_the_capital_and_with_state_the_region() -> None:
+    capital = _first(_places("Officials in Washington said the talks would resume."), "Washington")
+    assert capital.admin1 == "District of Columbia" and capital.precision == "city"
+    region = _first(_places("Wildfires burned in Washington state this week."), "Washington state")
+    assert region.admin1 == "Washington" and region.precision == "admin1"
+
+
+# --- lists are not containers -----------------------------------------------------------
+
+
+def test_a_list_of_countries_is_no_country_inside_another() -> None:
+    places = _places("Several countries, among them China, Japan and Korea, sent aid.")
+    assert _first(places, "China").country == "CHN"
+    assert _first(places, "China").precision == "country"
+
+
+def test_a_list_of_cities_is_no_city_inside_the_next() -> None:
+    places = _places("After stops in Washington, New York and Boston, the envoy flew home.")
+    assert _first(places, "Washington").admin1 == "District of Columbia"
+    assert _first(places, "New York").admin1 == "New York"
+
+
+def test_a_town_and_its_region_still_nest() -> None:
+    places = _places("The festival was held in Lexington, Massachusetts, last week.")
+    assert _first(places, "Lexington").admin1 == "Massachusetts"
+
+
+# --- context from the rest of the document ----------------------------------------------
+
+
+def test_country_context_alone_does_not_turn_a_world_city_into_a_small_namesake() -> None:
+    text = (
+        "Artists in New York and Washington, D.C. say a court award could protect murals "
+        "across the United States. They cited the work of street artists in London."
+    )
+    assert _first(_places(text), "London").country == "GBR"
+
+
+def test_a_small_namesake_wins_when_the_text_names_its_region() -> None:
+    places = _places(
+        "The fair came to London, Ontario. Farmers from across Ontario came to London."
+    )
+    assert all(p.country == "CAN" for p in places if p.text == "London")
+
+
+def test_named_neighbours_support_a_country_against_a_region_of_its_name() -> None:
+    text = (
+        "Soldiers from Armenia passed through Georgia on their way north. The pension is "
+        "worth about 40 US dollars a month. Azerbaijan puts pressure on Georgia."
+    )
+    places = _places(text)
+    assert {p.country for p in places if p.text == "Georgia"} == {"GEO"}
+
+
+def test_a_name_placed_once_in_a_container_is_that_place_throughout() -> None:
+    text = (
+        "The actress arrived in Athens, Greece, on Monday. The brand was founded in Toronto, "
+        "Canada. She met fans at a central Athens hotel and later toured Athens by night."
+    )
+    places = _places(text)
+    assert {p.country for p in places if p.text == "Athens"} == {"GRC"}
+
+
+# --- people's names ---------------------------------------------------------------------
+
+
+def test_a_first_name_opening_a_sentence_makes_the_next_word_a_surname() -> None:
+    text = (
+        "Charlie Chen, 48, was charged in Boston on Thursday. Chen made $800,000 from the "
+        "trades, prosecutors said. A lawyer for Chen could not be reached."
+    )
+    places = _places(text)
+    assert "Chen" not in [p.text for p in places]
+    assert _first(places, "Boston").country == "USA"
+
+
+def test_a_common_word_opening_a_sentence_is_no_first_name() -> None:
+    places = _places("Northern Kherson was shelled overnight. Kherson has no power.")
+    assert [p.country for p in places if p.text == "Kherson"] == ["UKR", "UKR"]
+
+
+def test_a_compass_word_before_an_unknown_name_is_no_region() -> None:
+    # "Eastern" is a province of Saudi Arabia; "Eastern Ghouta" is not it
+    places = _places("Aid reached civilians in Eastern Ghouta near Damascus.")
+    assert all(p.country != "SAU" for p in places)
