@@ -160,3 +160,37 @@ def test_a_compass_word_before_an_unknown_name_is_no_region() -> None:
     # "Eastern" is a province of Saudi Arabia; "Eastern Ghouta" is not it
     places = _places("Aid reached civilians in Eastern Ghouta near Damascus.")
     assert all(p.country != "SAU" for p in places)
+
+
+# --- hyphenated compounds ---------------------------------------------------------------
+
+
+def test_a_place_based_compound_names_the_place_by_its_name_alone() -> None:
+    text = "A Nairobi-based rights group said police shot three protesters in Mombasa."
+    doc = place_doc(text)
+    place = _first(doc.places, "Nairobi")
+    assert place.country == "KEN"
+    assert place.span == (text.index("Nairobi"), text.index("Nairobi") + len("Nairobi"))
+
+
+@pytest.mark.parametrize("word", ["born", "owned", "administered"])
+def test_other_compounds_of_where_also_name_the_place(word: str) -> None:
+    places = _places(f"The Lagos-{word} firm opened an office on Monday.")
+    assert _first(places, "Lagos").country == "NGA"
+
+
+def test_a_compound_of_who_leads_or_backs_only_modifies() -> None:
+    places = _places("Iran-backed fighters and a Kenya-led force clashed near the border.")
+    assert [p.text for p in places] == []
+
+
+def test_the_event_is_not_placed_at_the_base_of_the_group_that_reports_it() -> None:
+    doc = place_doc("A London-based monitoring group said soldiers attacked a village on Monday.")
+    assert _first(doc.places, "London").country == "GBR"
+
+
+def test_a_leading_the_is_no_part_of_the_name_unless_the_name_has_it() -> None:
+    text = "The U.S. sent aid. Judges in The Hague ruled on Monday."
+    places = _places(text)
+    assert _first(places, "U.S.").span == (4, 8)
+    assert _first(places, "The Hague").country == "NLD"

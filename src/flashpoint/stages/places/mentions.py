@@ -149,15 +149,27 @@ def _longest_at(
             continue
         key = normalize(text[start:end])
         if key in gaz:
+            cands = gaz.lookup(key)
+            start = _past_the(tokens, i, j, cands)
             return RawMention(
                 start,
                 end,
                 text[start:end],
-                gaz.lookup(key),
-                key,
+                cands,
+                normalize(text[start:end]),
                 possessive=tokens[j - 1].possessive,
             ), j
     return None
+
+
+def _past_the(tokens: list[Token], i: int, j: int, cands: list[Place]) -> int:
+    """Where a name starts: past a capitalised "The" before it ("The U.S.", a sentence's
+    "The Lagos-born ..."), unless a reading's name begins with it ("The Hague")."""
+    if j == i + 1 or tokens[i].text not in ("The", "THE"):
+        return tokens[i].start
+    if any(normalize(c.name).startswith("the ") for c in cands):
+        return tokens[i].start
+    return tokens[i + 1].start
 
 
 def _unknown_with_kind_word(
@@ -182,9 +194,17 @@ def _unknown_with_kind_word(
     return RawMention(start, end, text[start:end], [], normalize(text[start:end])), j
 
 
+_PLACE_COMPOUNDS = _CUES["place_compounds"]
+_WORD_AFTER_HYPHEN = re.compile(r"-([a-z]+)\b")
+
+
 def _is_compound_modifier(text: str, end: int) -> bool:
-    """ "Iran-backed", "Kabul-based", "Saudi-led": a name used as a modifier."""
-    return end + 1 < len(text) and text[end] == "-" and text[end + 1].islower()
+    """ "Iran-backed", "Saudi-led": a name used as a modifier. "London-based", "Lagos-born"
+    still name the place (the mention is the name alone)."""
+    if not (end + 1 < len(text) and text[end] == "-" and text[end + 1].islower()):
+        return False
+    word = _WORD_AFTER_HYPHEN.match(text, end)
+    return word is None or word.group(1) not in _PLACE_COMPOUNDS
 
 
 def _add_neighbours(text: str, tokens: list[Token], i: int, j: int, m: RawMention) -> None:
