@@ -235,3 +235,11 @@ def test_rioters_fighting_the_police_riot() -> None:
     assert acled_subtype("ASSAULT", None, "fight", rioters, None, words) == (
         "Violent demonstration"
     )
+
+
+def test_who_was_driven_out_tells_who_took_the_place() -> None:
+    words = {"drove", "the", "militants", "out", "of", "village"}
+    rebels = _actor("the militants", "REB")
+    assert acled_subtype("ASSAULT", None, "drive", None, rebels, words) == (
+        "Government regains territory"
+    )

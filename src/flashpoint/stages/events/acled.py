@@ -50,6 +50,7 @@ _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
+_CROWD_CONTROL = _CUES["crowd_control"]
 _CROWD_ACTORS = _CUES["crowd_actors"]
 _KILLED_MARKS = _CUES["killed_marks"]
 _DISCOVERY_LEMMAS = _CUES["discovery_lemmas"]
@@ -64,12 +65,15 @@ _WEAPONS = _CUES["weapons"]
 _TERRITORY = _CUES["territory"]
 _HANDOVER = _CUES["handover"]
 _HANDOVER_LEMMAS = _CUES["handover_lemmas"]
+_WITHDRAWAL = _CUES["withdrawal"]
+_FIGHTING = _CUES["fighting"]
 _CAPTIVES = _CUES["captives"]
 _SURRENDER_LEMMAS = _CUES["surrender_lemmas"]
 _CONFLICT = _CUES["conflict"]
 _TRUCE = _CUES["truce"]
 _PEACE_WORDS = _CUES["peace_words"]
 _SIGNING_LEMMAS = _CUES["signing_lemmas"]
+_CRIME = _CUES["crime"]
 
 
 def acled_subtype(
@@ -89,7 +93,15 @@ def acled_subtype(
         return None
     if weapon_in_passing and trigger_lemma.lower() in _CLASH_LEMMAS:
         mode, words = None, words - _WEAPON_WORDS  # a clash fought, not a weapon used
-    return rule(mode, trigger_lemma.lower(), actor, recipient, words)
+    sub = rule(mode, trigger_lemma.lower(), actor, recipient, words)
+    if sub not in _POLITICAL_EVEN_IN_CRIME and words & _CRIME:
+        return None  # a robbery, a drugs haul: ordinary crime
+    return sub
+
+
+# what ACLED codes even among criminals: a crowd punishing a thief, a fight with an armed
+# gang, weapons taken from it
+_POLITICAL_EVEN_IN_CRIME = frozenset({"Mob violence", "Armed clash", "Disrupted weapons use"})
 
 
 def _sector(a: EventActor | None) -> str | None:
@@ -124,7 +136,9 @@ def _assault(
     if lemma in _DISCOVERY_LEMMAS:  # bodies found: a killing if the sentence says so
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
     if _changes_control(mode, lemma, w):
-        return _territory(lemma, actor, w)
+        if w & _WITHDRAWAL and not w & _FIGHTING:
+            return "Non-violent transfer of territory"
+        return _territory(lemma, actor, rec, w)
     if lemma in _CLASH_LEMMAS:  # the main event is a fight
         return _clash(mode, actor, w)
     weapon = _by_weapon(mode, w)
@@ -183,8 +197,13 @@ def _is_crowd(a: EventActor | None) -> bool:
     return _sector(a) not in ARMED and bool(_actor_words(a) & _CROWD_ACTORS)
 
 
+def _crowd_control(w: set[str]) -> bool:
+    water_cannon = "water" in w and bool(w & {"cannon", "cannons"})
+    return water_cannon or bool(w & _CROWD_CONTROL)
+
+
 def _by_weapon(mode: str | None, w: set[str]) -> str | None:
-    if mode == "crowd-control":
+    if mode == "crowd-control" or (_crowd_control(w) and w & _PROTEST_WORDS):
         return _protest_met(w | {"dispersed"})
     if w & _CHEMICAL or (w & _POISON and w & _GAS):
         return "Chemical weapon"
@@ -201,8 +220,10 @@ def _by_weapon(mode: str | None, w: set[str]) -> str | None:
     return None
 
 
-def _territory(lemma: str, actor: EventActor | None, w: set[str]) -> str:
-    side = _side(actor)
+def _territory(lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]) -> str:
+    """Who took the place: the actor's side, else the side opposite those it was taken
+    from ("drove the militants out" is the state's), else the words of taking back."""
+    side = _side(actor) or {"state": "non-state", "non-state": "state"}.get(_side(rec) or "")
     if side is None:
         side = "state" if lemma in _REGAIN or w & _REGAIN else "non-state"
     if side == "state":
@@ -277,7 +298,7 @@ def _coerce(
     if mode == "seize" and w & _WEAPONS:
         return "Disrupted weapons use"
     if mode == "seize" and lemma in _TERRITORY_LEMMAS and w & _TERRITORY:
-        return _territory(lemma, actor, w)
+        return _territory(lemma, actor, rec, w)
     return None
 
 
@@ -299,10 +320,10 @@ def _retreat(
 ) -> str | None:
     if mode == "ceasefire" or (mode == "release" and w & _CAPTIVES):
         return "Agreement"
-    if mode == "withdraw" and w & _TERRITORY:
-        if w & _HANDOVER or lemma in _HANDOVER_LEMMAS:
+    if mode == "withdraw" and w & _TERRITORY:  # a withdrawal hands a place over only when
+        if w & _HANDOVER or lemma in _HANDOVER_LEMMAS:  # someone takes it or it is handed
             return "Non-violent transfer of territory"
-        return "Non-violent transfer of territory" if _side(actor) else "Change to group/activity"
+        return "Change to group/activity"
     if mode == "disarm":
         return "Agreement" if lemma in _SURRENDER_LEMMAS else "Change to group/activity"
     return None

@@ -87,7 +87,7 @@ class EventStage:
                 continue
             index = MentionIndex(mentions, sent.start)
             cands = self._candidates(parsed, sent, index, state)
-            words = {t.lower_ for t in parsed} if cands else set()  # once per sentence
+            words = sentence_words(parsed) if cands else set()  # once per sentence
             for cand in cands:
                 state.events.extend(self._events(doc, sent, cand, words))
             self._remember_subjects(parsed, index, state)
@@ -249,6 +249,18 @@ class EventStage:
         event.is_reference = is_reference(c)
         event.id = event_id(event)
         return event
+
+
+def sentence_words(parsed: Any) -> set[str]:
+    """The lower-cased words of a parsed sentence for the ACLED rules; a word after "non-"
+    is one word with it ("non-violent protesters" are not "violent")."""
+    words = set()
+    for t in parsed:
+        w = t.lower_
+        if t.i >= 2 and parsed[t.i - 1].text == "-" and parsed[t.i - 2].lower_ == "non":
+            w = "non-" + w
+        words.add(w)
+    return words
 
 
 def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | None]:

@@ -1,0 +1,67 @@
+"""ACLED sub-types by general patterns (issue 9): who fought, what a weapon word means,
+who took a place and how, what a protest is against, and ordinary crime. Every sentence is
+invented; each is coded end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder
+from flashpoint.stages.events.stage import sentence_words
+
+
+def _acled(coder: Coder, text: str) -> str | None:
+    found = coder.code(text, pub_date="2024-05-02", doc_id="t")
+    typed = [e for e in found if e.acled_sub_event_type]
+    top = max(typed, key=lambda e: e.confidence, default=None)
+    return top.acled_sub_event_type if top else None
+
+
+CASES = [
+    # plural and colloquial weapon words
+    ("Two kamikazes blew themselves up at a bus depot, killing five people.", "Suicide bomb"),
+    ("Army choppers struck rebel hideouts in the hills overnight.", "Air/drone strike"),
+    # gaining ground takes territory; who was driven out tells who took it
+    ("Insurgents gained ground in the western part of the province.",
+     "Non-state actor overtakes territory"),
+    ("Government troops drove the militants out of the village after a day of fighting.",
+     "Government regains territory"),
+    # a place taken after its holders withdrew, no fighting told: it changed hands peacefully
+    ("The jihadists recaptured the oasis town after the army pulled out of it.",
+     "Non-violent transfer of territory"),
+    # a withdrawal that nobody takes over is a change to the group's activity
+    ("Rebel units pulled back from the outskirts of the provincial capital.",
+     "Change to group/activity"),
+    # crowd-control means used on protesters are an intervention, not shelling
+    ("Riot police used water cannon and tear gas against crowds of protesters in the capital.",
+     "Protest with intervention"),
+    # non-violent is not violent; a protest against violence is not violent
+    ("Thousands of non-violent protesters marched through the city centre.", "Peaceful protest"),
+    ("Students rallied in the capital to protest against gun violence.", "Peaceful protest"),
+    # ordinary crime is no political event; a mob, a gang fight and seized arms still are
+    ("Police arrested two men after a robbery at a jewellery shop in the old town.", None),
+    ("A grenade exploded during an attempted robbery at a petrol station.", None),
+    ("Police seized weapons and ammunition from a drug gang's hideout.",
+     "Disrupted weapons use"),
+    ("Soldiers clashed with drug traffickers near the border.", "Armed clash"),
+    ("Villagers beat a suspected thief to death in the market.", "Mob violence"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sub"), CASES)
+def test_acled_general_patterns(coder: Coder, text: str, sub: str | None) -> None:
+    assert _acled(coder, text) == sub
+
+
+class _Tok:
+    def __init__(self, i: int, text: str) -> None:
+        self.i, self.text, self.lower_ = i, text, text.lower()
+
+
+class _Parsed(list):  # type: ignore[type-arg]
+    pass
+
+
+def test_non_joins_the_word_after_it() -> None:
+    toks = _Parsed(_Tok(i, w) for i, w in enumerate(["Non", "-", "violent", "marchers"]))
+    assert sentence_words(toks) == {"non", "-", "non-violent", "marchers"}
