@@ -8,6 +8,7 @@ from importlib.resources import files
 
 from flashpoint.document import Document, PlaceKind, PlaceMention
 from flashpoint.errors import DataFileError
+from flashpoint.stages.places.demonyms import demonym_places
 from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import (
     COMPASS_NAMES,
@@ -47,9 +48,13 @@ def sentence_mentions(
     return annotate_with_parse(found, parsed, stop)
 
 
-def geoparse(doc: Document, gaz: Gazetteer | None = None) -> list[PlaceMention]:
+def geoparse(
+    doc: Document, gaz: Gazetteer | None = None, demonyms: bool = False
+) -> list[PlaceMention]:
     """The places of `doc`, in text order, each resolved to a gazetteer entry or left
-    unresolved (name None) when spaCy saw a place the gazetteer does not know."""
+    unresolved (name None) when spaCy saw a place the gazetteer does not know; with
+    `demonyms`, also the words for a country's or region's people ("Turkish"), of kind
+    "demonym"."""
     gaz = gaz or load_gazetteer()
     stop = stop_words()
     found = {s.index: find_names(s.text, gaz) for s in doc.sentences}
@@ -62,7 +67,12 @@ def geoparse(doc: Document, gaz: Gazetteer | None = None) -> list[PlaceMention]:
             if not _part_of_a_name(m, surnames):
                 items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
-    return [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
+    places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
+    if demonyms:
+        taken = [p.span for p in places]
+        places.extend(d for s in doc.sentences for d in demonym_places(s, taken, gaz))
+        places.sort(key=lambda p: p.span)
+    return places
 
 
 def name_parts(

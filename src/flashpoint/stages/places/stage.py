@@ -34,12 +34,16 @@ class GeoparseStage(_UsesGazetteer):
     requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.actors")
     assigns: tuple[str, ...] = ("doc.places",)
 
+    def __init__(self, gazetteer: Gazetteer | None = None, demonyms: bool = False) -> None:
+        super().__init__(gazetteer)
+        self.demonyms = demonyms  # also report "Turkish" as Turkey (kind "demonym")
+
     @classmethod
     def from_config(cls, config: CoderConfig) -> GeoparseStage:
         return cls()
 
     def __call__(self, doc: Document) -> Document:
-        doc.places = geoparse(doc, self.gazetteer)
+        doc.places = geoparse(doc, self.gazetteer, demonyms=self.demonyms)
         return doc
 
 
