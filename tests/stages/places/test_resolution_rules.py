@@ -194,3 +194,18 @@ def test_a_leading_the_is_no_part_of_the_name_unless_the_name_has_it() -> None:
     places = _places(text)
     assert _first(places, "U.S.").span == (4, 8)
     assert _first(places, "The Hague").country == "NLD"
+
+
+def test_an_organisation_word_and_a_kind_word_make_a_body_not_a_place() -> None:
+    places = _places("The Police Department said two officers were hurt in Chicago.")
+    assert [p.text for p in places] == ["Chicago"]
+
+
+def test_a_common_kind_word_after_an_unknown_name_is_no_place() -> None:
+    places = _places("Children played at the Scout camp while fans watched the League quarter.")
+    assert [p.text for p in places] == []
+
+
+def test_a_strong_kind_word_after_an_unknown_name_is_a_place() -> None:
+    places = _places("Soldiers entered the villages of Paletwa township on Monday.")
+    assert [p.text for p in places] == ["Paletwa township"]

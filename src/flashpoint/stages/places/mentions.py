@@ -30,6 +30,8 @@ ADMIN1_WORDS = _CUES["admin1_words"]
 ADMIN2_WORDS = _CUES["admin2_words"]
 CITY_WORDS = _CUES["city_words"]
 _DESIGNATORS = ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS
+# the kind words that make a name the gazetteer lacks a place ("Paletwa township")
+_UNKNOWN_KINDS = (ADMIN2_WORDS | CITY_WORDS) - _CUES["weak_kind_words"]
 # capitalised words after a name that make it part of an organisation's name
 ORG_WORDS = _CUES["org_words"]
 # capitalised words after a name that keep it a place ("Kabul Airport")
@@ -188,7 +190,7 @@ def _unknown_with_kind_word(
     if j == i or j >= len(tokens) or i == 0:
         return None
     word = tokens[j].text.lower()
-    if word not in ADMIN2_WORDS | CITY_WORDS or not _joined(text, tokens[j - 1], tokens[j]):
+    if word not in _UNKNOWN_KINDS or not _joined(text, tokens[j - 1], tokens[j]):
         return None
     start, end = tokens[i].start, tokens[j - 1].end
     return RawMention(start, end, text[start:end], [], normalize(text[start:end])), j
@@ -271,7 +273,7 @@ def annotate_with_parse(
             continue
         if not cue and not _drop_alias_towns(m):
             continue
-        if _org_of(parsed.text, m):
+        if _org_of(parsed.text, m) or _org_first(m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -305,6 +307,12 @@ def _org_of(text: str, m: RawMention) -> bool:
     "of", a name that is no country or region names the body's field, not a place."""
     hit = _ORG_OF.search(text, max(0, m.start - 30), m.start)
     return hit is not None and text[hit.start()].isupper() and not strong_kind(m)
+
+
+def _org_first(m: RawMention) -> bool:
+    """ "Police Department", "Army Camp": a name opening with an organisation word and
+    ending in a kind word is a body, not a place."""
+    return m.designator_end is not None and m.key.split()[0] in ORG_WORDS
 
 
 def _drop_alias_towns(m: RawMention) -> bool:
