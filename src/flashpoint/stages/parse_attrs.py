@@ -9,9 +9,10 @@ that match neither are tried on every token. Rules apply in pattern order, later
 taking precedence, exactly as the attribute ruler does (checked by the tests against the
 real component).
 
-A single-token pattern tests only a token's form, tag and dependency label, so which of them
-match is remembered per (form, tag, label) for the life of the process; only the few
-two-token patterns are tried in context.
+A token test looks only at a token's form, tag and dependency label, so which single-token
+patterns match, and which longer patterns' first token matches, is remembered per (form,
+tag, label) for the life of the process; only the rest of those few longer patterns is tried
+in context.
 
 The lemmatizer's rules depend only on a token's form, POS and morphology, so its answers are
 remembered per (form, POS, morphology) for the life of the process; the lemmatizer itself
@@ -62,9 +63,18 @@ class _Rule:
     index: int
 
     def matches_at(self, doc: Doc, i: int) -> bool:
+        return self.first_matches(doc[i]) and self.rest_matches(doc, i)
+
+    def first_matches(self, tok: Token) -> bool:
+        """The test of the first token, which depends on its (form, tag, label) alone."""
+        return all(test(get(tok)) for get, test in self.specs[0])
+
+    def rest_matches(self, doc: Doc, i: int) -> bool:
+        """The tests of the tokens after the first, in context."""
         if i + len(self.specs) > len(doc):
             return False
-        return all(test(get(doc[i + k])) for k, spec in enumerate(self.specs) for get, test in spec)
+        specs = self.specs
+        return all(test(get(doc[i + k])) for k in range(1, len(specs)) for get, test in specs[k])
 
 
 def _compile(spec: Spec) -> list[tuple[Callable[[Token], Any], Callable[[Any], bool]]]:
@@ -122,12 +132,13 @@ class FastAttributes:
     def _rules_at(
         self, doc: Doc, i: int, key: tuple[int, int, int]
     ) -> tuple[list[_Rule], list[_Rule]]:
-        """The single-token rules that match token `i` and the longer rules to try there."""
+        """The single-token rules that match token `i`, and the longer rules whose first
+        token matches it (the rest of which are tried in context)."""
         known = self._at.get(key)
         if known is None:
             tok = doc[i]
-            rules = self.rules_for(tok.lower_, tok.tag_)
-            single = [r for r in rules if len(r.specs) == 1 and r.matches_at(doc, i)]
+            rules = [r for r in self.rules_for(tok.lower_, tok.tag_) if r.first_matches(tok)]
+            single = [r for r in rules if len(r.specs) == 1]
             known = self._at[key] = (single, [r for r in rules if len(r.specs) > 1])
         return known
 
@@ -138,7 +149,7 @@ class FastAttributes:
         for i, (orth, tag, dep) in enumerate(doc.to_array([ORTH, TAG, DEP]).tolist()):
             single, longer = self._rules_at(doc, i, (orth, tag, dep))
             found.extend((rule.order, i, rule) for rule in single)
-            found.extend((rule.order, i, rule) for rule in longer if rule.matches_at(doc, i))
+            found.extend((rule.order, i, rule) for rule in longer if rule.rest_matches(doc, i))
         found.sort(key=lambda f: (f[0], f[1]))
         for _, start, rule in found:
             index = rule.index if rule.index >= 0 else len(rule.specs) + rule.index
@@ -160,12 +171,64 @@ def _set(tok: Token, attrs: dict[str, str]) -> None:
             tok.dep_ = value
 
 
+class FastRuleLemmatizer:
+    """spaCy's rule lemmatizer (`Lemmatizer.rule_lemmatize`) with the same tables and the same
+    answers, but with each part of speech's word index as a set: spaCy keeps it as a list of
+    up to 57,000 words and scans it for every candidate form of every new word."""
+
+    def __init__(self, component: Any) -> None:
+        self.component = component  # for its language's is_base_form
+        self.index = component.lookups.get_table("lemma_index", {})
+        self.exceptions = component.lookups.get_table("lemma_exc", {})
+        self.rules = component.lookups.get_table("lemma_rules", {})
+        self._index_sets: dict[str, frozenset[str]] = {}
+
+    def _index(self, univ_pos: str) -> frozenset[str]:
+        found = self._index_sets.get(univ_pos)
+        if found is None:
+            found = self._index_sets[univ_pos] = frozenset(self.index.get(univ_pos, ()))
+        return found
+
+    def lemmatize(self, token: Token) -> list[str]:
+        string, univ_pos = token.text, token.pos_.lower()
+        if univ_pos in ("", "eol", "space") or self.component.is_base_form(token):
+            return [string.lower()]
+        parts = (self.index.get(univ_pos), self.exceptions.get(univ_pos), self.rules.get(univ_pos))
+        if not any(parts):
+            return [string] if univ_pos == "propn" else [string.lower()]
+        return self._by_rules(string, univ_pos)
+
+    def _by_rules(self, orig: str, univ_pos: str) -> list[str]:
+        index = self._index(univ_pos)
+        string = orig.lower()
+        forms: list[str] = []
+        oov_forms: list[str] = []
+        for old, new in self.rules.get(univ_pos, {}):
+            if string.endswith(old):
+                form = string[: len(string) - len(old)] + new
+                if not form:
+                    continue
+                if form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in self.exceptions.get(univ_pos, {}).get(string, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return forms or oov_forms or [orig]
+
+
 class FastMorphology:
     """Attribute ruler, then lemmatizer, in one pass over each parsed sentence."""
 
     def __init__(self, nlp: Any) -> None:
         self.attributes = FastAttributes.from_nlp(nlp)
-        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        component = nlp.get_pipe("lemmatizer")
+        rule_mode = getattr(component, "mode", "") == "rule"
+        self.lemmatizer = FastRuleLemmatizer(component) if rule_mode else component
         self._lemmas: dict[tuple[int, int, int], int] = {}  # -> the lemma's string id
 
     def __call__(self, doc: Doc) -> Doc:
