@@ -209,3 +209,13 @@ def test_a_common_kind_word_after_an_unknown_name_is_no_place() -> None:
 def test_a_strong_kind_word_after_an_unknown_name_is_a_place() -> None:
     places = _places("Soldiers entered the villages of Paletwa township on Monday.")
     assert [p.text for p in places] == ["Paletwa township"]
+
+
+def test_an_acronym_or_a_kind_word_before_a_name_is_no_first_name() -> None:
+    text = (
+        "Samples went to CDC Atlanta for tests. The clinic at Children's Village Malakal is "
+        "open. Doctors in Atlanta and Malakal are waiting."
+    )
+    places = _places(text)
+    # the bare names of the last sentence are places, not the surnames of "CDC", "Village"
+    assert [(p.text, p.country) for p in places][-2:] == [("Atlanta", "USA"), ("Malakal", "SSD")]

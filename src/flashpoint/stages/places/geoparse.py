@@ -12,6 +12,9 @@ from flashpoint.stages.places.demonyms import demonym_places
 from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import (
     COMPASS_NAMES,
+    DESIGNATORS,
+    FACILITY_WORDS,
+    ORG_WORDS,
     TIME_WORDS,
     RawMention,
     annotate_with_parse,
@@ -85,7 +88,7 @@ def name_parts(
     name."""
     out = set()
     for m in mentions:
-        first = m.prev_word or _first_name(m.lead_word, stop)
+        first = _first_name(m.prev_word, frozenset()) or _first_name(m.lead_word, stop)
         if (
             first
             and not m.next_word
@@ -97,13 +100,15 @@ def name_parts(
     return frozenset(out)
 
 
-# sentence-opening words joined to a place that are no first names ("Northern", "Monday")
-_COMMON = COMPASS_NAMES | TIME_WORDS
+# words joined before a place that are no first names ("Northern", "Monday", "Village")
+_COMMON = COMPASS_NAMES | TIME_WORDS | DESIGNATORS | ORG_WORDS | FACILITY_WORDS
 
 
 def _first_name(word: str | None, stop: frozenset[str]) -> str | None:
-    """A sentence-opening capitalised word that may be a first name: not a common word."""
-    if word is None or word.lower() in stop or word.isupper() or word.lower() in _COMMON:
+    """A capitalised word before a name that may be a first name: not an acronym ("CDC
+    Atlanta"), a kind word ("Village Malakal") or another common word (`stop`: for a word
+    opening the sentence, capitalised by its place)."""
+    if word is None or word.isupper() or word.lower() in stop or word.lower() in _COMMON:
         return None
     return word
 

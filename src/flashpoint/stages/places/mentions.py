@@ -29,7 +29,7 @@ _ARTICLES = _CUES["articles"]
 ADMIN1_WORDS = _CUES["admin1_words"]
 ADMIN2_WORDS = _CUES["admin2_words"]
 CITY_WORDS = _CUES["city_words"]
-_DESIGNATORS = ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS
+DESIGNATORS = ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS
 # the kind words that make a name the gazetteer lacks a place ("Paletwa township")
 _UNKNOWN_KINDS = (ADMIN2_WORDS | CITY_WORDS) - _CUES["weak_kind_words"]
 # capitalised words after a name that make it part of an organisation's name
@@ -230,7 +230,7 @@ def _in_longer_name(m: RawMention) -> bool:
     nxt = (m.next_word or "").lower()
     if nxt in ORG_WORDS or (m.key in COMPASS_NAMES and m.next_word):
         return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
-    if strong_kind(m) or nxt in FACILITY_WORDS or nxt in _DESIGNATORS:
+    if strong_kind(m) or nxt in FACILITY_WORDS or nxt in DESIGNATORS:
         return False
     return m.prev_word is not None or m.next_word is not None
 
@@ -247,14 +247,14 @@ def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> No
         nxt = tokens[j]
         word = nxt.text.lower()
         if (
-            word in _DESIGNATORS
+            word in DESIGNATORS
             and text[m.end : nxt.start].strip() == ""
             and not (nxt.capital and _ORG_AFTER_KIND.match(text, nxt.end))
         ):
             m.designator, m.designator_end = word, nxt.end
             return
     before = text[max(0, m.start - 30) : m.start].lower().split()
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in _DESIGNATORS:
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in DESIGNATORS:
         m.designator = before[-2]
 
 
@@ -337,7 +337,7 @@ def _alias_only_town(c: Place, key: str) -> bool:
     if key in (name, strip_article(name)) or (c.kind == "city" and key == _town_core(name)):
         return False
     rest = name[len(key) + 1 :] if name.startswith(key + " ") else ""
-    return not rest or rest.split()[0] in _DESIGNATORS
+    return not rest or rest.split()[0] in DESIGNATORS
 
 
 def _town_core(name: str) -> str:
@@ -449,7 +449,7 @@ def _unresolved(text: str, start: int, end: int, label: str) -> RawMention:
         start, end, text[start:end], [], normalize(text[start:end]), source="ner", label=label
     )
     nxt = re.match(r"\s+([A-Za-z-]+)", text[end:])
-    if nxt and nxt.group(1).lower() in _DESIGNATORS:
+    if nxt and nxt.group(1).lower() in DESIGNATORS:
         m.designator, m.designator_end = nxt.group(1).lower(), end + nxt.end()
     return m
 
