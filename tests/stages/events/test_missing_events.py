@@ -102,3 +102,27 @@ def test_a_lead_with_an_appositive_after_the_toll(coder: Coder) -> None:
     event = _top(coder, text)
     assert event.event_type == "ASSAULT"
     assert event.dead == 17
+
+
+def test_a_state_held_on_a_verb_of_being_takes_its_subject(coder: Coder) -> None:
+    # "remained on alert", "went on strike": the subject is in that state
+    text = "Border guards remained on alert along the river after a week of riots in the city."
+    event = _top(coder, text)
+    assert (event.event_type, event.trigger.text) == ("MOBILIZE", "alert")
+    assert event.actor is not None and event.actor.text == "Border guards"
+
+
+def test_pressing_someone_to_act_is_a_request(coder: Coder) -> None:
+    event = _top(coder, "The union pressured the drivers to call off their boycott.")
+    assert (event.event_type, event.trigger.text) == ("REQUEST", "pressured")
+
+
+def test_the_subject_of_a_carrier_verb_is_the_nouns_actor(coder: Coder) -> None:
+    # "imposed martial law": the one who imposes it; a pronoun is the one who said so
+    text = (
+        "Ecuador's government announced that it is prepared to impose martial law as "
+        "fighting spread through the northern suburbs."
+    )
+    event = _top(coder, text)
+    assert (event.event_type, event.trigger.text) == ("THREATEN", "martial law")
+    assert event.actor is not None and event.actor.country == "ECU"

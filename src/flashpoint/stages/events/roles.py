@@ -13,7 +13,13 @@ from typing import Any
 from flashpoint.document import ActorMention
 from flashpoint.ontology import TypeInfo, load_ontology
 from flashpoint.stages.events.lexicon import inflections
-from flashpoint.stages.events.triggers import GROUP_NOUNS, LIGHT_VERBS, REPORTING, clause_verb
+from flashpoint.stages.events.triggers import (
+    CARRIERS,
+    GROUP_NOUNS,
+    LIGHT_VERBS,
+    REPORTING,
+    clause_verb,
+)
 
 Token = Any
 
@@ -154,9 +160,21 @@ def _light_verb_of(noun: Token) -> Token | None:
         break
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        if verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERB_FORMS:
-            return verb
-    return None
+        if verb.lemma_.lower() in CARRIERS or verb.lower_ in LIGHT_VERB_FORMS:
+            return verb  # "imposed martial law", "launched airstrikes"
+    return _state_verb_of(tok)
+
+
+# "troops remained on alert", "workers went on strike": the subject is in the state
+_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+
+
+def _state_verb_of(tok: Token) -> Token | None:
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "on" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in _STATE_VERBS else None
 
 
 def _recipient_preps(event_type: str) -> frozenset[str]:

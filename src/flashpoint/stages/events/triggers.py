@@ -44,9 +44,11 @@ GROUP_NOUNS = _words(
 _OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
 
 # verbs that carry a noun trigger's tense and modality ("will impose sanctions")
-_CARRIERS = LIGHT_VERBS | _words(
+# verbs that carry a noun trigger whose subject is its actor ("X imposed a curfew")
+CARRIERS = LIGHT_VERBS | _words(
     "impose extend tighten introduce enforce slap declare observe implement reimpose establish set"
 )
+_CARRIERS = CARRIERS
 # "X agreed / offered / promised to ...": an expressed commitment
 _COMMIT_VERBS = _words(
     "agree offer promise pledge vow commit undertake volunteer consent swear resolve "
