@@ -219,3 +219,16 @@ def test_an_acronym_or_a_kind_word_before_a_name_is_no_first_name() -> None:
     places = _places(text)
     # the bare names of the last sentence are places, not the surnames of "CDC", "Village"
     assert [(p.text, p.country) for p in places][-2:] == [("Atlanta", "USA"), ("Malakal", "SSD")]
+
+
+def test_names_written_with_elided_articles_and_connectors() -> None:
+    places = _places("Cases rose in Côte d'Ivoire and in the capital, Port-au-Prince.")
+    assert [(p.text, p.country) for p in places] == [
+        ("Côte d'Ivoire", "CIV"),
+        ("Port-au-Prince", "HTI"),
+    ]
+
+
+def test_visiting_is_a_place_cue_for_a_name_that_is_also_a_first_name() -> None:
+    places = _places("She was bitten while visiting Austin last summer.")
+    assert _first(places, "Austin").country == "USA"

@@ -49,7 +49,9 @@ class Token:
 
     @property
     def capital(self) -> bool:
-        return self.text[:1].isupper()
+        """Capitalised, or an elided article before a capital ("d'Ivoire", "l'Aquila")."""
+        t = self.text
+        return t[:1].isupper() or (len(t) > 2 and t[1] in "'’" and t[2].isupper())
 
 
 @dataclass(slots=True)
@@ -438,7 +440,11 @@ def strong_kind(m: RawMention) -> bool:
 
 
 def _all_proper(m: RawMention, parsed: Any) -> bool:
+    """The parser tags every capitalised word of the name a proper noun, or the name has
+    the form of one: capitalised words joined by a lower-case connector ("Port-au-Prince")."""
     toks = [t for t in tokens_between(parsed, m.start, m.end) if t.text[:1].isalpha()]
+    if len(toks) >= 3 and any(t.text.lower() in _CONNECTORS for t in toks[1:-1]):
+        return True
     return bool(toks) and all(t.pos_ == "PROPN" or t.text[:1].islower() for t in toks)
 
 
