@@ -140,6 +140,12 @@ def test_an_earlier_strike_in_an_after_clause_keeps_its_own_date_place_and_toll(
         "The fighting has killed more than 300,000 people since 2011, according to monitors.",
         "Attacks by the group have killed more than 2,000 civilians so far this year.",
         "Extortion by the gangs fuels violence that has killed thousands of villagers.",
+        # a toll of thousands in the perfect, with no span word
+        "More than 400,000 people have been killed, the monitoring group said.",
+        # framed by the whole war
+        "Some 20,000 people have been killed in the region as the war enters its third year.",
+        "An estimated 900 people have been killed in the valley as a result of the war.",
+        "Some 700 soldiers have been killed during the conflict, the army said.",
     ],
 )
 def test_a_running_total_is_no_event_unless_asked_for(

@@ -2,8 +2,9 @@
 
 - **aggregate**: a toll told in the perfect ("have been killed", "has killed") and counted
   over a span of time longer than days ("since the war began", "so far this year", not
-  "since Wednesday evening"), or a vague toll of
-  thousands in the perfect ("violence that has killed thousands"), is a running total. An
+  "since Wednesday evening", or framed by a whole war: "as a result of the war", "as the war
+  enters its eighth year"), or a toll of thousands in the perfect, exact or vague ("more than
+  500,000 people have been killed", "violence that has killed thousands"), is a running total. An
   event whose toll it is gets `aux: ["aggregate"]`; an event of its own day (dated by the
   text) only loses that toll.
 - **background**: an event dated by the text a year or more before publication ("in 1967",
@@ -66,7 +67,8 @@ def is_running_total(sent: Sentence, count: CountMention) -> bool:
         return False
     if _long_span(sent.text):
         return True
-    return count.value is None and (count.lower_bound or 0) >= _number("total_bound")
+    size = count.value if count.value is not None else count.lower_bound
+    return (size or 0) >= _number("total_bound")
 
 
 def _long_span(text: str) -> bool:
