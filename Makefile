@@ -65,6 +65,7 @@ typecheck: install
 bench: install
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/startup.py
 
 clean:
 	rm -rf $(VENV) .venv-3.* build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
