@@ -65,3 +65,15 @@ class _Parsed(list):  # type: ignore[type-arg]
 def test_non_joins_the_word_after_it() -> None:
     toks = _Parsed(_Tok(i, w) for i, w in enumerate(["Non", "-", "violent", "marchers"]))
     assert sentence_words(toks) == {"non", "-", "non-violent", "marchers"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six diners are suffering food poisoning after eating contaminated fish at a cafe.",
+        "Two explosions caused by stored ammonium nitrate hit the port district of the city.",
+    ],
+)
+def test_accidents_are_no_attacks(coder: Coder, text: str) -> None:
+    found = coder.code(text, pub_date="2024-05-02", doc_id="t")
+    assert not [e for e in found if e.event_type == "ASSAULT"]
