@@ -70,7 +70,8 @@ _PERSON = (
     r"|resident|villager|fighter|militant|member|doctor|nurse|teacher|priest|imam|pilot"
     r"|driver|activist|protester|demonstrator|passenger|tourist|citizen|national|official"
     r"|trooper|sergeant|captain|colonel|general|aid\s+worker|security\s+guard|\d+-year-old"
-    r"|cleric|trader|herder|pupil|patient|shopkeeper|councillor|chief"
+    r"|cleric|trader|herder|pupil|patient|shopkeeper|councillor|chief|son|daughter|brother"
+    r"|sister|wife|husband|bodyguard|relative"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -81,6 +82,7 @@ _PEOPLE = (
     r"|suspects|infants|babies|teenagers|youths|employees|staff|crew|nationals|citizens"
     r"|inmates|prisoners|detainees|bystanders|victims|others|teachers|pupils|doctors|nurses"
     r"|patients|engineers|officials|traders|herders|drivers|commanders|leaders|clerics"
+    r"|sons|daughters|brothers|sisters|wives|relatives|bodyguards|chiefs"
     r"|(?-i:[A-Z][a-z]+s)"
 )
 _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
@@ -88,12 +90,17 @@ _WHO = rf"(?:\s+(?:of\s+)?(?:{_NOT_STOP}[\w'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_PER
 # who a number counts, one or two words: "four soldiers", "a policeman", "two young nurses"
 _WHO1 = rf"(?:\s+{_NOT_STOP}[\w'’-]+){{1,2}}?"
 _ONE = r"(?P<num2>(?:a|an|one)(?=\s)|" + NUMBER + ")"
+_N1 = rf"(?P<num>(?:a|an)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER})"  # "a soldier and ..."
 
 
 def _group(name: str) -> str:
-    """A number of people named as such: "three soldiers", "a young policeman"."""
-    number = rf"(?:a|an|one)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER}"
-    return rf"(?P<{name}>{number})(?:\s+{_NOT_STOP}[\w'’-]+)?\s+(?:{_PEOPLE}|{_PERSON})\b"
+    """A number of people named as such: "three soldiers", "a young policeman", "his two
+    sons"; "the", "his" or "her" count one person ("the chief", "his wife")."""
+    word = rf"{_NOT_STOP}[\w'’-]+"
+    one = rf"(?:a|an|one|the|his|her)(?=\s+(?:{word}\s+)?(?:{_PERSON})\b)"
+    number = rf"(?:{MODIFIER}{_S})?{NUMBER}"
+    owner = r"(?:(?:his|her|their|its)\s+)?"
+    return rf"{owner}(?P<{name}>{one}|{number})(?:\s+{word})?\s+(?:{_PEOPLE}|{_PERSON})\b"
 
 
 _VERBS: dict[CountKind, tuple[str, str]] = {
@@ -139,7 +146,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     rules = [
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}"),
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
-        ("sum", rf"\b{_N}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
+        ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
@@ -222,7 +229,7 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
 
 
 def _one_or_number(text: str) -> tuple[int | None, int | None]:
-    return (1, None) if text.lower() in ("a", "an") else parse_number(text)
+    return (1, None) if text.lower() in ("a", "an", "the", "his", "her") else parse_number(text)
 
 
 def _mention(
@@ -259,7 +266,7 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
     taken: set[tuple[int, int]] = set()
     numbers = bool(_NUMBERS.search(text))
     for how, regex in _RULES:
-        if not numbers and how not in ("one", "one_active"):
+        if not numbers and how not in ("one", "one_active", "sum", "sum_active"):
             continue
         for m in regex.finditer(text):
             kind = _kind(m)
