@@ -48,7 +48,7 @@ def sentence_mentions(
     found = find_names(text, gaz)
     if parsed is None:
         return filter_unparsed(found, stop)
-    return annotate_with_parse(found, parsed, stop)
+    return annotate_with_parse(found, parsed, stop, text)
 
 
 def geoparse(
@@ -66,7 +66,7 @@ def geoparse(
     text_of: dict[int, str] = {}
     for s in doc.sentences:
         text_of[s.index] = s.text
-        for m in _annotate(found[s.index], doc.parses.get(s.index), stop):
+        for m in _annotate(found[s.index], doc.parses.get(s.index), stop, s.text):
             if not _part_of_a_name(m, surnames):
                 items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
@@ -133,11 +133,11 @@ def _reported(it: Item) -> bool:
 
 
 def _annotate(
-    found: list[RawMention], parsed: object | None, stop: frozenset[str]
+    found: list[RawMention], parsed: object | None, stop: frozenset[str], text: str
 ) -> list[RawMention]:
     if parsed is None:
         return filter_unparsed(found, stop)
-    return annotate_with_parse(found, parsed, stop)
+    return annotate_with_parse(found, parsed, stop, text)
 
 
 def _actor_countries(doc: Document) -> list[str]:

@@ -261,28 +261,30 @@ def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> No
 
 
 def annotate_with_parse(
-    mentions: list[RawMention], parsed: Any, stop: frozenset[str]
+    mentions: list[RawMention], parsed: Any, stop: frozenset[str], text: str | None = None
 ) -> list[RawMention]:
     """Veto matches spaCy reads as something else, label the rest, and add the GPE/LOC/FAC
-    entities the gazetteer does not know (as unresolved mentions)."""
+    entities the gazetteer does not know (as unresolved mentions). `text` is the parsed
+    sentence's text, when the caller has it (a spaCy Doc joins its tokens' anew each time)."""
+    text = parsed.text if text is None else text
     ents = [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
     kept = []
     for m in mentions:
         m.label = _covering_label(ents, m)
         m.subject = _is_subject(m, parsed)
-        cue = has_place_cue(parsed.text, m, mentions)
+        cue = has_place_cue(text, m, mentions)
         if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
             continue
         if not cue and not _drop_alias_towns(m):
             continue
-        if _org_of(parsed.text, m) or _org_first(m):
+        if _org_of(text, m) or _org_first(m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
             kept.append(m)
     for start, end, label in ents:
         if label in _PLACE_LABELS and not any(m.start < end and start < m.end for m in kept):
-            kept.append(_unresolved(parsed.text, start, end, label))
+            kept.append(_unresolved(text, start, end, label))
     kept.sort(key=lambda m: m.start)
     return kept
 

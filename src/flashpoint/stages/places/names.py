@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans(
     {
@@ -52,8 +53,10 @@ _LATIN_EXTRA = set(" -'’‘ʼʻ`.")
 ARABIC_ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "adh ", "ath ")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """The lookup key of a place name."""
+    """The lookup key of a place name (cached: the geoparser asks for the same few thousand
+    names and spans again and again)."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.translate(_FOLD)).strip()
