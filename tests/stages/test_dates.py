@@ -402,3 +402,12 @@ def test_a_relative_clauses_date_stays_in_it() -> None:
     DatesStage()(doc)
     assert recaptured.date == date(2019, 1, 1)
     assert (attacked.date, attacked.date_span) == (THU, None)
+
+
+def test_a_relative_clause_on_another_noun_does_not_date_the_event() -> None:
+    doc = build_doc(
+        "The army recovered the villages that the rebels had seized last month.", parse=True
+    )
+    recovered = add_event(doc, "recovered")
+    DatesStage()(doc)
+    assert (recovered.date, recovered.date_span) == (THU, None)

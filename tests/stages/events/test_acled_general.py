@@ -26,6 +26,12 @@ CASES = [
      "Non-state actor overtakes territory"),
     ("Government troops drove the militants out of the village after a day of fighting.",
      "Government regains territory"),
+    # recovering or driving back from a place takes it; recovering bodies is a finding
+    ("Government forces recovered two villages near the border from the rebels.",
+     "Government regains territory"),
+    ("Soldiers drove back the insurgents from a hilltop east of the town.",
+     "Government regains territory"),
+    ("Rescuers recovered the bodies of three fishermen from the lake.", "Other"),
     # a place taken after its holders withdrew, no fighting told: it changed hands peacefully
     ("The jihadists recaptured the oasis town after the army pulled out of it.",
      "Non-violent transfer of territory"),
@@ -38,6 +44,8 @@ CASES = [
     # non-violent is not violent; a protest against violence is not violent
     ("Thousands of non-violent protesters marched through the city centre.", "Peaceful protest"),
     ("Students rallied in the capital to protest against gun violence.", "Peaceful protest"),
+    ("Hundreds of nationalists took part in aggressive demonstrations in the port city.",
+     "Violent demonstration"),
     # ordinary crime is no political event; a mob, a gang fight and seized arms still are
     ("Police arrested two men after a robbery at a jewellery shop in the old town.", None),
     ("A grenade exploded during an attempted robbery at a petrol station.", None),

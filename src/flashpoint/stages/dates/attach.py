@@ -10,8 +10,9 @@ Order of evidence, within the event's own sentence:
 2. "a day after <clause>": an event inside the clause takes the other side's date minus
    the offset ("Thursday's development came a day after Pakistan recalled its ambassador"
    -> the recall is Wednesday); an event outside it takes the clause's date plus it.
-3. The nearest expression no other event claims and no possessive ties to another noun
-   ("Officials said on Tuesday that rebels attacked" -> Tuesday, the attack's latest date).
+3. The nearest expression no other event claims, no possessive ties to another noun and
+   no relative clause on another noun holds ("Officials said on Tuesday that rebels
+   attacked" -> Tuesday, the attack's latest date; not "the town they took last month").
 4. The sentence's date: an event with no date of its own shares the nearest expression of
    its clause, or of the main clause when it is in an adverbial or coordinated clause,
    unless a possessive ties the expression to a noun ("Rebels attacked a post on Tuesday
@@ -218,8 +219,24 @@ def _claimed(ctx: _Context, event: Event, m: DateMention) -> bool:
     return any(at.i in _nodes(ctx, other) for other in others)
 
 
+def _in_other_relative(ctx: _Context, event: Event, m: DateMention) -> bool:
+    """ "recaptured the villages that rebels had taken last month": the relative clause's
+    date is its own."""
+    if ctx.parsed is None:
+        return False
+    at, tok = ctx.attachment(m), ctx.trigger_token(event)
+    if at is None or tok is None:
+        return False
+    home = syntax.clause_of(at)
+    return home.dep_ in ("relcl", "acl") and home.i != syntax.clause_of(tok).i
+
+
 def _unclaimed(ctx: _Context, event: Event) -> DateChoice | None:
-    free = [m for m in ctx.mentions if not _claimed(ctx, event, m)]
+    free = [
+        m
+        for m in ctx.mentions
+        if not _claimed(ctx, event, m) and not _in_other_relative(ctx, event, m)
+    ]
     for m in sorted(free, key=lambda m: _distance(m.span, event.trigger.span)):
         choice = _choice(ctx, m, event)
         if choice:

@@ -54,6 +54,7 @@ _CROWD_CONTROL = _CUES["crowd_control"]
 _CROWD_ACTORS = _CUES["crowd_actors"]
 _KILLED_MARKS = _CUES["killed_marks"]
 _DISCOVERY_LEMMAS = _CUES["discovery_lemmas"]
+_REMAINS = _CUES["remains"]
 _REMOTE_MODES = _CUES["remote_modes"]
 _VIOLENT_PROTEST = _CUES["violent_protest"]
 _MOB = _CUES["mob"]
@@ -133,7 +134,7 @@ def _side(a: EventActor | None) -> str | None:
 def _assault(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if lemma in _DISCOVERY_LEMMAS:  # bodies found: a killing if the sentence says so
+    if lemma in _DISCOVERY_LEMMAS and w & _REMAINS:  # bodies found: a killing if told so
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
     if _changes_control(mode, lemma, w):
         if w & _WITHDRAWAL and not w & _FIGHTING:
