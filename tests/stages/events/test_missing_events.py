@@ -126,3 +126,11 @@ def test_the_subject_of_a_carrier_verb_is_the_nouns_actor(coder: Coder) -> None:
     event = _top(coder, text)
     assert (event.event_type, event.trigger.text) == ("THREATEN", "martial law")
     assert event.actor is not None and event.actor.country == "ECU"
+
+
+def test_a_lead_with_an_aside_after_its_toll_is_coded(coder: Coder) -> None:
+    # the actor is not its own recipient: the strike's people are its victims
+    text = "A Russian missile strike killed at least eight people, including a child, in Kharkiv."
+    event = _top(coder, text)
+    assert (event.event_type, event.trigger.text, event.dead) == ("ASSAULT", "missile strike", 8)
+    assert event.recipient is None or event.recipient.country != "RUS"

@@ -193,7 +193,10 @@ class EventStage:
     # -- events -------------------------------------------------------------------------
     def _events(self, doc: Document, sent: Sentence, c: Candidate, words: set[str]) -> list[Event]:
         actors: list[ActorMention | None] = list(c.roles.actors) or [None]
-        recipients: list[ActorMention | None] = _distinct_countries(c.roles.recipients) or [None]
+        # an actor is not its own recipient ("An Israeli air strike killed 12 people": the
+        # people are, whatever the parse linked to the strike)
+        others = [r for r in c.roles.recipients if r not in c.roles.actors]
+        recipients: list[ActorMention | None] = _distinct_countries(others) or [None]
         if self.ontology.info(c.event_type).symmetric and len(actors) > 1:
             actors = actors[:1]
         out = []
