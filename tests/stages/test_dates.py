@@ -411,3 +411,14 @@ def test_a_relative_clause_on_another_noun_does_not_date_the_event() -> None:
     recovered = add_event(doc, "recovered")
     DatesStage()(doc)
     assert (recovered.date, recovered.date_span) == (THU, None)
+
+
+def test_what_a_protest_is_against_does_not_share_its_date() -> None:
+    doc = build_doc(
+        "On Monday villagers blocked the highway to protest against the killing of a trader.",
+        parse=True,
+    )
+    blocked, killing = add_event(doc, "blocked", "PROTEST"), add_event(doc, "killing")
+    DatesStage()(doc)
+    assert blocked.date == date(2024, 1, 15)
+    assert (killing.date, killing.date_span) == (THU, None)

@@ -116,8 +116,10 @@ def clause_of(tok: Token) -> Token:
 
 def shares_time(date_at: Token, trigger: Token) -> bool:
     """Whether a date on `date_at` dates `trigger` too, when the trigger has no date of its
-    own: within one clause, and from the main clause into its adverbial clauses."""
+    own: within one clause, and from the main clause to the verb of an adverbial clause
+    ("while its fighters looted"), not to what that clause is about ("to protest against
+    the killing of a rider")."""
     home, there = clause_of(date_at), clause_of(trigger)
     if home.i == there.i:
         return True
-    return home.head.i == home.i and there.dep_ == "advcl"
+    return home.head.i == home.i and there.dep_ == "advcl" and there.i == trigger.i
