@@ -729,3 +729,13 @@ def test_there_are_enough_reports_from_every_continent() -> None:
     asia = {"PAK", "AFG", "IND", "MMR", "BGD", "PHL", "LKA"}
     seen = {r[2] for r in REPORTS}
     assert all(len(seen & group) >= 5 for group in (africa, americas, europe, asia))
+
+
+def test_the_ends_of_a_route_are_not_where_the_event_happened() -> None:
+    doc = place_doc(
+        "Gunmen ambushed a convoy on the Gusau-Funtua road in Nigeria's Zamfara state on "
+        "Thursday, killing eight soldiers."
+    )
+    assert [p.text for p in doc.places if p.text in ("Gusau", "Funtua")] == ["Gusau", "Funtua"]
+    loc = locate_event(doc, make_event(doc, "ambushed"))
+    assert (loc.name, loc.precision) == ("Zamfara", "admin1")

@@ -232,3 +232,23 @@ def test_names_written_with_elided_articles_and_connectors() -> None:
 def test_visiting_is_a_place_cue_for_a_name_that_is_also_a_first_name() -> None:
     places = _places("She was bitten while visiting Austin last summer.")
     assert _first(places, "Austin").country == "USA"
+
+
+def test_two_places_joined_by_a_hyphen_are_both_places() -> None:
+    places = _places("The return Amsterdam-London leg still needs a change of trains.")
+    assert [(p.text, p.country) for p in places] == [("Amsterdam", "NLD"), ("London", "GBR")]
+
+
+def test_a_name_after_a_surname_particle_is_a_surname() -> None:
+    text = "Rail chief Roger van Boxtel spoke. Boxtel said tickets would get cheaper."
+    assert [p.text for p in _places(text)] == []
+
+
+def test_a_function_word_before_a_name_is_no_part_of_it() -> None:
+    places = _places("The train was six minutes late After Paris, London is the second stop.")
+    assert [p.text for p in places] == ["Paris", "London"]
+
+
+def test_a_big_city_that_is_also_a_surname_needs_no_cue() -> None:
+    places = _places("Zuckerberg will travel to Washington next week to testify.")
+    assert _first(places, "Washington").admin1 == "District of Columbia"

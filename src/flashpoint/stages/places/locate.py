@@ -225,7 +225,7 @@ def _country_bonus(g: Group, event: Event) -> float:
 
 
 def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: PlaceMention) -> float:
-    penalty = 0.002 * abs(m.span[0] - event.trigger.span[0])
+    penalty = 0.002 * abs(m.span[0] - event.trigger.span[0]) + _ROUTE_END * _route_end(text, m)
     head = trig = None
     if parsed is not None:
         head = _head_token(parsed, m.span[0] - sent.start, m.span[1] - sent.start)
@@ -238,6 +238,20 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
     return _syntax_score(head, trig, verbal) - penalty
+
+
+_ROUTE_END = 3.0  # what naming a route's end costs a place ("the Gusau-Funtua road")
+
+
+def _route_end(text: str, m: PlaceMention) -> bool:
+    """The place is one end of a route written "X-Y" ("on the Gusau-Funtua road"): the
+    event happened somewhere along it, not in the town."""
+    start, end = m.span
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isupper()) or (
+        len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    )
 
 
 def _head_token(parsed: Any, start: int, end: int) -> Any:

@@ -12,6 +12,7 @@ import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from flashpoint.stages.places.gazetteer import Gazetteer, Place
@@ -129,7 +130,7 @@ def find_names(text: str, gaz: Gazetteer) -> list[RawMention]:
             continue
         mention, j = hit
         _add_designator(text, tokens, j, mention)
-        _add_neighbours(text, tokens, i, j, mention)
+        _add_neighbours(text, tokens, i, j, mention, gaz)
         out.append(mention)
         i = j
     return out
@@ -211,16 +212,35 @@ def _is_compound_modifier(text: str, end: int) -> bool:
     return word is None or word.group(1) not in _PLACE_COMPOUNDS
 
 
-def _add_neighbours(text: str, tokens: list[Token], i: int, j: int, m: RawMention) -> None:
-    """The capitalised words glued to the name ("Arakan Army", "Abu Sayyaf")."""
+def _add_neighbours(
+    text: str, tokens: list[Token], i: int, j: int, m: RawMention, gaz: Gazetteer
+) -> None:
+    """The capitalised words glued to the name ("Arakan Army", "Abu Sayyaf"), but not a
+    place joined by a hyphen ("the Amsterdam-London leg"); a capitalised word before a
+    surname particle ("Roger van Boxtel") counts as glued."""
     before = text[max(0, tokens[i - 1].start - 2) : tokens[i - 1].start] if i > 0 else ""
-    if i > 0 and tokens[i - 1].capital and _joined(text, tokens[i - 1], tokens[i]):
+    if i > 0 and tokens[i - 1].capital and _glued(text, tokens[i - 1], tokens[i], gaz):
         if before.strip(" ") not in ("", ".", ","):
             m.prev_word = tokens[i - 1].text
         else:
             m.lead_word = tokens[i - 1].text
-    if j < len(tokens) and tokens[j].capital and _joined(text, tokens[j - 1], tokens[j]):
+    elif i > 1 and tokens[i - 1].text in _PARTICLES and tokens[i - 2].capital:
+        m.prev_word = tokens[i - 2].text
+    if j < len(tokens) and tokens[j].capital and _glued(text, tokens[j - 1], tokens[j], gaz):
         m.next_word = tokens[j].text
+
+
+# lower-case words inside people's names ("Roger van Boxtel", "Osama bin Laden")
+_PARTICLES = frozenset(("van", "von", "der", "den", "ter", "bin", "ibn"))
+
+
+def _glued(text: str, a: Token, b: Token, gaz: Gazetteer) -> bool:
+    """Two neighbouring words are joined, and not two places joined by a hyphen."""
+    if not _joined(text, a, b):
+        return False
+    return (
+        text[a.end : b.start] != "-" or normalize(a.text) not in gaz or normalize(b.text) not in gaz
+    )
 
 
 # one-word names that are also compass words ("West", Cameroon's region)
@@ -270,6 +290,8 @@ def annotate_with_parse(
     ents = [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
     kept = []
     for m in mentions:
+        if m.prev_word and m.prev_word.lower() in _function_words():
+            m.prev_word = None  # "After Paris, London is ...": no part of the name
         m.label = _covering_label(ents, m)
         m.subject = _is_subject(m, parsed)
         cue = has_place_cue(text, m, mentions)
@@ -311,6 +333,14 @@ def _org_of(text: str, m: RawMention) -> bool:
     "of", a name that is no country or region names the body's field, not a place."""
     hit = _ORG_OF.search(text, max(0, m.start - 30), m.start)
     return hit is not None and text[hit.start()].isupper() and not strong_kind(m)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """spaCy's English stop words ("after", "from", "the")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _org_first(m: RawMention) -> bool:
