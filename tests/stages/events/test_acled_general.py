@@ -44,6 +44,10 @@ CASES = [
     # non-violent is not violent; a protest against violence is not violent
     ("Thousands of non-violent protesters marched through the city centre.", "Peaceful protest"),
     ("Students rallied in the capital to protest against gun violence.", "Peaceful protest"),
+    # walking the streets to demand something is a march; "detained leaders" says whose
+    # release is demanded, not that these marchers were detained
+    ("Thousands walked the streets of the capital to demand the release of detained leaders.",
+     "Peaceful protest"),
     ("Hundreds of nationalists took part in aggressive demonstrations in the port city.",
      "Violent demonstration"),
     # ordinary crime is no political event; a mob, a gang fight and seized arms still are
@@ -64,6 +68,7 @@ def test_acled_general_patterns(coder: Coder, text: str, sub: str | None) -> Non
 class _Tok:
     def __init__(self, i: int, text: str) -> None:
         self.i, self.text, self.lower_ = i, text, text.lower()
+        self.dep_, self.tag_ = "", ""
 
 
 class _Parsed(list):  # type: ignore[type-arg]

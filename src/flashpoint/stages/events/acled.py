@@ -49,6 +49,7 @@ _PROTEST_NOUNS = _CUES["protest_nouns"]
 _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
+INTERVENTION = _INTERVENTION  # the words of an act on protesters (stage: not as adjectives)
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
 _CROWD_CONTROL = _CUES["crowd_control"]
 _CROWD_ACTORS = _CUES["crowd_actors"]

@@ -13,7 +13,7 @@ from flashpoint.document import ActorMention, Document, Event, EventActor, Sente
 from flashpoint.ontology import acled_event_type_of, load_ontology
 from flashpoint.stages.base import register_stage
 from flashpoint.stages.events import aux as auxmod
-from flashpoint.stages.events.acled import acled_subtype
+from flashpoint.stages.events.acled import INTERVENTION, acled_subtype
 from flashpoint.stages.events.compose import drop_finder, weapon_sets_mode
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
 from flashpoint.stages.events.modes import cued_mode
@@ -256,12 +256,15 @@ class EventStage:
 
 def sentence_words(parsed: Any) -> set[str]:
     """The lower-cased words of a parsed sentence for the ACLED rules; a word after "non-"
-    is one word with it ("non-violent protesters" are not "violent")."""
+    is one word with it ("non-violent protesters" are not "violent"); a participle that
+    modifies a noun says who, not what was done ("the release of detained leaders")."""
     words = set()
     for t in parsed:
         w = t.lower_
         if t.i >= 2 and parsed[t.i - 1].text == "-" and parsed[t.i - 2].lower_ == "non":
             w = "non-" + w
+        elif t.dep_ == "amod" and t.tag_ == "VBN" and w in INTERVENTION:
+            w = "adj:" + w
         words.add(w)
     return words
 
