@@ -110,6 +110,12 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "from flashpoint.cli import main; main()", *args]
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A shell starts background jobs (`make test &`, nohup) with SIGINT ignored, and
+    Python then keeps ignoring it; give the watch Ctrl-C as a terminal would."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_held(web: Web, db: Path, hold_path: str) -> subprocess.Popen[str]:
     """Start a watch whose pass blocks on `hold_path` (the third item), once the first two
     items are committed; wait until it is blocked there."""
@@ -130,6 +136,7 @@ def _run_held(web: Web, db: Path, hold_path: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     deadline = time.monotonic() + 120
     while hold_path not in web.paths():
@@ -187,6 +194,7 @@ def test_passes_repeat_until_stopped(web: Web, tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     assert proc.stdout is not None
     lines = [proc.stdout.readline()]
