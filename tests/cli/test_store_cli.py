@@ -84,6 +84,23 @@ def test_events_table_and_csv_and_filters(store_url: str, articles: Path) -> Non
     assert (code, out) == (0, "")
 
 
+def test_events_table_writes_a_date_as_precisely_as_it_is_known(
+    store_url: str, tmp_path: Path
+) -> None:
+    # invented: the attack is dated only to a month, so the table says "Mar 2024"
+    article = tmp_path / "kidal.txt"
+    article.write_text(
+        "date 2024-05-10 Attack on Kidal\n"
+        "Rebels attacked the town of Kidal in March, killing four soldiers.\n",
+        encoding="utf-8",
+    )
+    run("ingest", "--db", store_url, str(article))
+    code, out, _ = run("events", "--db", store_url, "--type", "ASSAULT")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert rows and all(row.startswith("Mar 2024 ") for row in rows), out
+
+
 def test_export_parquet_reads_back_in_duckdb_and_pandas(
     store_url: str, articles: Path, tmp_path: Path
 ) -> None:

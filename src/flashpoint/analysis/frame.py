@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import pandas as pd
 
+from flashpoint.datelabel import date_label
 from flashpoint.errors import ConfigError
 from flashpoint.ontology import load_ontology
 
@@ -65,7 +66,6 @@ IMPRECISE_PRECISIONS = frozenset({"month", "year"})
 BACKGROUND_AUX = frozenset({"aggregate", "background", "historical"})
 # The default view of a store: this many days, ending at the 99th percentile of its dates.
 RECENT_DAYS = 90
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 EventsLike: TypeAlias = pd.DataFrame | Iterable[Any]
 
@@ -166,14 +166,7 @@ def format_date(value: date | pd.Timestamp | None, precision: str | None = None)
     """A date as precise as it is known: 2024-01-16, week of 2024-01-15, Jan 2024, 1956."""
     if value is None or pd.isna(value):
         return "undated"
-    day = pd.Timestamp(value).date()
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        return f"{_MONTHS[day.month - 1]} {day.year}"
-    if precision == "week":
-        return f"week of {(day - timedelta(days=day.weekday())).isoformat()}"
-    return day.isoformat()
+    return date_label(pd.Timestamp(value).date(), precision)
 
 
 def recent_window(

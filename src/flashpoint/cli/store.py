@@ -33,6 +33,7 @@ from flashpoint.cli._known import warn_unknown_actors
 from flashpoint.cli._progress import Bar, DocumentCounter, progress_options, wants_bar
 from flashpoint.cli._table import Column, render
 from flashpoint.config import CoderConfig
+from flashpoint.datelabel import date_label
 from flashpoint.ingest import ingest, plural
 from flashpoint.readers import read_inputs
 from flashpoint.store import DEFAULT_DB, EventFilter, open_store
@@ -200,7 +201,7 @@ EVENT_COLUMNS = (
 def _table_row(e: StoredEvent) -> list[Any]:
     loc = e.location_name or e.location_country
     return [
-        e.date,
+        date_label(e.date, e.date_precision),
         e.event_type,
         e.mode,
         _party(e.actor_name, e.actor_country),
