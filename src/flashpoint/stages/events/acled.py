@@ -86,13 +86,17 @@ def acled_subtype(
     recipient: EventActor | None,
     words: set[str],
     weapon_in_passing: bool = False,
+    frame: str | None = None,
 ) -> str | None:
     """`words`: lower-cased words of the sentence (cues such as "grenade", "tear gas");
     `weapon_in_passing`: the mode came from a weapon another clause names ("clashed after
-    militants threw a grenade"), so the weapon is not how this event was carried out."""
+    militants threw a grenade"), so the weapon is not how this event was carried out;
+    `frame`: why the trigger was recoded (an offer, a pledge, the future tense)."""
     rule = _RULES.get(load_ontology().acled_rule(event_type) or "")
     if rule is None:
         return None
+    if frame in _ONE_SIDED_FRAMES and not words & (_TRUCE | _CAPTIVES):
+        return None  # "willing to send troops", "will resign": one side's offer, no accord
     if weapon_in_passing and trigger_lemma.lower() in _CLASH_LEMMAS:
         mode, words = None, words - _WEAPON_WORDS  # a clash fought, not a weapon used
     sub = rule(mode, trigger_lemma.lower(), actor, recipient, words)
@@ -100,6 +104,10 @@ def acled_subtype(
         return None  # a robbery, a drugs haul: ordinary crime
     return sub
 
+
+# frames that make a cooperative act one actor's own offer or announced intention: no
+# agreement between parties to a conflict unless it is a truce or a release of captives
+_ONE_SIDED_FRAMES = frozenset({"offer", "pledge", "future"})
 
 # what ACLED codes even among criminals: a crowd punishing a thief, a fight with an armed
 # gang, weapons taken from it
@@ -143,13 +151,17 @@ def _assault(
         return _territory(lemma, actor, rec, w)
     if lemma in _CLASH_LEMMAS:  # the main event is a fight
         return _clash(mode, actor, w)
-    weapon = _by_weapon(mode, w)
-    if weapon:
-        return weapon
+    # the trigger's own means decides over weapon words of other clauses ("kidnapped
+    # three advisers and set off bombs in the capital")
     if mode == "sexual":
         return "Sexual violence"
     if mode == "abduct":
         return "Abduction/forced disappearance"
+    if _actor_words(actor) & _PROTESTERS:  # protesters' own violence: they riot
+        return "Violent demonstration"
+    weapon = _by_weapon(mode, w)
+    if weapon:
+        return weapon
     if w & _PROTESTERS or (
         w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS)
     ):
@@ -264,6 +276,9 @@ def _protest(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str:
     if w & _MOB and not w & _PROTEST_NOUNS:
+        return "Mob violence"
+    # a crowd that riots with no protest told is a mob ("a crowd stormed the police station")
+    if mode == "riot" and _is_crowd(actor) and not w & _PROTEST_WORDS:
         return "Mob violence"
     # blockades and sit-ins are peaceful unless force is used
     if mode in ("riot", "vandalize") or w & _VIOLENT_PROTEST:

@@ -19,6 +19,11 @@ _FUTURE_MODS = frozenset({"planned", "upcoming", "future", "proposed", "next", "
 _HYPO_MODS = frozenset({"potential", "possible", "hypothetical", "any", "likely", "further"})
 _QUESTION_WORDS = frozenset({"how", "whether", "if", "unless", "why"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+# verbs of a change in number: their subject counts events ("attacks rose by 20 percent")
+_TREND_VERBS = frozenset(
+    "rise increase decrease decline fall drop double triple surge soar grow plummet "
+    "halve climb jump dip".split()
+)
 
 
 def _has_aux(tok: Token, words: frozenset[str]) -> bool:
@@ -56,7 +61,10 @@ def hypothetical(trigger: Token, anchor: Token) -> bool:
 
 def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
     """Mentions that report no event at all: "potential strikes", "any attack",
-    purpose infinitives ("proxies to attack American interests"), indirect questions."""
+    purpose infinitives ("proxies to attack American interests"), indirect questions,
+    numbers of events that changed ("attacks on aid workers rose by a fifth")."""
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _TREND_VERBS:
+        return True
     if any(c.dep_ == "amod" and c.lower_ in _HYPO_MODS for c in trigger.children):
         return True
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):

@@ -26,6 +26,7 @@ _COND_KEYS = frozenset(
         "not_mod",
         "subj_or_mod",
         "head",
+        "not_head",
         "clause",
         "sent",
         "not_sent",

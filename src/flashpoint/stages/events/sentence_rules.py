@@ -81,9 +81,14 @@ def drop_participants(cands: list[Candidate], offset: int) -> None:
 _CONSEQUENCES = frozenset({"kill", "injure", "wound", "maim", "leave"})
 
 
+# verbs of things that blow up, fall or overturn: no trigger unless a weapon did it
+_MISHAPS = frozenset("explode burst collapse capsize crash derail overturn".split())
+
+
 def drop_consequences(cands: list[Candidate]) -> None:
     """ "protesters clashed with police, killing 4": the participle tells what the clash
-    did, not another event; its count goes to the clash (the counts stage)."""
+    did, not another event; its count goes to the clash (the counts stage). A participle
+    that continues a mishap that is no trigger ("a tanker exploded") tells an accident."""
     heads = {c.match.token.i for c in cands if not c.skip} | {
         c.roles.anchor.i for c in cands if not c.skip and c.roles.anchor is not None
     }
@@ -91,7 +96,13 @@ def drop_consequences(cands: list[Candidate]) -> None:
         tok = c.match.token
         if c.skip or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
-        if tok.lemma_.lower() in _CONSEQUENCES and tok.head.i in heads and tok.head.i != tok.i:
+        if tok.lemma_.lower() not in _CONSEQUENCES or tok.head.i == tok.i:
+            continue
+        if tok.head.i in heads:
+            c.skip = True
+        elif tok.head.lemma_.lower() in _MISHAPS and not c.roles.actors:
+            # "a fuel tanker exploded, injuring four": a thing that blew up or fell, and
+            # was no weapon (else it would be a trigger), harmed them by accident
             c.skip = True
 
 

@@ -45,6 +45,7 @@ from flashpoint.stages.events.triggers import (
 Token = Any
 CODER = f"flashpoint {__version__}"
 _STATE_KINDS = frozenset({"country", "place"})
+_UNREALISED = frozenset({"future", "hypothetical", "negation"})
 
 
 @dataclass(slots=True)
@@ -225,8 +226,17 @@ class EventStage:
         ev_actor = _event_actor(actor, self.ontology.info(etype).state_sector)
         ev_recipient = EventActor.from_mention(recipient) if recipient else None
         sub = acled_subtype(
-            etype, mode, tok.lemma_.lower(), ev_actor, ev_recipient, words, c.weapon_in_passing
+            etype,
+            mode,
+            tok.lemma_.lower(),
+            ev_actor,
+            ev_recipient,
+            words,
+            c.weapon_in_passing,
+            c.match.frame,
         )
+        if _UNREALISED & set(c.aux):
+            sub = None  # ACLED codes what happened, not what will, may or did not happen
         event = Event(
             doc_id=doc.id,
             pub_date=doc.pub_date,

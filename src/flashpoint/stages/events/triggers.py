@@ -172,7 +172,10 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
             return False
     if "clause" in cond and not _clause_ok(tok, cond["clause"]):
         return False
-    if "head" in cond and not {tok.head.lemma_.lower(), tok.head.lower_} & cond["head"]:
+    head = {tok.head.lemma_.lower(), tok.head.lower_}
+    if "head" in cond and not head & cond["head"]:
+        return False
+    if "not_head" in cond and tok.head.i != tok.i and head & cond["not_head"]:
         return False
     if "sent" in cond or "not_sent" in cond:
         words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}

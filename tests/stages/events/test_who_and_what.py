@@ -1,0 +1,102 @@
+"""Issue 9: who against whom decides the ACLED sub-type, and what makes a sentence report
+no event ACLED would code (an accident, a statistic, what may happen, ordinary crime).
+Every sentence is invented; each is coded end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder
+
+
+def _events(coder: Coder, text: str):  # type: ignore[no-untyped-def]
+    return coder.code(text, pub_date="2024-05-02", doc_id="t")
+
+
+def _acled(coder: Coder, text: str) -> str | None:
+    typed = [e for e in _events(coder, text) if e.acled_sub_event_type]
+    top = max(typed, key=lambda e: e.confidence, default=None)
+    return top.acled_sub_event_type if top else None
+
+
+def _top_type(coder: Coder, text: str) -> str | None:
+    top = max(_events(coder, text), key=lambda e: e.confidence, default=None)
+    return top.event_type if top else None
+
+
+SUBTYPES = [
+    # protesters who use force riot: no force against protesters
+    ("Demonstrators attacked a police station in the market town.", "Violent demonstration"),
+    ("Rioters looted shops and clashed with police in the port city.", "Violent demonstration"),
+    # a crowd that riots with no protest told is a mob
+    ("A crowd stormed the police station and freed a suspect.", "Mob violence"),
+    # the trigger's own means wins over weapon words of another clause
+    ("Rebels kidnapped six engineers and set off bombs in the capital.",
+     "Abduction/forced disappearance"),
+    # where a thing happened is no weapon: a body found by a road is not an IED
+    ("Two bodies were found dumped on the roadside near the village.", "Other"),
+    # troops massing is a change to the group's activity
+    ("There has been a build-up of troops along the northern frontier.",
+     "Change to group/activity"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sub"), SUBTYPES)
+def test_who_decides_the_subtype(coder: Coder, text: str, sub: str) -> None:
+    assert _acled(coder, text) == sub
+
+
+NOT_ACLED = [
+    # one side's offer or announced intention is no agreement between parties
+    "France said it was willing to send troops to the border region.",
+    "The prime minister said he will resign after the fighting in the north.",
+    # ACLED codes what happened, not what may happen
+    "The new bill would ban protests near parliament.",
+    "Analysts say the insurgents could launch new attacks in the coming weeks.",
+    # a number of events that changed is a statistic
+    "Attacks on aid workers rose by 20 percent last year, the report said.",
+    # things that explode are weapons only when they are weapons
+    "A fuel tanker exploded on the highway, injuring four people.",
+    "A tank at the gas plant exploded on Thursday night.",
+    "A storage container exploded near a church this morning.",
+    # forces of nature destroy and strike without an actor
+    "A fire destroyed dozens of homes in the slum on Sunday.",
+    "Lightning struck a house on the hill, killing two children.",
+    # sanctions that target officials are no attack
+    "The new sanctions target senior officials and their companies.",
+    # a retaliation by sanctions or expulsions is no use of force
+    "Moscow retaliated over the sanctions and said ten diplomats will be expelled.",
+    # a person holed up is no blockade
+    "The suspect barricaded himself inside a flat after the robbery.",
+    # a truce named as what was broken is no truce
+    "The envoy urged both sides to respect the peace deal amid ceasefire violations.",
+    # smuggling is ordinary crime; a shot at goal is sport
+    "Five men were caught while trying to smuggle migrants across the border.",
+    "The striker shot the ball into the net in the final minute.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACLED)
+def test_no_acled_event(coder: Coder, text: str) -> None:
+    assert _acled(coder, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded near the market, killing three people.",
+        "A bomb went off in the market, killing five people.",
+    ],
+)
+def test_a_bomb_that_exploded_is_still_an_explosion(coder: Coder, text: str) -> None:
+    assert _acled(coder, text) == "Remote explosive/landmine/IED"
+
+
+def test_a_missile_that_struck_is_still_a_strike(coder: Coder) -> None:
+    assert _acled(coder, "A missile struck a house in the town.") == (
+        "Shelling/artillery/missile attack"
+    )
+
+
+def test_retaliation_by_expulsion_is_a_sanction(coder: Coder) -> None:
+    assert _top_type(coder, "Russia retaliated by expelling ten diplomats.") == "SANCTION"
