@@ -70,6 +70,12 @@ NOT_ACLED = [
     "The suspect barricaded himself inside a flat after the robbery.",
     # a truce named as what was broken is no truce
     "The envoy urged both sides to respect the peace deal amid ceasefire violations.",
+    # a bus that plunged, a boat that capsized: accidents
+    "A bus plunged into a ravine in the hills, killing 12 passengers.",
+    "Three fishermen drowned when their boat capsized off the coast.",
+    # violence told only as what a statement, an inquiry or a sanction is about
+    "The UN condemned the attack that killed 12 civilians in the village.",
+    "Canada imposed sanctions on the regime over the attack that killed 40 villagers.",
     # smuggling is ordinary crime; a shot at goal is sport
     "Five men were caught while trying to smuggle migrants across the border.",
     "The striker shot the ball into the net in the final minute.",
@@ -100,3 +106,15 @@ def test_a_missile_that_struck_is_still_a_strike(coder: Coder) -> None:
 
 def test_retaliation_by_expulsion_is_a_sanction(coder: Coder) -> None:
     assert _top_type(coder, "Russia retaliated by expelling ten diplomats.") == "SANCTION"
+
+
+def test_a_chemical_plant_is_no_chemical_weapon(coder: Coder) -> None:
+    text = "An explosion at a chemical plant killed five workers."
+    assert _acled(coder, text) != "Chemical weapon"
+    used = "Government forces used chemical weapons on the rebel-held town."
+    assert _acled(coder, used) == "Chemical weapon"
+
+
+def test_violence_that_is_reported_keeps_its_label(coder: Coder) -> None:
+    text = "Rebels attacked an army base on Monday, the governor said."
+    assert _acled(coder, text) == "Armed clash"

@@ -33,6 +33,8 @@ _TAKEOVER = _CUES["takeover"]
 _REGAIN = _CUES["regain"]
 _CONTROL = _CUES["control"]
 _CHEMICAL = _CUES["chemical"]
+_CHEMICAL_WORD = _CUES["chemical_word"]
+_CHEMICAL_ARMS = _CUES["chemical_arms"]
 _POISON = _CUES["poison"]
 _GAS = _CUES["gas"]
 _AIR = _CUES["air"]
@@ -40,7 +42,7 @@ _HEAVY = _CUES["heavy"]
 _GRENADE = _CUES["grenade"]
 _IED = _CUES["ied"]
 _SUICIDE = _CUES["suicide"]
-_WEAPON_WORDS = _CHEMICAL | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
+_WEAPON_WORDS = _CHEMICAL | _CHEMICAL_WORD | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
 _ARMED_WORDS = _CUES["armed_words"]
 _CIVILIAN_WORDS = _CUES["civilian_words"]
 _PROTEST_WORDS = _CUES["protest_words"]
@@ -219,7 +221,8 @@ def _crowd_control(w: set[str]) -> bool:
 def _by_weapon(mode: str | None, w: set[str]) -> str | None:
     if mode == "crowd-control" or (_crowd_control(w) and w & _PROTEST_WORDS):
         return _protest_met(w | {"dispersed"})
-    if w & _CHEMICAL or (w & _POISON and w & _GAS):
+    chemical_arms = w & _CHEMICAL_WORD and w & _CHEMICAL_ARMS
+    if w & _CHEMICAL or chemical_arms or (w & _POISON and w & _GAS):
         return "Chemical weapon"
     if mode == "suicide-attack" or w & _SUICIDE:
         return "Suicide bomb"

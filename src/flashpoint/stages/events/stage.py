@@ -235,6 +235,11 @@ class EventStage:
             c.weapon_in_passing,
             c.match.frame,
         )
+        gov = c.match.governor
+        if gov is not None and self.ontology.acled_rule(gov.entry.event_type) is None:
+            # "condemned the attack", "investigating the killing": violence told only as
+            # what a statement, an inquiry or a sanction is about is not what is reported
+            sub = None
         if _UNREALISED & set(c.aux):
             sub = None  # ACLED codes what happened, not what will, may or did not happen
         event = Event(

@@ -83,6 +83,7 @@ class TriggerMatch:
     entry: TriggerEntry
     salience: float = 1.0  # 0.4..1: how much this is the sentence's main event
     frame: str | None = None  # why the entry was reframed: commit, future, threat, refuse
+    governor: TriggerMatch | None = None  # the trigger whose argument this one is
 
 
 def object_lemmas(tok: Token) -> set[str]:
@@ -422,14 +423,18 @@ def salience(m: TriggerMatch, triggers: dict[int, TriggerMatch]) -> float:
     tok = m.token
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         score *= 0.6  # "protest leaders", "aid workers": a modifier, not an event
-    node, hops = tok, 0
+    node, hops, reported = tok, 0, False
     while node.head.i != node.i and hops < 12:
         head, dep = node.head, node.dep_
         hops += 1
         other = triggers.get(head.i)
         if other is not None and other is not m and not _same_event(m, other, dep):
-            # the trigger is an argument of another event: "condemned the attack"
+            # the trigger is an argument of another event: "condemned the attack"; what
+            # someone said on the way up is a report of it ("accused X, saying Y fired")
+            if not reported:
+                m.governor = other
             return max(0.4, score * SUBORDINATE)
+        reported = reported or head.lemma_.lower() in REPORTING
         score *= _hop_factor(node, head, dep)
         node = head
     return max(0.4, score)
