@@ -35,6 +35,18 @@ SUBTYPES = [
      "Abduction/forced disappearance"),
     # where a thing happened is no weapon: a body found by a road is not an IED
     ("Two bodies were found dumped on the roadside near the village.", "Other"),
+    # force on protesters: the state's forces use excessive force, an armed group attacks
+    # them, civilians or a crowd are a mob
+    ("Riot police opened fire on the marchers, killing two.",
+     "Excessive force against protesters"),
+    ("Militiamen attacked the demonstrators with clubs near the square.", "Attack"),
+    ("A group of local men attacked a peaceful rally, injuring a dozen people.",
+     "Mob violence"),
+    # stones or bottles thrown at the police are rioting, whoever threw them
+    ("A woman threw bottles at a police vehicle during the summit.", "Violent demonstration"),
+    # a rocket-propelled grenade is a rocket
+    ("A rocket-propelled grenade hit a car on the main road, killing two.",
+     "Shelling/artillery/missile attack"),
     # troops massing is a change to the group's activity
     ("There has been a build-up of troops along the northern frontier.",
      "Change to group/activity"),

@@ -40,6 +40,7 @@ _GAS = _CUES["gas"]
 _AIR = _CUES["air"]
 _HEAVY = _CUES["heavy"]
 _GRENADE = _CUES["grenade"]
+_RPG = _CUES["rpg"]
 _IED = _CUES["ied"]
 _SUICIDE = _CUES["suicide"]
 _WEAPON_WORDS = _CHEMICAL | _CHEMICAL_WORD | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
@@ -164,15 +165,27 @@ def _assault(
     weapon = _by_weapon(mode, w)
     if weapon:
         return weapon
+    civilian_actor = _sector(actor) == "CVL"
     if w & _PROTESTERS or (
-        w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS)
+        w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS or civilian_actor)
     ):
-        return "Excessive force against protesters"
+        return _force_on_protesters(actor, w)
     if w & _MOB or lemma in _LYNCH_LEMMAS or _is_crowd(actor):
         return "Mob violence"
     if mode == "destroy":
         return "Looting/property destruction"
     return _clash_or_attack(lemma, actor, rec, w)
+
+
+def _force_on_protesters(actor: EventActor | None, w: set[str]) -> str:
+    """Who used force on protesters: an armed group attacks them, civilians or a crowd are
+    a mob; the state's forces (or forces unnamed) use excessive force."""
+    if _side(actor) == "non-state":
+        return "Attack"
+    civilians = _sector(actor) == "CVL" and not _actor_words(actor) & _STATE_WORDS
+    if (civilians or _is_crowd(actor) or w & _MOB) and not w & _STATE_FORCE_WORDS:
+        return "Mob violence"
+    return "Excessive force against protesters"
 
 
 def _changes_control(mode: str | None, lemma: str, w: set[str]) -> bool:
@@ -228,7 +241,7 @@ def _by_weapon(mode: str | None, w: set[str]) -> str | None:
         return "Suicide bomb"
     if mode in ("aerial", "drone") or (w & _AIR and not w & _HEAVY):
         return "Air/drone strike"
-    if w & _GRENADE:
+    if w & _GRENADE and not w & _RPG:  # a rocket-propelled grenade is a rocket
         return "Grenade"
     if mode == "heavy-weapons" or w & _HEAVY:
         return "Shelling/artillery/missile attack"
