@@ -47,6 +47,16 @@ SUBTYPES = [
     # a rocket-propelled grenade is a rocket
     ("A rocket-propelled grenade hit a car on the main road, killing two.",
      "Shelling/artillery/missile attack"),
+    # weapons seized with arrests: the seizure is the development
+    ("Police arrested three men and seized two pistols in a raid on a farm.",
+     "Disrupted weapons use"),
+    ("A package containing explosives was found by police at the bus station.",
+     "Disrupted weapons use"),
+    # shooting down a weapon without a crew stops it; shooting down an aircraft is a fight
+    # (or an attack on its passengers)
+    ("Air defence units shot down a drone over the northern city.", "Disrupted weapons use"),
+    ("Rebels shot down an army helicopter near the town.", "Armed clash"),
+    ("Militants shot down a passenger jet over the region.", "Attack"),
     # troops massing is a change to the group's activity
     ("There has been a build-up of troops along the northern frontier.",
      "Change to group/activity"),

@@ -67,6 +67,8 @@ _BASE = _CUES["base"]
 _BASE_LEMMAS = _CUES["base_lemmas"]
 _CHECKPOINTS = _CUES["checkpoints"]
 _WEAPONS = _CUES["weapons"]
+_SEIZURE = _CUES["seizure"]
+_UNMANNED = _CUES["unmanned"]
 _TERRITORY = _CUES["territory"]
 _HANDOVER = _CUES["handover"]
 _HANDOVER_LEMMAS = _CUES["handover_lemmas"]
@@ -152,6 +154,10 @@ def _assault(
         if w & _WITHDRAWAL and not w & _FIGHTING:
             return "Non-violent transfer of territory"
         return _territory(lemma, actor, rec, w)
+    if lemma == "shoot" and "down" in w:  # what was shot down: a weapon stopped, or the
+        if (_actor_words(rec) or w) & _UNMANNED:  # crew of an aircraft fought or attacked
+            return "Disrupted weapons use"
+        return _clash_or_attack(lemma, actor, rec, w)
     if lemma in _CLASH_LEMMAS:  # the main event is a fight
         return _clash(mode, actor, w)
     # the trigger's own means decides over weapon words of other clauses ("kidnapped
@@ -324,6 +330,8 @@ def _coerce(
         w & _PROTESTERS or (mode == "restrict" and w & _PROTEST_WORDS)
     ):
         return _protest_met(w | {"arrested"}) or "Protest with intervention"
+    if mode == "arrest" and w & _WEAPONS and w & _SEIZURE:
+        return "Disrupted weapons use"  # "arrested three men and seized two pistols"
     if mode == "arrest":
         return "Arrests"
     if mode == "curfew":  # a curfew changes what the authorities' forces do
