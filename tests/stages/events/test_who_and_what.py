@@ -140,3 +140,36 @@ def test_a_chemical_plant_is_no_chemical_weapon(coder: Coder) -> None:
 def test_violence_that_is_reported_keeps_its_label(coder: Coder) -> None:
     text = "Rebels attacked an army base on Monday, the governor said."
     assert _acled(coder, text) == "Armed clash"
+
+
+TYPES = [
+    # demolishing or bulldozing buildings is coercion on property
+    ("Army bulldozers demolished four homes at the edge of the village.", "COERCE"),
+    # peacekeepers arriving are aid sent; inspectors arriving are access granted
+    ("The first African Union peacekeepers arrived in the capital on Monday.", "AID"),
+    ("UN weapons inspectors arrived in the country on Monday.", "RETREAT"),
+    # a court that jails someone sentences them; the police jail by arresting
+    ("A court in the capital jailed three men for the raid on a police post.", "SANCTION"),
+    ("Police jailed the opposition leader overnight.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), TYPES)
+def test_the_main_predicate_decides_the_type(coder: Coder, text: str, etype: str) -> None:
+    assert _top_type(coder, text) == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran denied supplying weapons to the rebels in the south.",
+        "The army denied that its troops had shelled the village.",
+    ],
+)
+def test_what_an_actor_denies_is_not_done(coder: Coder, text: str) -> None:
+    assert not [e for e in _events(coder, text) if e.event_type in ("AID", "ASSAULT")]
+
+
+def test_demolitions_are_property_destruction(coder: Coder) -> None:
+    text = "Army bulldozers demolished four homes at the edge of the village."
+    assert _acled(coder, text) == "Looting/property destruction"

@@ -68,6 +68,7 @@ _BASE_LEMMAS = _CUES["base_lemmas"]
 _CHECKPOINTS = _CUES["checkpoints"]
 _WEAPONS = _CUES["weapons"]
 _SEIZURE = _CUES["seizure"]
+_DEMOLISH_LEMMAS = _CUES["demolish_lemmas"]
 _UNMANNED = _CUES["unmanned"]
 _TERRITORY = _CUES["territory"]
 _HANDOVER = _CUES["handover"]
@@ -336,6 +337,8 @@ def _coerce(
         return "Arrests"
     if mode == "curfew":  # a curfew changes what the authorities' forces do
         return "Change to group/activity"
+    if mode == "seize" and lemma in _DEMOLISH_LEMMAS:
+        return "Looting/property destruction"
     if mode == "seize" and w & _WEAPONS:
         return "Disrupted weapons use"
     if mode == "seize" and lemma in _TERRITORY_LEMMAS and w & _TERRITORY:

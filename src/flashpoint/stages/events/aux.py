@@ -39,7 +39,11 @@ def negated(trigger: Token, anchor: Token) -> bool:
     head = trigger.head
     if trigger.dep_ in ("attr", "nsubj") and head.lemma_ == "be":
         return any(c.dep_ == "neg" for c in head.children)
-    return trigger.dep_ == "pobj" and trigger.head.lower_ == "without"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        return True
+    # "Iran denied supplying weapons", "denied that its troops had entered": what an actor
+    # denies is not reported as done
+    return anchor.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and anchor.head.lemma_ == "deny"
 
 
 def future(trigger: Token, anchor: Token) -> bool:

@@ -137,6 +137,12 @@ class EventStage:
             return False
         return not ("hypothetical" in c.aux and not self.keep_hypothetical)
 
+    def _told_as_topic(self, c: Candidate) -> bool:
+        """The trigger is what another event is about, and that event is none ACLED
+        codes: a statement, an inquiry, a sanction ("condemned the attack")."""
+        gov = c.match.governor
+        return gov is not None and self.ontology.acled_rule(gov.entry.event_type) is None
+
     def _mode(self, m: TriggerMatch, roles: Roles, anchor: Token) -> str | None:
         etype = m.entry.event_type
         if m.entry.mode not in self.ontology.info(etype).cued_modes:
@@ -235,8 +241,7 @@ class EventStage:
             c.weapon_in_passing,
             c.match.frame,
         )
-        gov = c.match.governor
-        if gov is not None and self.ontology.acled_rule(gov.entry.event_type) is None:
+        if self._told_as_topic(c):
             # "condemned the attack", "investigating the killing": violence told only as
             # what a statement, an inquiry or a sanction is about is not what is reported
             sub = None
