@@ -173,3 +173,26 @@ def test_what_an_actor_denies_is_not_done(coder: Coder, text: str) -> None:
 def test_demolitions_are_property_destruction(coder: Coder) -> None:
     text = "Army bulldozers demolished four homes at the edge of the village."
     assert _acled(coder, text) == "Looting/property destruction"
+
+
+PROTESTS = [
+    ("Activists staged a die-in outside the parliament.", "Peaceful protest"),
+    ("A human chain was formed by thousands of people across the city.", "Peaceful protest"),
+    # workers who bring a sector to a standstill strike
+    ("Dock workers brought the port to a standstill for two days.", "Peaceful protest"),
+    # people who gather to denounce or demand something protest
+    ("Farmers gathered in front of the governor's office to denounce land seizures.",
+     "Peaceful protest"),
+    # acting "to protest" something is protesting
+    ("Taxi drivers parked their cars across the main road to protest against fuel prices.",
+     "Peaceful protest"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sub"), PROTESTS)
+def test_ways_of_protesting(coder: Coder, text: str, sub: str) -> None:
+    assert _acled(coder, text) == sub
+
+
+def test_a_gathering_for_no_protest_is_none(coder: Coder) -> None:
+    assert _acled(coder, "Families gathered in the park to celebrate the holiday.") is None

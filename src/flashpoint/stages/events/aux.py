@@ -73,7 +73,9 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):
         return True
-    if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB":
+    # "parked across the road to protest against fuel prices": acting to protest is protesting
+    protesting = trigger.lemma_.lower() == "protest"
+    if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB" and not protesting:
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
         if to_aux and (anchor.head.pos_ in ("NOUN", "PROPN") or anchor.dep_ == "advcl"):
             return True

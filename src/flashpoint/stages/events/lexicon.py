@@ -27,6 +27,7 @@ _COND_KEYS = frozenset(
         "subj_or_mod",
         "head",
         "not_head",
+        "purpose",
         "clause",
         "sent",
         "not_sent",
@@ -246,6 +247,8 @@ def _requirement(e: TriggerEntry) -> tuple[str, Requirement]:
     anywhere = [_forms(e.cond[key]) for key in ("obj", "head", "sent") if key in e.cond]
     if "xcomp" in e.cond and "*" not in e.cond["xcomp"]:
         anywhere.append(_forms(e.cond["xcomp"]))
+    if "purpose" in e.cond:
+        anywhere.append(_forms(e.cond["purpose"]))
     # a preposition follows its head closely ("war on", "call for")
     preps = (e.cond["prep"],) if "prep" in e.cond else ()
     if e.pos == "N":

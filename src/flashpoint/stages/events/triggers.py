@@ -155,7 +155,20 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
         xs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "acl")}
         if not xs or ("*" not in cond["xcomp"] and not xs & cond["xcomp"]):
             return False
+    if "purpose" in cond and not _purpose_lemmas(tok) & cond["purpose"]:
+        return False
     return _cond_ok_words(cond, tok)
+
+
+def _purpose_lemmas(tok: Token) -> set[str]:
+    """The verbs of what `tok` was done for: "gathered ... to denounce" (an infinitive
+    clause, adverbial or complement)."""
+    return {
+        c.lemma_.lower()
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    }
 
 
 def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
