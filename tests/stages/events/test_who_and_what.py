@@ -98,6 +98,10 @@ NOT_ACLED = [
     # violence told only as what a statement, an inquiry or a sanction is about
     "The UN condemned the attack that killed 12 civilians in the village.",
     "Canada imposed sanctions on the regime over the attack that killed 40 villagers.",
+    # a claim of responsibility or a guess at who was behind an attack is about it
+    "The group took credit for the suicide bombing that killed dozens at the airport.",
+    "The militants claimed the murder of a blogger in the capital.",
+    "Two jihadists are suspected to be behind the blasts that rocked a church.",
     # smuggling is ordinary crime; a shot at goal is sport
     "Five men were caught while trying to smuggle migrants across the border.",
     "The striker shot the ball into the net in the final minute.",
@@ -196,3 +200,9 @@ def test_ways_of_protesting(coder: Coder, text: str, sub: str) -> None:
 
 def test_a_gathering_for_no_protest_is_none(coder: Coder) -> None:
     assert _acled(coder, "Families gathered in the park to celebrate the holiday.") is None
+
+
+def test_an_attack_told_with_a_claim_after_it_keeps_its_label(coder: Coder) -> None:
+    assert _acled(coder, "Rebels attacked the army base at dawn, the group claimed.") == (
+        "Armed clash"
+    )

@@ -16,6 +16,8 @@ sentence, following the ACLED codebook's definitions:
 
 from __future__ import annotations
 
+from typing import Any
+
 from flashpoint.document import EventActor
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.wordlists import load_word_lists
@@ -82,6 +84,28 @@ _TRUCE = _CUES["truce"]
 _PEACE_WORDS = _CUES["peace_words"]
 _SIGNING_LEMMAS = _CUES["signing_lemmas"]
 _CRIME = _CUES["crime"]
+_CLAIM_NOUNS = _CUES["claim_nouns"]
+_CLAIM_VERBS = _CUES["claim_verbs"]
+_BEHIND = _CUES["behind"]
+
+
+def claimed(trigger: Any) -> bool:
+    """The trigger is what a claim of responsibility or a guess at its authors is about:
+    "took credit for the bombing", "claimed the murder of a blogger", "are suspected to be
+    behind the blasts" (a parsed token)."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        dep, node = node.dep_, node.head
+        lemma = node.lemma_.lower()
+        if lemma in _BEHIND or lemma in _CLAIM_NOUNS:
+            return True
+        if lemma in _CLAIM_VERBS and dep in ("dobj", "nsubjpass"):
+            return True
+        if dep not in ("pobj", "prep", "compound", "amod"):
+            return False
+    return False
 
 
 def acled_subtype(

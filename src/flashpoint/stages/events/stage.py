@@ -13,7 +13,7 @@ from flashpoint.document import ActorMention, Document, Event, EventActor, Sente
 from flashpoint.ontology import acled_event_type_of, load_ontology
 from flashpoint.stages.base import register_stage
 from flashpoint.stages.events import aux as auxmod
-from flashpoint.stages.events.acled import INTERVENTION, acled_subtype
+from flashpoint.stages.events.acled import INTERVENTION, acled_subtype, claimed
 from flashpoint.stages.events.compose import drop_finder, weapon_sets_mode
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
 from flashpoint.stages.events.modes import cued_mode
@@ -241,7 +241,7 @@ class EventStage:
             c.weapon_in_passing,
             c.match.frame,
         )
-        if self._told_as_topic(c):
+        if self._told_as_topic(c) or claimed(tok):
             # "condemned the attack", "investigating the killing": violence told only as
             # what a statement, an inquiry or a sanction is about is not what is reported
             sub = None
