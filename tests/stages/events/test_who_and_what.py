@@ -206,3 +206,19 @@ def test_an_attack_told_with_a_claim_after_it_keeps_its_label(coder: Coder) -> N
     assert _acled(coder, "Rebels attacked the army base at dawn, the group claimed.") == (
         "Armed clash"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tank at the gas plant exploded on Thursday night. Four people were injured.",
+        "A fire broke out at a warehouse after a boiler leak. Two guards were killed.",
+    ],
+)
+def test_harm_told_after_an_accident_is_its_toll(coder: Coder, text: str) -> None:
+    assert not [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
+
+
+def test_harm_told_after_an_attack_is_still_an_attack(coder: Coder) -> None:
+    text = "Gunmen stormed the village at night. Two guards were killed."
+    assert [e for e in _events(coder, text) if e.event_type == "ASSAULT"]

@@ -31,6 +31,7 @@ _PLEDGE_AUX = _WORDS["pledge_aux"]
 _MUST_AUX = _WORDS["must_aux"]
 DISCOVERY = _WORDS["discovery_lemmas"]
 _WEAPON_MODES = _WORDS["weapon_modes"]
+HARM = _WORDS["harm_lemmas"]  # harm that names no cause (the events stage: accident tolls)
 
 _NOUN_OBJECT = ("dobj", "nsubjpass")
 

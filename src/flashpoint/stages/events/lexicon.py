@@ -94,6 +94,8 @@ class TriggerLexicon:
     surface_forms: frozenset[str]
     # head surface form -> what else the sentence needs, one requirement per entry
     requirements: dict[str, tuple[Requirement, ...]]
+    # the file's word lists by name ("@accidents")
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def sentence_may_report(
         self, words: set[str], tokens: Sequence[str] | None = None
@@ -195,6 +197,16 @@ def parse_lexicon(text: str) -> tuple[str, list[TriggerEntry]]:
     return version, entries
 
 
+def word_lists(text: str) -> dict[str, frozenset[str]]:
+    """The `@name = a|b|c` word lists of a lexicon's text, by name."""
+    out = {}
+    for line in text.splitlines():
+        named = _LIST_LINE.match(line)
+        if named:
+            out[named.group(1)] = frozenset(w for w in named.group(2).split("|") if w)
+    return out
+
+
 def _weight(raw: str, lineno: int) -> float:
     try:
         w = float(raw)
@@ -234,6 +246,7 @@ def load_trigger_lexicon() -> TriggerLexicon:
         ordered,
         frozenset(requirements),
         {k: tuple(v) for k, v in requirements.items()},
+        word_lists(text),
     )
 
 

@@ -82,7 +82,7 @@ _CONSEQUENCES = frozenset({"kill", "injure", "wound", "maim", "leave"})
 
 
 # verbs of things that blow up, fall or overturn: no trigger unless a weapon did it
-_MISHAPS = frozenset("explode burst collapse capsize crash derail overturn".split())
+MISHAPS = frozenset("explode burst collapse capsize crash derail overturn".split())
 
 
 def drop_consequences(cands: list[Candidate]) -> None:
@@ -100,7 +100,7 @@ def drop_consequences(cands: list[Candidate]) -> None:
             continue
         if tok.head.i in heads:
             c.skip = True
-        elif tok.head.lemma_.lower() in _MISHAPS and not c.roles.actors:
+        elif tok.head.lemma_.lower() in MISHAPS and not c.roles.actors:
             # "a fuel tanker exploded, injuring four": a thing that blew up or fell, and
             # was no weapon (else it would be a trigger), harmed them by accident
             c.skip = True

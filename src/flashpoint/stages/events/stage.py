@@ -4,6 +4,7 @@ recipient from the parse, auxiliary modes, ACLED labels, trigger and sentence sp
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,7 @@ from flashpoint.ontology import acled_event_type_of, load_ontology
 from flashpoint.stages.base import register_stage
 from flashpoint.stages.events import aux as auxmod
 from flashpoint.stages.events.acled import INTERVENTION, acled_subtype, claimed
-from flashpoint.stages.events.compose import drop_finder, weapon_sets_mode
+from flashpoint.stages.events.compose import HARM, drop_finder, weapon_sets_mode
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
 from flashpoint.stages.events.modes import cued_mode
 from flashpoint.stages.events.roles import (
@@ -28,6 +29,7 @@ from flashpoint.stages.events.roles import (
     subject_tokens,
 )
 from flashpoint.stages.events.sentence_rules import (
+    MISHAPS,
     Candidate,
     drop_consequences,
     drop_participants,
@@ -45,6 +47,7 @@ from flashpoint.stages.events.triggers import (
 Token = Any
 CODER = f"flashpoint {__version__}"
 _STATE_KINDS = frozenset({"country", "place"})
+_WORD = re.compile(r"[a-z][a-z\-]*")
 _UNREALISED = frozenset({"future", "hypothetical", "negation"})
 
 
@@ -54,6 +57,7 @@ class _DocState:
 
     subjects: list[ActorMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    after_accident: bool = False  # the sentence before told an accident
 
 
 @register_stage("flashpoint.events.v1")
@@ -77,14 +81,17 @@ class EventStage:
         for m in doc.actors:
             by_sentence.setdefault(m.sentence, []).append(m)
         state = _DocState()
+        accidents = self.lexicon.lists.get("@accidents", frozenset())
         for sent in doc.sentences:
             parsed = doc.parses.get(sent.index)
             mentions = by_sentence.get(sent.index, [])
+            told_accident = bool(set(_WORD.findall(sent.text.lower())) & accidents)
             if parsed is None:
                 # not parsed: its first named actor stands for its subject ("The Front
                 # said ... . We will attack ..." -> "we" is the Front)
                 named = [m for m in mentions if m.name or m.country]
                 state.subjects.extend(named[:1])
+                state.after_accident = told_accident
                 continue
             index = MentionIndex(mentions, sent.start)
             cands = self._candidates(parsed, sent, index, state)
@@ -92,6 +99,7 @@ class EventStage:
             for cand in cands:
                 state.events.extend(self._events(doc, sent, cand, words))
             self._remember_subjects(parsed, index, state)
+            state.after_accident = told_accident or _mishap(parsed, cands, self.ontology)
         doc.events = state.events
         return doc
 
@@ -128,6 +136,10 @@ class EventStage:
         for c in cands:
             if not c.skip:
                 self._object_event_recipient(c, state)
+        if state.after_accident:
+            for c in cands:
+                if _accident_toll(c):
+                    c.skip = True
         return [c for c in cands if not c.skip and self._keep(c)]
 
     def _keep(self, c: Candidate) -> bool:
@@ -272,6 +284,20 @@ class EventStage:
         event.is_reference = is_reference(c)
         event.id = event_id(event)
         return event
+
+
+def _mishap(parsed: Any, cands: list[Candidate], ontology: Any) -> bool:
+    """Something blew up, fell or overturned and no use of force was told: an accident."""
+    if any(ontology.info(c.event_type).attack for c in cands):
+        return False
+    return any(t.lemma_.lower() in MISHAPS for t in parsed)
+
+
+def _accident_toll(c: Candidate) -> bool:
+    """ "A tank at the plant exploded. Four people were injured.": harm told with no actor
+    and no weapon right after an accident is its toll."""
+    lemma = c.match.token.lemma_.lower()
+    return lemma in HARM and not c.roles.actors and c.mode is None
 
 
 def sentence_words(parsed: Any) -> set[str]:
