@@ -57,6 +57,11 @@ SUBTYPES = [
     ("Air defence units shot down a drone over the northern city.", "Disrupted weapons use"),
     ("Rebels shot down an army helicopter near the town.", "Armed clash"),
     ("Militants shot down a passenger jet over the region.", "Attack"),
+    # a place attacked says where, not whom: who holds it or who died there says whom
+    ("Insurgents attacked the town, which is held by government forces.", "Armed clash"),
+    ("Rebels attacked the village, killing ten civilians.", "Attack"),
+    # troops that engage the enemy fight it
+    ("Troops engaged the rebels in the hills east of the river.", "Armed clash"),
     # troops massing is a change to the group's activity
     ("There has been a build-up of troops along the northern frontier.",
      "Change to group/activity"),

@@ -298,7 +298,9 @@ def _clash_or_attack(
     """Armed clash when both sides are armed, Attack when the victims are civilians."""
     if lemma in _CLASH_LEMMAS:
         return "Armed clash"
-    if rec is not None and rec.sector:
+    # a place attacked says where, not whom: "attacked the town, held by government forces"
+    place = bool(_actor_words(rec) & _TERRITORY)
+    if rec is not None and rec.sector and not place:
         return "Armed clash" if rec.sector in ARMED else "Attack"
     victims = _actor_words(rec)  # whom the violence was against, when the parse names them
     if victims & _ARMED_WORDS and not victims & _CIVILIAN_WORDS:
