@@ -60,6 +60,10 @@ SUBTYPES = [
     # a place attacked says where, not whom: who holds it or who died there says whom
     ("Insurgents attacked the town, which is held by government forces.", "Armed clash"),
     ("Rebels attacked the village, killing ten civilians.", "Attack"),
+    # a shoot-out is a fight, however it is written
+    ("A shoot-out took place between police and gang members in the market.",
+     "Armed clash"),
+    ("A shootout between soldiers and bandits left three dead.", "Armed clash"),
     # troops that engage the enemy fight it
     ("Troops engaged the rebels in the hills east of the river.", "Armed clash"),
     # troops massing is a change to the group's activity

@@ -243,10 +243,13 @@ class EventStage:
         end = sent.start + last.idx + len(last.text)
         ev_actor = _event_actor(actor, self.ontology.info(etype).state_sector)
         ev_recipient = EventActor.from_mention(recipient) if recipient else None
+        # a hyphenated phrase is its own word ("shoot - out" is a shoot-out, not an "out")
+        entry_lemma = c.match.entry.lemma
+        lemma = entry_lemma.replace(" - ", "-") if " - " in entry_lemma else tok.lemma_.lower()
         sub = acled_subtype(
             etype,
             mode,
-            tok.lemma_.lower(),
+            lemma,
             ev_actor,
             ev_recipient,
             words,
