@@ -66,6 +66,14 @@ SUBTYPES = [
     ("A shootout between soldiers and bandits left three dead.", "Armed clash"),
     # troops that engage the enemy fight it
     ("Troops engaged the rebels in the hills east of the river.", "Armed clash"),
+    # non-violent strategic developments: forces moved, armed groups formed or merged,
+    # roadblocks set up, a place left to those who then occupied it
+    ("Troops were redeployed from the capital to the border.", "Change to group/activity"),
+    ("The rebels announced the formation of a new armed group.", "Change to group/activity"),
+    ("Two militias merged into a single force in the east.", "Change to group/activity"),
+    ("Security forces set up roadblocks around the city.", "Change to group/activity"),
+    ("The insurgents withdrew from the city, which was later occupied by the army.",
+     "Non-violent transfer of territory"),
     # troops massing is a change to the group's activity
     ("There has been a build-up of troops along the northern frontier.",
      "Change to group/activity"),
@@ -231,3 +239,14 @@ def test_harm_told_after_an_accident_is_its_toll(coder: Coder, text: str) -> Non
 def test_harm_told_after_an_attack_is_still_an_attack(coder: Coder) -> None:
     text = "Gunmen stormed the village at night. Two guards were killed."
     assert [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two companies announced a merger on Monday.",
+        "The opposition parties formed a new alliance ahead of the election.",
+    ],
+)
+def test_groups_that_are_not_armed_do_not_mobilise(coder: Coder, text: str) -> None:
+    assert not [e for e in _events(coder, text) if e.event_type == "MOBILIZE"]
