@@ -46,7 +46,8 @@ _OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
 # verbs that carry a noun trigger's tense and modality ("will impose sanctions")
 # verbs that carry a noun trigger whose subject is its actor ("X imposed a curfew")
 CARRIERS = LIGHT_VERBS | _words(
-    "impose extend tighten introduce enforce slap declare observe implement reimpose establish set"
+    "impose extend tighten introduce enforce slap declare observe implement reimpose establish set "
+    "produce clinch broker seal achieve"  # "failed to produce a deal", "brokered a truce"
 )
 _CARRIERS = CARRIERS
 # "X agreed / offered / promised to ...": an expressed commitment
