@@ -26,7 +26,7 @@ COMPOSED = [
     ("The rival parties failed to reach a deal on the new constitution.", "REJECT"),
     ("Mediators said the delegations failed to agree on a prisoner swap.", "REJECT"),
     # ... whatever verb carries the agreement ("produce", "clinch" a deal)
-    ("Three days of talks failed to produce a deal on the border.", "REJECT"),
+    ("The two delegations failed to produce a deal on the border.", "REJECT"),
     ("The negotiators failed to clinch an agreement on fishing rights.", "REJECT"),
     # ending, suspending or lifting an event reverses it
     ("Norway ended its mediation between the army and the separatists.", "REJECT"),
