@@ -89,6 +89,8 @@ NOT_ACLED = [
     # one side's offer or announced intention is no agreement between parties
     "France said it was willing to send troops to the border region.",
     "The prime minister said he will resign after the fighting in the north.",
+    "Kenya is ready to host the summit next year.",
+    "The rebels are prepared to lay down their arms, their commander said.",
     # ACLED codes what happened, not what may happen
     "The new bill would ban protests near parliament.",
     "Analysts say the insurgents could launch new attacks in the coming weeks.",
@@ -250,3 +252,7 @@ def test_harm_told_after_an_attack_is_still_an_attack(coder: Coder) -> None:
 )
 def test_groups_that_are_not_armed_do_not_mobilise(coder: Coder, text: str) -> None:
     assert not [e for e in _events(coder, text) if e.event_type == "MOBILIZE"]
+
+
+def test_a_commitment_made_with_another_party_is_an_agreement(coder: Coder) -> None:
+    assert _acled(coder, "The rebels agreed to lay down their arms.") == "Agreement"

@@ -40,6 +40,7 @@ from flashpoint.stages.events.sentence_rules import (
 )
 from flashpoint.stages.events.triggers import (
     TriggerMatch,
+    clause_verb,
     find_triggers,
     trigger_confidence,
 )
@@ -254,7 +255,7 @@ class EventStage:
             ev_recipient,
             words,
             c.weapon_in_passing,
-            c.match.frame,
+            _one_sided(c.match),
         )
         if self._told_as_topic(c) or claimed(tok):
             # "condemned the attack", "investigating the killing": violence told only as
@@ -294,6 +295,22 @@ def _mishap(parsed: Any, cands: list[Candidate], ontology: Any) -> bool:
     if any(ontology.info(c.event_type).attack for c in cands):
         return False
     return any(t.lemma_.lower() in MISHAPS for t in parsed)
+
+
+# verbs of a commitment made with another party ("agreed to withdraw"), not alone
+_MUTUAL = frozenset({"agree", "consent", "accept", "sign"})
+
+
+def _one_sided(m: TriggerMatch) -> str | None:
+    """The match's frame, with a commitment one actor made alone ("is ready to host talks",
+    "plans to lay down arms") told as an offer: no agreement between parties."""
+    if m.frame != "commit":
+        return m.frame
+    verb = clause_verb(m.token)
+    head = verb.head if verb is not None else None
+    if head is not None and head.lemma_.lower() in _MUTUAL:
+        return m.frame
+    return "offer"
 
 
 def _accident_toll(c: Candidate) -> bool:
