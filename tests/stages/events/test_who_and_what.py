@@ -121,6 +121,10 @@ NOT_ACLED = [
     "The group took credit for the suicide bombing that killed dozens at the airport.",
     "The militants claimed the murder of a blogger in the capital.",
     "Two jihadists are suspected to be behind the blasts that rocked a church.",
+    "The group takes credit for suicide bomb that killed dozens in the north.",
+    "Two suicide bombers are suspected to be behind the twin blasts at the church.",
+    # what was planned or plotted did not happen
+    "The cell was plotting attacks on churches in the capital, police said.",
     # smuggling is ordinary crime; a shot at goal is sport
     "Five men were caught while trying to smuggle migrants across the border.",
     "The striker shot the ball into the net in the final minute.",

@@ -92,7 +92,9 @@ _BEHIND = _CUES["behind"]
 def claimed(trigger: Any) -> bool:
     """The trigger is what a claim of responsibility or a guess at its authors is about:
     "took credit for the bombing", "claimed the murder of a blogger", "are suspected to be
-    behind the blasts" (a parsed token)."""
+    behind the blasts", "suicide bombers are suspected to be behind" (a parsed token)."""
+    if trigger.dep_ in ("nsubj", "nsubjpass") and _says_behind(trigger.head):
+        return True  # "bombers are suspected to be behind the blasts": who, not what
     node = trigger
     for _ in range(4):
         if node.head.i == node.i:
@@ -103,8 +105,18 @@ def claimed(trigger: Any) -> bool:
             return True
         if lemma in _CLAIM_VERBS and dep in ("dobj", "nsubjpass"):
             return True
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in node.children):
+            return True  # "takes credit for the bomb": the preposition hangs on the verb
         if dep not in ("pobj", "prep", "compound", "amod"):
             return False
+    return False
+
+
+def _says_behind(verb: Any) -> bool:
+    """ "are suspected to be behind": the verb's complement says who was behind something."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and any(g.lemma_.lower() in _BEHIND for g in c.children):
+            return True
     return False
 
 
