@@ -208,6 +208,9 @@ PROTESTS = [
     # workers who bring a sector to a standstill strike
     ("Dock workers brought the port to a standstill for two days.", "Peaceful protest"),
     # people who gather to denounce or demand something protest
+    # what a peaceful protest is about is not what was done to it
+    ("Hundreds of students marched in a peaceful protest over the police shooting of a boy.",
+     "Peaceful protest"),
     ("Farmers gathered in front of the governor's office to denounce land seizures.",
      "Peaceful protest"),
     # acting "to protest" something is protesting
@@ -260,3 +263,8 @@ def test_groups_that_are_not_armed_do_not_mobilise(coder: Coder, text: str) -> N
 
 def test_a_commitment_made_with_another_party_is_an_agreement(coder: Coder) -> None:
     assert _acled(coder, "The rebels agreed to lay down their arms.") == "Agreement"
+
+
+def test_a_peaceful_protest_met_with_force_is_not_peaceful(coder: Coder) -> None:
+    text = "Police violently dispersed a peaceful protest, killing two."
+    assert _acled(coder, text) == "Excessive force against protesters"

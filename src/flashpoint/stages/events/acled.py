@@ -63,6 +63,7 @@ _DISCOVERY_LEMMAS = _CUES["discovery_lemmas"]
 _REMAINS = _CUES["remains"]
 _REMOTE_MODES = _CUES["remote_modes"]
 _VIOLENT_PROTEST = _CUES["violent_protest"]
+_PEACEFUL = _CUES["peaceful"]
 _MOB = _CUES["mob"]
 _LYNCH_LEMMAS = _CUES["lynch_lemmas"]
 _BASE = _CUES["base"]
@@ -344,6 +345,10 @@ def _protest(
     # blockades and sit-ins are peaceful unless force is used
     if mode in ("riot", "vandalize") or w & _VIOLENT_PROTEST:
         return "Violent demonstration"
+    if w & _PEACEFUL and not w & _INTERVENTION:
+        # "marched in a peaceful protest over the police shooting": what a protest is
+        # about is not what was done to it
+        return "Peaceful protest"
     return _protest_met(w) or "Peaceful protest"
 
 
