@@ -203,3 +203,11 @@ def test_every_acled_rule_gives_only_the_sub_types_its_type_declares(onto: Ontol
                 seen.add(sub)
         assert seen <= set(info.acled.sub_event_types), (name, seen)
         assert bool(seen) == (info.acled.rule is not None), name
+
+
+def test_a_drone_shot_down_is_a_declared_assault_sub_type(onto: Ontology) -> None:
+    """The shooting-down rule (a cue word the random sentences never draw: "down")."""
+    drone = EventActor(text="a drone", sector="MIL")
+    sub = acled_subtype("ASSAULT", None, "shoot", None, drone, {"shot", "down", "drone"})
+    assert sub == "Disrupted weapons use"
+    assert sub in onto.info("ASSAULT").acled.sub_event_types
