@@ -252,3 +252,45 @@ def test_a_function_word_before_a_name_is_no_part_of_it() -> None:
 def test_a_big_city_that_is_also_a_surname_needs_no_cue() -> None:
     places = _places("Zuckerberg will travel to Washington next week to testify.")
     assert _first(places, "Washington").admin1 == "District of Columbia"
+
+
+# --- a country inside a body's name --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places", "places"),
+    [
+        # invented sentences
+        ("The Bank of England raised rates before talks in Hanoi.", {"England"}, {"Hanoi"}),
+        ("The Communist Party of Vietnam met in Hanoi.", {"Vietnam"}, {"Hanoi"}),
+        ("The Culinary Institute of America opened a school in Ohio.", {"America"}, {"Ohio"}),
+        ("The Kidney Foundation of Canada held a gala in Toronto.", {"Canada"}, {"Toronto"}),
+    ],
+)
+def test_after_a_body_word_and_of_even_a_country_names_the_body(
+    text: str, not_places: set[str], places: set[str]
+) -> None:
+    found = {p.text for p in _places(text)}
+    assert found == places, found
+    assert not found & not_places
+
+
+def test_a_country_right_after_air_is_an_airline() -> None:
+    found = {p.text for p in _places("She flew Air France to Lagos, then Air Canada home.")}
+    assert found == {"Lagos"}
+
+
+def test_a_body_word_followed_by_of_and_a_name_is_no_town_of_that_name() -> None:
+    # "University" and "Church" are also small towns in GeoNames
+    found = {p.text for p in _places("Students at the University of Nairobi marched.")}
+    assert found == {"Nairobi"}
+    assert {p.text for p in _places("The Church of England met in York.")} == {"York"}
+
+
+def test_lower_case_bank_of_a_river_and_a_town_named_university_still_count() -> None:
+    assert {p.text for p in _places("Fighting on the east bank of the river near Raqqa.")} == {
+        "Raqqa"
+    }
+    found = {p.text for p in _places("He grew up in University Park, Texas.")}
+    assert {"University Park", "Texas"} <= found
+    assert {p.text for p in _places("The Ministry of Defence of Kenya said so.")} == {"Kenya"}

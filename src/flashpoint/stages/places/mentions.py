@@ -299,7 +299,7 @@ def annotate_with_parse(
             continue
         if not cue and not _drop_alias_towns(m):
             continue
-        if _org_of(text, m) or _org_first(m):
+        if _org_of(text, m) or _org_first(m) or _body_name(text, m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -333,6 +333,31 @@ def _org_of(text: str, m: RawMention) -> bool:
     "of", a name that is no country or region names the body's field, not a place."""
     hit = _ORG_OF.search(text, max(0, m.start - 30), m.start)
     return hit is not None and text[hit.start()].isupper() and not strong_kind(m)
+
+
+def _before_re(words: frozenset[str], tail: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(sorted(words))}){tail}$", re.IGNORECASE)
+
+
+_BODY_OF = _before_re(_CUES["body_of_words"], r"\s+of\s+(?:the\s+)?")
+_AIRLINE = _before_re(_CUES["airline_words"], r"\s+")
+_BODY_HEADS = _CUES["body_heads"]
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _body_name(text: str, m: RawMention) -> bool:
+    """A name that is part of a body's: after "Bank of", "Party of", "Institute of" even a
+    country is the body's ("Bank of England"); right after "Air" a country is an airline
+    ("Air France"); a capitalised body word followed by "of" and a name is the body, not a
+    town of that name ("University of Nairobi", "Church of England")."""
+    lo = max(0, m.start - 30)
+    for pattern in (_BODY_OF, _AIRLINE):
+        hit = pattern.search(text, lo, m.start)
+        if hit is not None and text[hit.start()].isupper():
+            return True
+    return (
+        m.key in _BODY_HEADS and text[m.start].isupper() and _OF_NAME.match(text, m.end) is not None
+    )
 
 
 @cache
