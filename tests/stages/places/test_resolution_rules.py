@@ -294,3 +294,29 @@ def test_lower_case_bank_of_a_river_and_a_town_named_university_still_count() ->
     found = {p.text for p in _places("He grew up in University Park, Texas.")}
     assert {"University Park", "Texas"} <= found
     assert {p.text for p in _places("The Ministry of Defence of Kenya said so.")} == {"Kenya"}
+
+
+# --- a region reached only by an alternate name, glued to a first name, is a surname -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: "Cano" and "Riad" are GeoNames alternate names of Kano and Riyadh
+        "According to the Mining Minister Victor Cano, the talks went well.",
+        "The talks went well, said Nash Riad, a trader.",
+        # a capitalised surname particle before a name: no province of Van
+        "The plan is sound, said Van Boxtel on Monday.",
+    ],
+)
+def test_a_region_reached_by_an_alternate_name_after_a_first_name_is_a_surname(
+    text: str,
+) -> None:
+    assert [p.text for p in _places(text)] == []
+
+
+def test_the_regions_own_names_stay_places_beside_capitalised_words() -> None:
+    found = {p.text for p in _places("Troops moved into Mainland China and Lake Van.")}
+    assert {"China", "Van"} <= found
+    found = {p.text for p in _places("He flew to Kano, met Mohammed Bin Salman in Riyadh.")}
+    assert found == {"Kano", "Riyadh"}

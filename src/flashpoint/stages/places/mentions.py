@@ -252,9 +252,27 @@ def _in_longer_name(m: RawMention) -> bool:
     nxt = (m.next_word or "").lower()
     if nxt in ORG_WORDS or (m.key in COMPASS_NAMES and m.next_word):
         return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
-    if strong_kind(m) or nxt in FACILITY_WORDS or nxt in DESIGNATORS:
+    if m.next_word and m.text in _CAPITAL_PARTICLES:
+        return True  # "Van Boxtel", "Bin Salman": a surname, not the province of Van
+    if _strong_by_name(m) or nxt in FACILITY_WORDS or nxt in DESIGNATORS:
         return False
     return m.prev_word is not None or m.next_word is not None
+
+
+# surname particles written with a capital ("Van Boxtel", "Von der Leyen", "Bin Salman")
+_CAPITAL_PARTICLES = frozenset(("Van", "Von", "Bin", "Ibn"))
+
+
+def _strong_by_name(m: RawMention) -> bool:
+    """A country, first-level region or named region called `m` by its own name or a
+    hand-checked spelling: a glued capitalised word does not make it part of a longer name
+    ("Mainland China"). Reached only by one of GeoNames' alternate names, it does ("Victor
+    Cano" is no Kano, "Nash Riad" no Riyadh)."""
+    return any(
+        c.kind in ("country", "admin1", "region")
+        and (m.key in (normalize(c.name), strip_article(normalize(c.name))) or m.key in c.aliases)
+        for c in m.candidates
+    )
 
 
 # after a capitalised kind word, what makes it part of an organisation's name instead ("Montana
