@@ -231,7 +231,10 @@ def _add_neighbours(
 
 
 # lower-case words inside people's names ("Roger van Boxtel", "Osama bin Laden")
-_PARTICLES = frozenset(("van", "von", "der", "den", "ter", "bin", "ibn"))
+# and inside places' ("Maguindanao del Sur", "Complexo da Mare": no Sur, no Male)
+_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "ter", "bin", "ibn", "del", "de", "da", "do", "dos", "das")
+)
 
 
 def _glued(text: str, a: Token, b: Token, gaz: Gazetteer) -> bool:
@@ -250,8 +253,9 @@ COMPASS_NAMES = _CUES["compass_names"]
 def _in_longer_name(m: RawMention) -> bool:
     """Part of an organisation's or a person's name rather than a place."""
     nxt = (m.next_word or "").lower()
-    if nxt in ORG_WORDS or (m.key in COMPASS_NAMES and m.next_word):
-        return True  # "... Forces"; "West Wollega", "North Shewa": a longer unknown name
+    if nxt in ORG_WORDS or (m.key in COMPASS_NAMES and (m.next_word or m.prev_word)):
+        # "... Forces"; "West Wollega", "Gaalkacyo North", "Bor South": a longer unknown name
+        return True
     if m.next_word and m.text in _CAPITAL_PARTICLES:
         return True  # "Van Boxtel", "Bin Salman": a surname, not the province of Van
     if _strong_by_name(m) or nxt in FACILITY_WORDS or nxt in DESIGNATORS:
