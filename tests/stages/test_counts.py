@@ -105,6 +105,19 @@ COUNTS = [
      "A policeman was killed"),
     ("The victim died in hospital on Friday.", "dead", 1, None, "The victim died"),
     ("The wounded officer died overnight.", "dead", 1, None, "The wounded officer died"),
+    # the people armed groups and the poor are counted as ("a vigilante", "a labourer")
+    ("Gunmen killed ten villagers and a vigilante near the market.", "dead", 11, None,
+     "killed ten villagers and a vigilante"),
+    ("Militants killed four militiamen and a civilian at the well.", "dead", 5, None,
+     "killed four militiamen and a civilian"),
+    ("Police shot dead a labourer outside the depot.", "dead", 1, None,
+     "shot dead a labourer"),
+    # killing told as beheading, lynching or "to death"
+    ("Militants beheaded four civilians in the village.", "dead", 4, None,
+     "beheaded four civilians"),
+    ("A mob lynched two suspected thieves.", "dead", 2, None, "lynched two"),
+    ("Three farmers were hacked to death by herders.", "dead", 3, None,
+     "Three farmers were hacked to death"),
     # vague numbers give no exact count, only what is sure
     ("Dozens of villagers were killed.", "dead", None, 24, "Dozens of villagers were killed"),
     ("An unknown number of miners were killed.", "dead", None, 1,

@@ -71,7 +71,8 @@ _PERSON = (
     r"|driver|activist|protester|demonstrator|passenger|tourist|citizen|national|official"
     r"|trooper|sergeant|captain|colonel|general|aid\s+worker|security\s+guard|\d+-year-old"
     r"|cleric|trader|herder|pupil|patient|shopkeeper|councillor|chief|son|daughter|brother"
-    r"|sister|wife|husband|bodyguard|relative"
+    r"|sister|wife|husband|bodyguard|relative|vigilante|militiaman|labourer|laborer"
+    r"|fisherman|herdsman|miner|businessman|hunter|gunman|rebel|insurgent"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -82,7 +83,8 @@ _PEOPLE = (
     r"|suspects|infants|babies|teenagers|youths|employees|staff|crew|nationals|citizens"
     r"|inmates|prisoners|detainees|bystanders|victims|others|teachers|pupils|doctors|nurses"
     r"|patients|engineers|officials|traders|herders|drivers|commanders|leaders|clerics"
-    r"|sons|daughters|brothers|sisters|wives|relatives|bodyguards|chiefs"
+    r"|sons|daughters|brothers|sisters|wives|relatives|bodyguards|chiefs|militiamen"
+    r"|vigilantes|labourers|laborers|fishermen|herdsmen|hunters|businessmen|loyalists"
     r"|(?-i:[A-Z][a-z]+s)"
 )
 _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
@@ -108,9 +110,10 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
     "dead": (
         r"kill(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?"
         r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
-        r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of",
+        r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?",
         r"killed|dead|died|perished|slain|murdered|shot\s+dead|gunned\s+down"
-        r"|lost\s+their\s+lives|massacred",
+        r"|lost\s+their\s+lives|massacred|beheaded|lynched"
+        r"|(?:beaten|hacked|stabbed|burned|burnt|stoned|bludgeoned)\s+to\s+death",
     ),
     "injured": (
         r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?",
@@ -173,7 +176,7 @@ _NUMBERS = re.compile(
 _CUES = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|maim|harm|arrest|detain|round|apprehend|custody"
     r"|jail|impris|held|toll|bodies|casualt|fatalit|massacr|slaughter|murder|shot|shoot|gunn"
-    r"|perish|slain|lives",
+    r"|perish|slain|lives|behead|lynch",
     re.I,
 )
 _PART_OF = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I)
