@@ -58,7 +58,10 @@ class _DocState:
 
     subjects: list[ActorMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    after_accident: bool = False  # the sentence before told an accident
+    # the sentence before, read only when a harm with no actor may be its accident's toll
+    prev_text: str = ""
+    prev_parsed: Any = None
+    prev_cands: list[Candidate] = field(default_factory=list)
 
 
 @register_stage("flashpoint.events.v1")
@@ -82,25 +85,23 @@ class EventStage:
         for m in doc.actors:
             by_sentence.setdefault(m.sentence, []).append(m)
         state = _DocState()
-        accidents = self.lexicon.lists.get("@accidents", frozenset())
         for sent in doc.sentences:
             parsed = doc.parses.get(sent.index)
             mentions = by_sentence.get(sent.index, [])
-            told_accident = bool(set(_WORD.findall(sent.text.lower())) & accidents)
+            cands: list[Candidate] = []
             if parsed is None:
                 # not parsed: its first named actor stands for its subject ("The Front
                 # said ... . We will attack ..." -> "we" is the Front)
                 named = [m for m in mentions if m.name or m.country]
                 state.subjects.extend(named[:1])
-                state.after_accident = told_accident
-                continue
-            index = MentionIndex(mentions, sent.start)
-            cands = self._candidates(parsed, sent, index, state)
-            words = sentence_words(parsed) if cands else set()  # once per sentence
-            for cand in cands:
-                state.events.extend(self._events(doc, sent, cand, words))
-            self._remember_subjects(parsed, index, state)
-            state.after_accident = told_accident or _mishap(parsed, cands, self.ontology)
+            else:
+                index = MentionIndex(mentions, sent.start)
+                cands = self._candidates(parsed, sent, index, state)
+                words = sentence_words(parsed) if cands else set()  # once per sentence
+                for cand in cands:
+                    state.events.extend(self._events(doc, sent, cand, words))
+                self._remember_subjects(parsed, index, state)
+            state.prev_text, state.prev_parsed, state.prev_cands = sent.text, parsed, cands
         doc.events = state.events
         return doc
 
@@ -137,10 +138,10 @@ class EventStage:
         for c in cands:
             if not c.skip:
                 self._object_event_recipient(c, state)
-        if state.after_accident:
-            for c in cands:
-                if _accident_toll(c):
-                    c.skip = True
+        tolls = [c for c in cands if _accident_toll(c)]
+        if tolls and self._after_accident(state):
+            for c in tolls:
+                c.skip = True
         return [c for c in cands if not c.skip and self._keep(c)]
 
     def _keep(self, c: Candidate) -> bool:
@@ -149,6 +150,14 @@ class EventStage:
         if "negation" in c.aux and not self.keep_negated:
             return False
         return not ("hypothetical" in c.aux and not self.keep_hypothetical)
+
+    def _after_accident(self, state: _DocState) -> bool:
+        """The sentence before told an accident: its words, or a mishap with no force."""
+        accidents = self.lexicon.lists.get("@accidents", frozenset())
+        if set(_WORD.findall(state.prev_text.lower())) & accidents:
+            return True
+        parsed = state.prev_parsed
+        return parsed is not None and _mishap(parsed, state.prev_cands, self.ontology)
 
     def _told_as_topic(self, c: Candidate) -> bool:
         """The trigger is what another event is about, and that event is none ACLED

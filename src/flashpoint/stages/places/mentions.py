@@ -273,10 +273,17 @@ def _strong_by_name(m: RawMention) -> bool:
     ("Mainland China"). Reached only by one of GeoNames' alternate names, it does ("Victor
     Cano" is no Kano, "Nash Riad" no Riyadh)."""
     return any(
-        c.kind in ("country", "admin1", "region")
-        and (m.key in (normalize(c.name), strip_article(normalize(c.name))) or m.key in c.aliases)
-        for c in m.candidates
+        c.kind in ("country", "admin1", "region") and _own_name(c, m.key) for c in m.candidates
     )
+
+
+def _own_name(c: Place, key: str) -> bool:
+    """`key` is the place's name (with or without an Arabic article) or a hand-checked
+    spelling, not only one of GeoNames' alternate names."""
+    if key in c.aliases:
+        return True
+    name = normalize(c.name)
+    return key in (name, strip_article(name))
 
 
 # after a capitalised kind word, what makes it part of an organisation's name instead ("Montana
@@ -346,25 +353,29 @@ def tokens_between(parsed: Any, start: int, end: int) -> list[Any]:
     return [parsed[i] for i in range(lo, hi)]
 
 
-_ORG_OF_WORDS = "|".join(sorted(_CUES["org_of_words"]))
-_ORG_OF = re.compile(rf"\b(?:{_ORG_OF_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+def _words_before(words: frozenset[str], tail: str) -> re.Pattern[str]:
+    """One of `words` and then `tail`, ending where a mention starts."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(words))}){tail}$", re.IGNORECASE)
+
+
+_OF = r"\s+of\s+(?:the\s+)?"
+_ORG_OF = _words_before(_CUES["org_of_words"], _OF)
+_BODY_OF = _words_before(_CUES["body_of_words"], _OF)
+_AIRLINE = _words_before(_CUES["airline_words"], r"\s+")
+_BODY_HEADS = _CUES["body_heads"]
+_OF_NAME = re.compile(_OF + "[A-Z]")
+
+
+def _after_capitalised(pattern: re.Pattern[str], text: str, m: RawMention) -> bool:
+    """`pattern` ends right before the mention and starts with a capital letter."""
+    hit = pattern.search(text, max(0, m.start - 30), m.start)
+    return hit is not None and text[hit.start()].isupper()
 
 
 def _org_of(text: str, m: RawMention) -> bool:
     """ "Department of Justice", "Ministry of Energy": after a capitalised body's name and
     "of", a name that is no country or region names the body's field, not a place."""
-    hit = _ORG_OF.search(text, max(0, m.start - 30), m.start)
-    return hit is not None and text[hit.start()].isupper() and not strong_kind(m)
-
-
-def _before_re(words: frozenset[str], tail: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(sorted(words))}){tail}$", re.IGNORECASE)
-
-
-_BODY_OF = _before_re(_CUES["body_of_words"], r"\s+of\s+(?:the\s+)?")
-_AIRLINE = _before_re(_CUES["airline_words"], r"\s+")
-_BODY_HEADS = _CUES["body_heads"]
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+    return _after_capitalised(_ORG_OF, text, m) and not strong_kind(m)
 
 
 def _body_name(text: str, m: RawMention) -> bool:
@@ -372,11 +383,8 @@ def _body_name(text: str, m: RawMention) -> bool:
     country is the body's ("Bank of England"); right after "Air" a country is an airline
     ("Air France"); a capitalised body word followed by "of" and a name is the body, not a
     town of that name ("University of Nairobi", "Church of England")."""
-    lo = max(0, m.start - 30)
-    for pattern in (_BODY_OF, _AIRLINE):
-        hit = pattern.search(text, lo, m.start)
-        if hit is not None and text[hit.start()].isupper():
-            return True
+    if _after_capitalised(_BODY_OF, text, m) or _after_capitalised(_AIRLINE, text, m):
+        return True
     return (
         m.key in _BODY_HEADS and text[m.start].isupper() and _OF_NAME.match(text, m.end) is not None
     )
@@ -412,10 +420,10 @@ def _alias_only_town(c: Place, key: str) -> bool:
     article), the name's first words ("Acapulco" of "Acapulco de Juárez", but not "Cherry" of
     "Cherry County"), its name without "City of" ("City of Westminster") or hand-checked
     spellings are not `key`."""
-    if c.kind not in ("city", "admin2") or c.population >= 100_000 or key in c.aliases:
+    if c.kind not in ("city", "admin2") or c.population >= 100_000 or _own_name(c, key):
         return False
     name = normalize(c.name)
-    if key in (name, strip_article(name)) or (c.kind == "city" and key == _town_core(name)):
+    if c.kind == "city" and key == _town_core(name):
         return False
     rest = name[len(key) + 1 :] if name.startswith(key + " ") else ""
     return not rest or rest.split()[0] in DESIGNATORS
