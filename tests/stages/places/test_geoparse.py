@@ -284,3 +284,67 @@ def test_a_namesake_ruled_out_abroad_is_not_reported() -> None:
     )
     unresolved = [p for p in doc.places if p.name is None]
     assert all(p.text.endswith(("village", "district", "town")) for p in unresolved)
+
+
+# --- people and money are not places (issue 10) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "A boy drowned in a pool in Dallas while his father Zachary slept. Zachary was held.",
+            "Zachary",
+        ),
+        ("Kovac's wife, Julia, has asked the public for help finding a donor.", "Julia"),
+        ("Mr. Spencer said the bridge in Leeds would reopen.", "Spencer"),
+    ],
+)
+def test_a_name_after_a_kinship_noun_or_a_title_is_a_person(text, person) -> None:
+    doc = place_doc(text)
+    assert person not in [p.text for p in doc.places]
+
+
+def test_a_country_after_a_kinship_noun_stays_a_country() -> None:
+    doc = place_doc("Her son Jordan lives in Amman now, far from Kenya.")
+    assert "Kenya" in [p.text for p in doc.places]
+    assert "Amman" in [p.text for p in doc.places]
+
+
+def test_a_county_named_without_county_can_be_a_surname() -> None:
+    """ "Clark" is Clark County's first word, and the county has two million people, but
+    "Dwayne Clark" makes Clark a person all through the text."""
+    doc = place_doc(
+        "Dwayne Clark, 31, was shot by deputies. Clark's family asked for an inquiry, and "
+        "Clark was buried on Monday. Officials in Clark County declined to comment."
+    )
+    assert [p.text for p in doc.places] == ["Clark County"]
+
+
+def test_a_known_persons_name_is_no_place(coder) -> None:
+    """The actor dictionary's people ("Vladimir Putin") are not the city of Vladimir, while
+    a country beside the name is still a place."""
+    places = coder.geoparse("Trump telephoned Russian leader Vladimir Putin about Syria on Friday.")
+    assert [p.text for p in places] == ["Syria"]
+
+
+def test_a_country_before_a_currency_names_the_money() -> None:
+    doc = place_doc("The pension is about 40 US dollars a month, the ministry in Tbilisi said.")
+    assert [p.text for p in doc.places] == ["Tbilisi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Armenia said Azerbaijan had mined the border territory of Georgia.", "Georgia", "GEO"),
+        ("Russian troops left the territory of Ukraine, Kyiv said.", "Ukraine", "UKR"),
+    ],
+)
+def test_territory_of_a_country_is_the_country(text, name, country) -> None:
+    p = _place(place_doc(text), name)
+    assert (p.country, p.precision) == (country, "country")
+
+
+def test_a_kind_word_after_an_adjective_still_says_the_kind() -> None:
+    doc = place_doc("Helicopters landed in the tourist town of Kalam in the Swat Valley.")
+    assert "Kalam" in [p.text for p in doc.places]

@@ -20,6 +20,7 @@ from flashpoint.stages.places.mentions import (
     annotate_with_parse,
     filter_unparsed,
     find_names,
+    person_cue,
     strong_kind,
 )
 from flashpoint.stages.places.names import normalize
@@ -62,12 +63,17 @@ def geoparse(
     stop = stop_words()
     found = {s.index: find_names(s.text, gaz) for s in doc.sentences}
     surnames = name_parts((m for ms in found.values() for m in ms), gaz, stop)
+    named = {m.key for s in doc.sentences for m in found[s.index] if person_cue(s.text, m)}
+    people = _person_names(doc)
     items: list[Item] = []
     text_of: dict[int, str] = {}
     for s in doc.sentences:
         text_of[s.index] = s.text
         for m in _annotate(found[s.index], doc.parses.get(s.index), stop, s.text):
-            if not _part_of_a_name(m, surnames):
+            start = s.start + m.start
+            if _part_of_a_name(m, surnames) or (m.key in named and not m.designator):
+                continue
+            if not any(a <= start < b for a, b in people):
                 items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
     places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
@@ -76,6 +82,24 @@ def geoparse(
         places.extend(d for s in doc.sentences for d in demonym_places(s, taken, gaz))
         places.sort(key=lambda p: p.span)
     return places
+
+
+def _person_names(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the people's names the actor dictionary found ("Vladimir Putin" of
+    "Russian leader Vladimir Putin", "Supari" of "Supari, Indonesia's health minister"): no
+    word of a known person's name is a place."""
+    out = []
+    for a in doc.actors:
+        if a.kind != "person":
+            continue
+        words = a.name.split() if a.name else [""]
+        at = a.text.find(words[0]) if words[0] else -1
+        end = a.text.find(words[-1], at) + len(words[-1]) if at >= 0 else -1
+        if at >= 0 and end > at:
+            out.append((a.span[0] + at, a.span[0] + end))
+        elif a.head is not None:
+            out.append(a.head)
+    return out
 
 
 def name_parts(
@@ -93,7 +117,7 @@ def name_parts(
             first
             and not m.next_word
             and not m.designator
-            and not _well_known(m.candidates)
+            and not _well_known(m.candidates, m.key)
             and not _well_known(gaz.lookup(normalize(first)))
         ):
             out.add(m.key)
@@ -113,10 +137,13 @@ def _first_name(word: str | None, stop: frozenset[str]) -> str | None:
     return word
 
 
-def _well_known(cands: list[Place]) -> bool:
-    """A country, first-level region or named region, or a city of a million people."""
+def _well_known(cands: list[Place], key: str | None = None) -> bool:
+    """A country, first-level region or named region, or a place of a million people; a
+    county only by its whole name ("Clark County", but "Stephon Clark" is a person)."""
     return any(
-        c.kind in ("country", "admin1", "region") or c.population >= 1_000_000 for c in cands
+        c.kind in ("country", "admin1", "region")
+        or (c.population >= 1_000_000 and (c.kind != "admin2" or normalize(c.name) == key))
+        for c in cands
     )
 
 

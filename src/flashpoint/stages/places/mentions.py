@@ -304,8 +304,16 @@ def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> No
         ):
             m.designator, m.designator_end = word, nxt.end
             return
+    # "the town of X", "the tourist town of X", "a province of X"; not "territory of X" ("the
+    # border territory of Georgia", "the territory of Ukraine": the country itself)
     before = text[max(0, m.start - 30) : m.start].lower().split()
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in DESIGNATORS:
+    if (
+        len(before) >= 3
+        and before[-1] == "of"
+        and before[-2] in DESIGNATORS
+        and before[-2] != "territory"
+        and ("the" in before[-4:-2] or "a" in before[-4:-2])
+    ):
         m.designator = before[-2]
 
 
@@ -328,7 +336,7 @@ def annotate_with_parse(
             continue
         if not cue and not _drop_alias_towns(m):
             continue
-        if _org_of(text, m) or _org_first(m) or _body_name(text, m):
+        if _org_of(text, m) or _org_first(m) or _body_name(text, m) or _currency(text, m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -364,6 +372,27 @@ _BODY_OF = _words_before(_CUES["body_of_words"], _OF)
 _AIRLINE = _words_before(_CUES["airline_words"], r"\s+")
 _BODY_HEADS = _CUES["body_heads"]
 _OF_NAME = re.compile(_OF + "[A-Z]")
+_PERSON_BEFORE = _words_before(_CUES["person_before"], r"\s*,?\s+")
+_TITLE_BEFORE = _words_before(_CUES["person_titles"], r"\.?\s+")
+_CURRENCY = _CUES["currency_words"]
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def person_cue(text: str, m: RawMention) -> bool:
+    """A one-word name right after a kinship or role noun ("his father Zachary", "Rozen's
+    wife, Julia,") or a personal title ("Mr. Clark", "Sen. Booker") is a person, unless it
+    is a country's or region's own name ("his son Jordan" stays Jordan)."""
+    if " " in m.key or m.prev_word or m.lead_word or _strong_by_name(m):
+        return False
+    hit = _PERSON_BEFORE.search(text, max(0, m.start - 20), m.start)
+    return hit is not None or _after_capitalised(_TITLE_BEFORE, text, m)
+
+
+def _currency(text: str, m: RawMention) -> bool:
+    """ "40 US dollars", "Hong Kong dollars": a name before a currency word names the money,
+    not a place."""
+    nxt = _NEXT_WORD.match(text, m.full_end)
+    return nxt is not None and nxt.group(1) in _CURRENCY
 
 
 def _after_capitalised(pattern: re.Pattern[str], text: str, m: RawMention) -> bool:
