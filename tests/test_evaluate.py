@@ -126,3 +126,86 @@ def test_report_gold_scores_location_date_and_dead(tmp_path: Path, coder: Coder)
         "date accuracy": 1.0,
         "dead accuracy": 1.0,
     }
+
+
+class _FixedCoder:
+    """Gives each record (by doc id) the events written for it: the ACLED figures are
+    checked against known predictions, not against the rules of the day."""
+
+    def __init__(self, events: dict[str, list[tuple[int, float, str | None, str | None]]]):
+        self.events = events
+
+    def code(self, text: str, pub_date: str | None = None, doc_id: str | None = None):
+        from flashpoint.document import Event, Trigger
+
+        return [
+            Event(
+                doc_id=str(doc_id),
+                pub_date=None,
+                event_type="ASSAULT",
+                trigger=Trigger("x", (0, 1)),
+                sentence=text,
+                sentence_span=(0, len(text)),
+                sentence_index=0,
+                quad_code=quad,
+                confidence=conf,
+                acled_event_type=etype,
+                acled_sub_event_type=sub,
+            )
+            for quad, conf, etype, sub in self.events.get(str(doc_id), [])
+        ]
+
+
+def test_report_gold_with_acled_labels_scores_type_and_sub_type(tmp_path: Path) -> None:
+    gold = _write(
+        tmp_path,
+        "labelled.jsonl",
+        [
+            {"id": "a", "text": "clash", "fatalities": 0, "event_type": "Battles",
+             "sub_event_type": "Armed clash"},
+            {"id": "b", "text": "attack", "fatalities": 0,
+             "event_type": "Violence against civilians", "sub_event_type": "Attack"},
+            {"id": "c", "text": "rally", "fatalities": 0, "event_type": "Protests",
+             "sub_event_type": "Peaceful protest"},
+            {"id": "d", "text": "no labels", "fatalities": 0},
+        ],
+    )  # fmt: skip
+    coder = _FixedCoder(
+        {
+            "a": [(4, 0.9, "Battles", "Armed clash")],
+            # the main event (material conflict, most confident) has no ACLED label: the
+            # most confident labelled event is scored
+            "b": [(4, 0.9, None, None), (3, 0.4, "Battles", "Armed clash")],
+            "c": [(3, 0.8, "Protests", "Protest with intervention")],
+            "d": [(4, 0.8, "Battles", "Armed clash")],
+        }
+    )
+    report = evaluate(gold, coder=coder)  # type: ignore[arg-type]
+    assert report.kind == "report"
+    assert report.headline["dead accuracy"] == 1.0
+    assert report.fields["dead"].gold == 4
+    assert report.headline["event type accuracy"] == pytest.approx(2 / 3)
+    assert report.headline["sub-event type accuracy"] == pytest.approx(1 / 3)
+    # Armed clash P 1/2 R 1 (F1 2/3); Attack and Peaceful protest 0; the predicted-only
+    # Protest with intervention is no gold class and is not averaged
+    assert report.headline["sub-event type macro-F1"] == pytest.approx((2 / 3) / 3)
+    assert report.fields["sub=Armed clash"].predicted == 2
+    assert any("Attack -> Armed clash" in line for line in report.details)
+
+
+def test_report_gold_without_acled_labels_has_no_type_figures(tmp_path: Path) -> None:
+    gold = _write(tmp_path, "plain.jsonl", [{"id": "a", "text": "clash", "fatalities": 2}])
+    report = evaluate(gold, coder=_FixedCoder({"a": [(4, 0.9, "Battles", "Armed clash")]}))  # type: ignore[arg-type]
+    assert report.headline == {"dead accuracy": 0.0}
+    assert not report.details
+
+
+def test_report_gold_with_only_an_event_type_scores_it_alone(tmp_path: Path) -> None:
+    gold = _write(
+        tmp_path,
+        "type.jsonl",
+        [{"id": "a", "text": "riot", "fatalities": 0, "event_type": "Riots"}],
+    )
+    coder = _FixedCoder({"a": [(4, 0.9, "Riots", "Mob violence")]})
+    report = evaluate(gold, coder=coder)  # type: ignore[arg-type]
+    assert report.headline == {"dead accuracy": 1.0, "event type accuracy": 1.0}

@@ -25,6 +25,10 @@ Three gold formats are understood (the format is told from the records):
   confident material-conflict event, else the most confident event) is scored on its
   location country (names or ISO3), admin1, coordinates (within 50 km), date and dead.
   The article's publication date is `pub_date` when given, else the report's `date`.
+  Records that also give `event_type` and/or `sub_event_type` (ACLED's names) are scored
+  on the ACLED labels of the main event (of the most confident event that has one when
+  the main event has none): event type and sub-event type accuracy, and the macro-F1
+  over the gold sub-event types (as for snippet gold).
 """
 
 from __future__ import annotations
@@ -457,10 +461,23 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371 * asin(sqrt(h))
 
 
-def _report_checks(rec: dict[str, Any], ev: Event | None) -> dict[str, bool | None]:
-    """Per field: True/False when the gold gives it, None when it does not."""
+def _acled_event(events: list[Event], main: Event | None) -> Event | None:
+    """Whose ACLED labels a report is scored on: the main event's, else the most confident
+    event that has a sub-event type."""
+    if main is not None and main.acled_sub_event_type:
+        return main
+    return _top(e for e in events if e.acled_sub_event_type)
+
+
+def _report_checks(
+    rec: dict[str, Any], ev: Event | None, labelled: Event | None = None
+) -> dict[str, bool | None]:
+    """Per field: True/False when the gold gives it, None when it does not. `labelled` is
+    the event whose ACLED labels are scored (see `_acled_event`)."""
     loc = ev.location if ev else None
-    out: dict[str, bool | None] = dict.fromkeys(("country", "admin1", "coords", "date", "dead"))
+    out: dict[str, bool | None] = dict.fromkeys(
+        ("country", "admin1", "coords", "date", "dead", "event type", "sub-event type")
+    )
     if rec.get("country"):
         out["country"] = bool(loc and loc.country == _country_code(str(rec["country"])))
     if rec.get("admin1"):
@@ -476,22 +493,46 @@ def _report_checks(rec: dict[str, Any], ev: Event | None) -> dict[str, bool | No
         out["date"] = bool(ev and ev.date and ev.date.isoformat() == rec["date"])
     if rec.get("fatalities") is not None:
         out["dead"] = bool(ev and (ev.dead or 0) == int(rec["fatalities"]))
+    if rec.get("event_type"):
+        out["event type"] = bool(labelled and labelled.acled_event_type == rec["event_type"])
+    if rec.get("sub_event_type"):
+        out["sub-event type"] = bool(
+            labelled and labelled.acled_sub_event_type == rec["sub_event_type"]
+        )
     return out
 
 
 def evaluate_reports(records: list[dict[str, Any]], coder: Coder) -> Report:
     report = Report("report", len(records))
     scores: dict[str, FieldScore] = {}
+    per_sub: dict[str, FieldScore] = {}
+    confusion: Counter[tuple[str, str]] = Counter()
     for rec in records:
         pub = rec.get("pub_date") or rec.get("date")
         events = coder.code(rec["text"], pub_date=pub, doc_id=rec.get("id"))
-        for name, ok in _report_checks(rec, _main_event(events)).items():
+        main = _main_event(events)
+        labelled = _acled_event(events, main)
+        for name, ok in _report_checks(rec, main, labelled).items():
             if ok is None:
                 continue
             score = scores.setdefault(name, FieldScore())
             score.gold += 1
             score.predicted += 1
             score.correct += ok
+        gold_sub = rec.get("sub_event_type")
+        if gold_sub:
+            pred_sub = labelled.acled_sub_event_type if labelled else None
+            per_sub.setdefault(gold_sub, FieldScore()).gold += 1
+            if pred_sub:
+                per_sub.setdefault(pred_sub, FieldScore()).predicted += 1
+            if pred_sub == gold_sub:
+                per_sub[gold_sub].correct += 1
+            else:
+                confusion[(gold_sub, pred_sub or "-")] += 1
     report.headline = {f"{k} accuracy": v.recall for k, v in scores.items()}
-    report.fields = scores
+    report.fields = dict(scores)
+    if per_sub:
+        report.headline["sub-event type macro-F1"] = _macro(per_sub.values())
+        report.fields.update({f"sub={k}": v for k, v in sorted(per_sub.items())})
+        report.details = [f"  {n:3d}  {g} -> {p}" for (g, p), n in confusion.most_common(15)]
     return report
