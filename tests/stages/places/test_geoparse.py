@@ -348,3 +348,18 @@ def test_territory_of_a_country_is_the_country(text, name, country) -> None:
 def test_a_kind_word_after_an_adjective_still_says_the_kind() -> None:
     doc = place_doc("Helicopters landed in the tourist town of Kalam in the Swat Valley.")
     assert "Kalam" in [p.text for p in doc.places]
+
+
+def test_a_town_of_that_very_name_beats_an_alternate_name() -> None:
+    """GeoNames lists "Southold" among South Bend's alternate names; the town called
+    Southold is meant, while a big city's old name still finds it ("Bombay")."""
+    assert _where(place_doc("Detectives dug at a home in the town of Southold."), "Southold") == (
+        "USA",
+        "New York",
+    )
+    assert _where(place_doc("Floods cut roads across Bombay on Monday."), "Bombay")[0] == "IND"
+
+
+def test_the_gulf_is_the_persian_gulf() -> None:
+    p = _place(place_doc("Tankers were seized in the Gulf, near Qatar."), "Gulf")
+    assert p.name == "Persian Gulf"

@@ -20,6 +20,7 @@ from flashpoint.stages.places.mentions import (
     annotate_with_parse,
     filter_unparsed,
     find_names,
+    own_name,
     person_cue,
     strong_kind,
 )
@@ -138,11 +139,12 @@ def _first_name(word: str | None, stop: frozenset[str]) -> str | None:
 
 
 def _well_known(cands: list[Place], key: str | None = None) -> bool:
-    """A country, first-level region or named region, or a place of a million people; a
-    county only by its whole name ("Clark County", but "Stephon Clark" is a person)."""
+    """A country, first-level region or named region, or a place of a million people called
+    so by its own name: not a county by its first word ("Stephon Clark" is a person, not
+    Clark County) nor a city by one of GeoNames' alternate names."""
     return any(
         c.kind in ("country", "admin1", "region")
-        or (c.population >= 1_000_000 and (c.kind != "admin2" or normalize(c.name) == key))
+        or (c.population >= 1_000_000 and (key is None or own_name(c, key)))
         for c in cands
     )
 

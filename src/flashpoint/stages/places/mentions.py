@@ -273,11 +273,11 @@ def _strong_by_name(m: RawMention) -> bool:
     ("Mainland China"). Reached only by one of GeoNames' alternate names, it does ("Victor
     Cano" is no Kano, "Nash Riad" no Riyadh)."""
     return any(
-        c.kind in ("country", "admin1", "region") and _own_name(c, m.key) for c in m.candidates
+        c.kind in ("country", "admin1", "region") and own_name(c, m.key) for c in m.candidates
     )
 
 
-def _own_name(c: Place, key: str) -> bool:
+def own_name(c: Place, key: str) -> bool:
     """`key` is the place's name (with or without an Arabic article) or a hand-checked
     spelling, not only one of GeoNames' alternate names."""
     if key in c.aliases:
@@ -336,6 +336,7 @@ def annotate_with_parse(
             continue
         if not cue and not _drop_alias_towns(m):
             continue
+        _prefer_own_names(m)
         if _org_of(text, m) or _org_first(m) or _body_name(text, m) or _currency(text, m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
@@ -444,12 +445,38 @@ def _drop_alias_towns(m: RawMention) -> bool:
     return bool(kept)
 
 
+def _prefer_own_names(m: RawMention) -> None:
+    """A town that bears the name itself beats one that GeoNames only lists it as an
+    alternate name of ("Southold" is Southold, not South Bend), unless that one is a
+    capital or a city of a million people ("Bombay")."""
+    if not any(c.kind == "city" and own_name(c, m.key) for c in m.candidates):
+        return
+    m.candidates = [
+        c
+        for c in m.candidates
+        if named_so(c, m.key)
+        or c.kind not in ("city", "admin2")
+        or c.capital
+        or c.population >= 1_000_000
+    ]
+
+
+def named_so(c: Place, key: str) -> bool:
+    """`key` is the place's own name, or its name without its kind word ("Westminster" of
+    "City of Westminster", "Clark" of "Clark County"), not only an alternate name."""
+    if own_name(c, key):
+        return True
+    name = normalize(c.name)
+    rest = name[len(key) + 1 :] if name.startswith(key + " ") else ""
+    return key == _town_core(name) or (bool(rest) and rest.split()[0] in DESIGNATORS)
+
+
 def _alias_only_town(c: Place, key: str) -> bool:
     """A town or district of under 100,000 people whose name (with or without an Arabic
     article), the name's first words ("Acapulco" of "Acapulco de Juárez", but not "Cherry" of
     "Cherry County"), its name without "City of" ("City of Westminster") or hand-checked
     spellings are not `key`."""
-    if c.kind not in ("city", "admin2") or c.population >= 100_000 or _own_name(c, key):
+    if c.kind not in ("city", "admin2") or c.population >= 100_000 or own_name(c, key):
         return False
     name = normalize(c.name)
     if c.kind == "city" and key == _town_core(name):
