@@ -6,8 +6,10 @@ import pytest
 from _build import add_event, build_doc
 
 from flashpoint.config import CoderConfig
+from flashpoint.document import Document
 from flashpoint.stages.base import get_stage_factory
 from flashpoint.stages.counts import CountsStage, find_counts, parse_number
+from flashpoint.stages.dates import DatesStage
 
 # --- numbers ------------------------------------------------------------------------------
 
@@ -333,3 +335,56 @@ def test_counts_stage_from_the_registry() -> None:
     stage(doc)
     assert [(c.kind, c.value, c.sentence) for c in doc.counts] == [("arrested", 45, 1)]
     assert "doc.events" in stage.requires and "doc.counts" in stage.assigns
+
+
+def _counted(doc: Document) -> None:
+    DatesStage()(doc)
+    CountsStage()(doc)
+
+
+def test_a_toll_in_a_relative_clause_with_its_own_past_year_stays_in_it(parse: bool) -> None:
+    doc = build_doc(
+        "Militias burned a market in Beni on Sunday. Beni is the town where 600 people died "
+        "in 2014.",
+        parse=parse,
+    )
+    ev = add_event(doc, "burned")
+    _counted(doc)
+    assert ev.dead is None
+
+
+def test_a_toll_in_a_past_relative_clause_goes_to_the_event_inside_it() -> None:
+    doc = build_doc(
+        "Gunmen raided a camp on Sunday. It is the camp where 80 people died in 2016 after "
+        "soldiers opened fire.",
+        parse=True,
+    )
+    raided, fire = add_event(doc, "raided"), add_event(doc, "opened fire")
+    _counted(doc)
+    assert (raided.dead, fire.dead) == (None, 80)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "2020 was the deadliest year, with 700 killed.",
+        "It was the bloodiest month since 2018, with 250 dead.",
+        "Last year was the worst year on record for the region, with 1,100 people killed.",
+    ],
+)
+def test_a_toll_of_a_period_ranked_by_its_toll_is_no_events(parse: bool, second: str) -> None:
+    doc = build_doc(f"Bandits raided a village in Zamfara on Sunday. {second}", parse=parse)
+    ev = add_event(doc, "raided")
+    _counted(doc)
+    assert ev.dead is None
+
+
+def test_a_ranked_day_is_one_days_toll(parse: bool) -> None:
+    doc = build_doc(
+        "Bandits raided a village in Zamfara on Sunday. It was the deadliest day of the year, "
+        "with 40 killed.",
+        parse=parse,
+    )
+    ev = add_event(doc, "raided")
+    _counted(doc)
+    assert ev.dead == 40

@@ -422,3 +422,23 @@ def test_what_a_protest_is_against_does_not_share_its_date() -> None:
     DatesStage()(doc)
     assert blocked.date == date(2024, 1, 15)
     assert (killing.date, killing.date_span) == (THU, None)
+
+
+def test_an_adverbial_clause_on_a_relative_clause_shares_its_date() -> None:
+    doc = build_doc(
+        "Kivu is the district where 200 people died in 2011 after the militia poisoned wells.",
+        parse=True,
+    )
+    poisoned = add_event(doc, "poisoned")
+    DatesStage()(doc)
+    assert (poisoned.date, poisoned.date_precision) == (date(2011, 1, 1), "year")
+
+
+def test_a_relative_clauses_date_does_not_reach_the_main_clause_through_it() -> None:
+    doc = build_doc(
+        "Troops stormed the camp where 30 people died in 2015 after guards opened fire.",
+        parse=True,
+    )
+    stormed = add_event(doc, "stormed")
+    DatesStage()(doc)
+    assert (stormed.date, stormed.date_span) == (THU, None)

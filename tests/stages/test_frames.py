@@ -214,3 +214,58 @@ def test_the_killed_of_a_named_group_are_the_leads_toll(coder: Coder) -> None:
         pub_date=PUB,
     )
     assert [e.dead for e in events if e.event_type == "ASSAULT"] == [3]
+
+
+# --- background told in a relative clause, periods ranked by their toll ------------------
+
+
+def test_a_killing_in_a_relative_clause_with_its_own_past_year_is_background(
+    coder: Coder, keeping: Coder
+) -> None:
+    text = (
+        "Soldiers stormed a village in Ituri on Monday, killing six civilians. Ituri is the "
+        "province where 900 people died in 2017 after militias attacked camps."
+    )
+    lead = _one(coder.code(text, pub_date=PUB), "ASSAULT")
+    assert (lead.sentence_index, lead.dead) == (0, 6)
+    flagged = [e for e in keeping.code(text, pub_date=PUB) if BACKGROUND in e.aux]
+    assert [(e.trigger.text, e.dead) for e in flagged] == [("attacked", 900)]
+
+
+def test_a_relative_clause_of_last_year_is_background(coder: Coder, keeping: Coder) -> None:
+    text = (
+        "Rebels attacked a camp near Goma on Monday. Goma, where 40 people were killed in an "
+        "ambush in 2023, lies on the border."
+    )
+    assert [e.trigger.text for e in coder.code(text, pub_date=PUB)] == ["attacked"]
+    flagged = [e for e in keeping.code(text, pub_date=PUB) if BACKGROUND in e.aux]
+    assert [(e.trigger.text, e.dead) for e in flagged] == [("ambush", 40)]
+
+
+def test_a_toll_of_a_ranked_period_is_an_aggregate(coder: Coder, keeping: Coder) -> None:
+    text = (
+        "Police shot dead three protesters in Kisumu on Friday. 2019 was the deadliest year, "
+        "with 900 killed."
+    )
+    lead = _one(coder.code(text, pub_date=PUB), "ASSAULT")
+    assert lead.dead == 3
+    kept = [e for e in keeping.code(text, pub_date=PUB) if e.sentence_index == 1]
+    assert kept and all(AGGREGATE in e.aux for e in kept)
+
+
+def test_the_worst_month_is_not_the_leads_toll(coder: Coder) -> None:
+    events = coder.code(
+        "Police shot dead three protesters in Kisumu on Friday. It was the worst month since "
+        "2017, with 120 dead.",
+        pub_date=PUB,
+    )
+    assert _one(events, "ASSAULT").dead == 3
+
+
+def test_a_relative_clause_dated_without_a_year_is_not_background(keeping: Coder) -> None:
+    events = keeping.code(
+        "Rebels attacked a camp near Goma on Monday. Goma, where 40 people were killed in an "
+        "ambush in December, lies on the border.",
+        pub_date=PUB,
+    )
+    assert not any(BACKGROUND in e.aux for e in events)

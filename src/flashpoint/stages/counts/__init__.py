@@ -33,7 +33,8 @@ def find_document_counts(doc: Document) -> list[CountCue]:
 @register_stage("flashpoint.counts.v1")
 class CountsStage:
     name = "counts"
-    requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.events")
+    # a toll in a relative clause with its own past year stays in it: reads doc.dates
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses", "doc.events", "doc.dates")
     assigns: tuple[str, ...] = (
         "doc.counts",
         "event.dead",

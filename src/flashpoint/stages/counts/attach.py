@@ -17,6 +17,15 @@ anything else to the nearest trigger before it — among events whose type `coun
 (plover.json: ASSAULT, PROTEST, COERCE; no deaths for an ACCUSE by position). A sentence
 with no event of its own: its counts go to the main (material) event of the sentence before
 ("The blast killed 5." after the attack sentence).
+
+Two kinds of toll reach no event outside where they are told:
+
+- a toll told in a relative clause that carries its own year before the publication year
+  ("the town where 1,300 people died in 2013", "the city, which was bombed in 2016, killing
+  40") goes only to an event inside that clause, or to none;
+- a toll told after a period ranked by its toll ("2017 was the deadliest year, with 910
+  killed"; `frames.flags.ranks_period`) goes only to an event its own cue word triggers
+  (which the frames stage flags as an aggregate), or to none.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from typing import Any, Literal
 
 from flashpoint.document import CountMention, Document, Event, Sentence
 from flashpoint.ontology import load_ontology
+from flashpoint.stages.frames.flags import names_year, ranks_period
 
 Token = Any  # spacy.tokens.Token
 _Outcome = Literal["blocked", "unknown"]
@@ -44,6 +54,9 @@ _PREP_BEFORE = re.compile(
     re.I,
 )
 _PARTICIPLE = re.compile(r",\s*(?:\S+\s+)?$")
+# without a parse: the word that opens a relative clause ("the town where", ", which")
+_RELATIVE_WORD = re.compile(r"\b(?:where|which|who|whom|whose|when)\b", re.I)
+_CLAUSE_COMMA = re.compile(r"[,;:](?!\d)")  # not the comma of "1,300"
 
 
 def _root(parsed: Any, start: int, end: int) -> Token | None:
@@ -157,7 +170,7 @@ def _counts(event: Event) -> bool:
 
 def _by_chars(sentence: Sentence, events: list[Event], count: CountMention) -> list[Event]:
     events = [e for e in events if _counts(e)]
-    cue = (getattr(count, "cue", None) or count.span)[0]
+    cue = _cue(count)[0]
     before_text = sentence.text[: cue - sentence.start]
     before = [e for e in events if e.trigger.span[1] <= cue]
     rel = _RELATIVE.search(before_text)
@@ -201,12 +214,61 @@ def _main_events(doc: Document, sent: Sentence, events: list[Event]) -> list[Eve
     return [e for e in events if e.trigger.span == best.trigger.span]
 
 
+def _cue(count: CountMention) -> tuple[int, int]:
+    return getattr(count, "cue", None) or count.span
+
+
+def _relative_clause(doc: Document, sent: Sentence, count: CountMention) -> tuple[int, int]:
+    """Document offsets of the relative clause the count's cue is told in (empty: none)."""
+    cue = _cue(count)
+    parsed = doc.parses.get(sent.index)
+    if parsed is not None:
+        tok = _root(parsed, cue[0] - sent.start, cue[1] - sent.start)
+        while tok is not None and tok.head.i != tok.i:
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                sub = list(tok.subtree)
+                last = sub[-1]
+                return sent.start + sub[0].idx, sent.start + last.idx + len(last.text)
+            tok = tok.head
+        return (0, 0)
+    before = sent.text[: cue[0] - sent.start]
+    opening = list(_RELATIVE_WORD.finditer(before))
+    if not opening:
+        return (0, 0)
+    start = opening[-1].start()
+    if _CLAUSE_COMMA.search(before, start):
+        return (0, 0)
+    comma = _CLAUSE_COMMA.search(sent.text, cue[1] - sent.start)
+    end = comma.start() if comma else len(sent.text)
+    return sent.start + start, sent.start + end
+
+
+def _past_year_clause(doc: Document, sent: Sentence, count: CountMention) -> tuple[int, int]:
+    """The count's relative clause where it names a year before publication's."""
+    pub = doc.pub_date
+    lo, hi = _relative_clause(doc, sent, count)
+    if pub is None or lo == hi:
+        return (0, 0)
+    past = any(
+        lo <= m.span[0] < hi and m.date.year < pub.year and names_year(m.text) for m in doc.dates
+    )
+    return (lo, hi) if past else (0, 0)
+
+
 def events_for_count(doc: Document, count: CountMention) -> list[Event]:
     """The events `count` belongs to (several when they share one trigger), maybe none."""
     sent = doc.sentence_of(count.span[0])
     if sent is None:
         return []
     events = _sentence_events(doc, sent)
+    if ranks_period(sent.text, count.span[0] - sent.start):
+        cue = _cue(count)
+        return [e for e in events if e.trigger.span[0] < cue[1] and cue[0] < e.trigger.span[1]]
+    lo, hi = _past_year_clause(doc, sent, count)
+    if lo != hi:
+        events = [e for e in events if lo <= e.trigger.span[0] < hi]
+        if not events:
+            return []
     if not events:
         prev = doc.sentences[sent.index - 1] if sent.index > 0 else None
         prev_events = _sentence_events(doc, prev) if prev else []

@@ -118,8 +118,13 @@ def shares_time(date_at: Token, trigger: Token) -> bool:
     """Whether a date on `date_at` dates `trigger` too, when the trigger has no date of its
     own: within one clause, and from the main clause to the verb of an adverbial clause
     ("while its fighters looted"), not to what that clause is about ("to protest against
-    the killing of a rider")."""
+    the killing of a rider"); likewise from a relative clause to the verb of an adverbial
+    clause on it ("the town where 1,300 died in 2013 after the regime deployed sarin")."""
     home, there = clause_of(date_at), clause_of(trigger)
     if home.i == there.i:
         return True
-    return home.head.i == home.i and there.dep_ == "advcl" and there.i == trigger.i
+    if there.dep_ != "advcl" or there.i != trigger.i:
+        return False
+    return home.head.i == home.i or (
+        home.dep_ in _OWN_CLAUSES and clause_of(there.head).i == home.i
+    )

@@ -6,11 +6,17 @@
   enters its eighth year"), or a toll of thousands in the perfect, exact or vague ("more than
   500,000 people have been killed", "violence that has killed thousands"), is a running total. An
   event whose toll it is gets `aux: ["aggregate"]`; an event of its own day (dated by the
-  text) only loses that toll.
+  text) only loses that toll. So is a toll told after a period longer than a day ranked by
+  its toll ("2017 was the deadliest year, with 910 killed", "the worst month since 2019,
+  with 300 dead"; `ranks_period`), which the counts stage gives to no event but one its own
+  cue word triggers.
 - **background**: an event dated by the text a year or more before publication ("in 1967",
   "the 2019 massacre") is history; an event told in the perfect with habitual
   wording ("have for years raided villages", "clashes have flared repeatedly since 2021")
-  is what has gone on, not what happened. Both get `aux: ["background"]`.
+  is what has gone on, not what happened. So is an event told in a relative clause that
+  carries its own date in a year before the publication year ("the city, which was bombed
+  in 2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
+  published in 2024; `in_past_relative`). All get `aux: ["background"]`.
 
 The words are data (`data/events/frames.tsv`).
 """
@@ -59,9 +65,29 @@ def _words_before(text: str, end: int, n: int) -> str:
     return " ".join(text[:end].split()[-n:])
 
 
+@cache
+def _ranked_period() -> re.Pattern[str]:
+    lists = load_word_lists("events/frames.tsv")
+    ranks = "|".join(re.escape(w).replace("_", r"\s+") for w in lists["ranking_words"])
+    periods = "|".join(re.escape(w) for w in lists["ranked_periods"])
+    return re.compile(rf"\b(?:{ranks})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{periods})\b", re.I)
+
+
+def ranks_period(text: str, at: int) -> bool:
+    """A period longer than a day ranked by its toll ("the deadliest year", "the worst
+    month since 2019") ends at most `ranked_reach` words before offset `at` of `text`."""
+    reach = _number("ranked_reach")
+    for m in _ranked_period().finditer(text, 0, at):
+        if len(re.findall(r"[\w'’]+", text[m.end() : at])) <= reach:
+            return True
+    return False
+
+
 def is_running_total(sent: Sentence, count: CountMention) -> bool:
     """The count is a running total (see the module docstring)."""
     start = count.span[0] - sent.start
+    if ranks_period(sent.text, start):
+        return True
     told = _words_before(sent.text, start, 2) + " " + count.text
     if not _phrases("perfect_words").search(told):
         return False
@@ -160,8 +186,51 @@ def is_habitual(doc: Document, event: Event) -> bool:
     return tok is not None and _habitual_clause(_clause_verb(tok))
 
 
+def _relative_clause(tok: Token) -> Token | None:
+    """The head of the relative clause on a noun that `tok` is told in, if any."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok
+        tok = tok.head
+    return None
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def names_year(text: str) -> bool:
+    """The temporal expression spells out its year ("in 2016", "March 2019"; not "in
+    December")."""
+    return bool(_YEAR.search(text))
+
+
+def in_past_relative(doc: Document, event: Event) -> bool:
+    """Told in a relative clause whose own date (the event's) names a year before the
+    publication year."""
+    pub = event.pub_date or doc.pub_date
+    if event.date_span is None or event.date is None or pub is None:
+        return False
+    if event.date.year >= pub.year or not names_year(doc.text[slice(*event.date_span)]):
+        return False
+    sent = doc.sentence_of(event.trigger.span[0])
+    parsed = doc.parses.get(sent.index) if sent else None
+    if sent is None or parsed is None:
+        return False
+    tok = _token_at(parsed, event.trigger.span[0] - sent.start)
+    clause = _relative_clause(tok) if tok is not None else None
+    if clause is None:
+        return False
+    sub = list(clause.subtree)
+    lo, hi = sent.start + sub[0].idx, sent.start + sub[-1].idx + len(sub[-1].text)
+    return lo <= event.date_span[0] < hi
+
+
 def flag_background(doc: Document, event: Event) -> None:
-    if is_history(event, event.pub_date or doc.pub_date) or is_habitual(doc, event):
+    if (
+        is_history(event, event.pub_date or doc.pub_date)
+        or is_habitual(doc, event)
+        or in_past_relative(doc, event)
+    ):
         _flag(event, BACKGROUND)
 
 
