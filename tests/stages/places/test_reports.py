@@ -118,3 +118,53 @@ def test_the_one_place_of_an_attack_counts_even_when_loosely_attached() -> None:
     )
     loc = locate_event(doc, make_event(doc, "shelled"))
     assert loc is not None and (loc.country, loc.admin1) == ("MMR", "Kachin")
+
+
+# --- "village (district, region)": the container's last name is a region (issue 10) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "admin1"),
+    [
+        # the Sahel belt is a named region; inside brackets it is Burkina Faso's Sahel region
+        (
+            "Gunmen raided Tougouri village (Yagha, Sahel) at dawn, killing nine herders.",
+            "BFA",
+            "Sahel",
+        ),
+        # "Chin" is also an alternate name of a Chinese city
+        ("Troops burned houses in Matupi village (Matupi, Chin) on Sunday.", "MMR", "Chin"),
+        (
+            "Insurgents ambushed a convoy near Dand (Dand, Kandahar), killing two guards.",
+            "AFG",
+            "Kandahar",
+        ),
+    ],
+)
+def test_the_last_name_in_brackets_is_a_first_level_region(coder, text, iso3, admin1) -> None:
+    events = coder.code(text, pub_date="2024-03-02")
+    assert events, text
+    loc = events[0].location
+    assert loc is not None and (loc.country, loc.admin1) == (iso3, admin1)
+
+
+def test_a_city_word_in_brackets_keeps_the_city() -> None:
+    doc = place_doc("A bomb went off at a market in Kabul (Kabul city) on Monday.")
+    cities = [p for p in doc.places if p.text.startswith("Kabul") and p.precision == "city"]
+    assert cities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked Bourzanga village (Bam, Centre-Nord), killing 14 civilians.",
+        "Rebels overran Kiwanja town (Rutshuru, Nord-Kivu) after a day of fighting.",
+        "Kaya town (Sanmatenga, Centre-Nord) was shelled overnight, killing four people.",
+    ],
+)
+def test_the_place_an_attack_is_done_to_is_where_it_happened(coder, text) -> None:
+    """The object of an attack verb (or the subject of its passive) is the event's place,
+    even when the village is unknown and only its brackets resolve."""
+    events = coder.code(text, pub_date="2024-03-02")
+    assert events and events[0].location is not None, text
+    assert events[0].location.country in ("BFA", "COD")

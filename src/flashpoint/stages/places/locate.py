@@ -237,7 +237,7 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     # verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
-    return _syntax_score(head, trig, verbal) - penalty
+    return _syntax_score(head, trig, verbal, _is_attack(event)) - penalty
 
 
 _ROUTE_END = 3.0  # what naming a route's end costs a place ("the Gusau-Funtua road")
@@ -262,10 +262,14 @@ def _head_token(parsed: Any, start: int, end: int) -> Any:
     return toks[0] if toks else None
 
 
-def _syntax_score(head: Any, trig: Any, verbal: bool = False) -> float:
-    """How a place phrase attaches to the event, read off the dependency parse."""
+def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = False) -> float:
+    """How a place phrase attaches to the event, read off the dependency parse. The place
+    an attack is done to is where it happened ("attacked Seytenga village", "Kodyel was
+    shelled"); other arguments of a verb are no location ("Tehran condemned")."""
     kind, word, anchor = _governor(head)
-    if kind == "prep" and verbal and word in _TARGET_PREPS:
+    if attack and kind == "dep" and word in ("dobj", "nsubjpass") and anchor.i == trig.i:
+        score = 3.0
+    elif kind == "prep" and verbal and word in _TARGET_PREPS:
         score = -1.0
     elif kind == "prep" and word in LOCATIVE:
         score = _anchor_score(anchor, trig)

@@ -241,8 +241,35 @@ def _fits(inner: Item, outer: Item) -> bool:
 # --- resolution -------------------------------------------------------------------------
 
 
+def closes_container(text: str, m: RawMention) -> bool:
+    """The name ends a bracketed container ("Seytenga village (Seno, Sahel)", "Sirwah
+    (Marib)"): the last name before the closing bracket."""
+    opened, closed = text.rfind("(", 0, m.start), text.rfind(")", 0, m.start)
+    return opened > closed and text[m.full_end :].lstrip().startswith(")")
+
+
+def _region_readings(it: Item, text: str) -> None:
+    """The last name of a bracketed container is a first-level region or a country, as
+    news agencies and ACLED write "village (district, region)": "(Soum, Sahel)" is Burkina
+    Faso's Sahel region, not the Sahel belt; "(Paletwa, Chin)" Myanmar's Chin State, not a
+    town in China. Other readings stay when there is no such reading or a kind word says
+    otherwise ("(Kabul city)")."""
+    m = it.mention
+    if m.designator in CITY_WORDS or not closes_container(text, m):
+        return
+    regions = [
+        c
+        for c in m.candidates
+        if c.kind in ("admin1", "country") or (c.kind == "region" and c.admin1)
+    ]
+    if regions:
+        m.candidates = regions
+
+
 def resolve(items: list[Item], text_of: dict[int, str], actors: Iterable[str]) -> None:
     """Choose a place for every item (None when no candidate fits)."""
+    for it in items:
+        _region_readings(it, text_of[it.sentence])
     for it in items:
         _choose(it, it.mention.candidates, lambda c: 0.0)
     link(items, text_of)
