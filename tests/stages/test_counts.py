@@ -126,6 +126,14 @@ COUNTS = [
      "An unknown number of miners were killed"),
     ("A number of students were detained.", "arrested", None, 2,
      "A number of students were detained"),
+    # "both", after two people were named: two
+    ("Both were killed in the ambush.", "dead", 2, None, "Both were killed"),
+    ("Both died on the way to hospital.", "dead", 2, None, "Both died"),
+    ("Both of them were taken into custody.", "arrested", 2, None,
+     "Both of them were taken into custody"),
+    ("Both herders were wounded by the blast.", "injured", 2, None,
+     "Both herders were wounded"),
+    ("The guards were both shot dead at the gate.", "dead", 2, None, "were both shot dead"),
 ]  # fmt: skip
 
 
@@ -171,6 +179,8 @@ def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int
         "The two countries share a 560-mile border.",  # a distance
         "The militia controls 40% of the province.",  # a percentage
         "Rebels attacked the town at 10 am.",  # a time
+        "Both sides killed civilians in the fighting.",  # "both" with an active verb
+        "Both killed the guard before fleeing.",  # active, its object follows
         "There were no immediate reports of casualties.",  # unknown, not zero
     ],
 )
@@ -388,3 +398,13 @@ def test_a_ranked_day_is_one_days_toll(parse: bool) -> None:
     ev = add_event(doc, "raided")
     _counted(doc)
     assert ev.dead == 40
+
+
+def test_both_in_the_next_sentence_is_the_two_named_victims(parse: bool) -> None:
+    doc = build_doc(
+        "Gunmen shot a trader and his driver near Baidoa on Friday. Both died in hospital.",
+        parse=parse,
+    )
+    ev = add_event(doc, "shot")
+    _counted(doc)
+    assert ev.dead == 2

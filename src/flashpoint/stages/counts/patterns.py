@@ -9,6 +9,8 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
 - one person: "an engineer was killed", "a soldier died", "killed a journalist", "the
   victim died in hospital";
+- two people told as "both" (after they were named): "Both were killed", "both of them
+  died", "the men were both shot dead" (2; "all three", "the two" are numbers);
 - two groups: "four soldiers and a policeman were killed" (5), "killing three soldiers and
   two civilians" (5), "killed a soldier and two civilians" (3);
 - vague numbers: "dozens of people were killed", "an unknown number of people were killed"
@@ -154,6 +156,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
         ("one_active", rf"\b{active}{_S}(?:a|an){_S}(?:\w+\s+){{0,2}}?(?:{_PERSON})\b"),
+        ("both", rf"\b(?P<both>both)(?:\s+of\s+them|\s+(?:{_PEOPLE}))?"
+                 rf"\s+{_AUX}{_ADV}{passive}\b"),
+        ("both", rf"\b(?P<aux>were|are|have\s+been|had\s+been)\s+(?P<both>both)"
+                 rf"\s+{_ADV}{passive}\b"),
         ("total", rf"\b{_N}(?:\s+[a-z-]+)?\s+{_cue(_NOUNS)}\b"),
         ("total", rf"\b{bodies}{_S}of{_S}{_N}{_WHO}"),
         ("total", rf"\b{toll}(?:\s+\w+){{0,2}}?\s+"
@@ -204,11 +210,11 @@ def _accepted(m: re.Match[str], how: str) -> bool:
             return False  # "including 2 women": part of a count already taken
         if _YEAR.fullmatch(m["num"].split()[-1]):
             return False
-    if how in ("passive", "one", "sum") and not (groups.get("aux") or "").strip():
+    if how in ("passive", "one", "sum", "both") and not (groups.get("aux") or "").strip():
         cue = re.sub(r"\s+", " ", m["cue"].lower())
         if groups.get("of") and cue not in _INTRANSITIVE:
             return False  # "two of the people wounded in the attack died"
-        if cue == "held" or (how == "one" and cue not in _INTRANSITIVE):
+        if cue == "held" or (how in ("one", "both") and cue not in _INTRANSITIVE):
             return False  # "a village held out", "a soldier killed two"
         transitive = _TRANSITIVE_PASSIVES.fullmatch(cue)
         # "3 soldiers killed 12 villagers": the verb is active, its object follows
@@ -219,6 +225,8 @@ def _accepted(m: re.Match[str], how: str) -> bool:
 def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
     """(value, lower bound) of a match: its number, one person, or the sum of the two parts
     of "four soldiers and a policeman" (vague when either part is)."""
+    if m.groupdict().get("both"):
+        return 2, None
     if "num" not in m.groupdict():
         return 1, None
     value = _one_or_number(m["num"])
@@ -269,11 +277,13 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
     taken: set[tuple[int, int]] = set()
     numbers = bool(_NUMBERS.search(text))
     for how, regex in _RULES:
-        if not numbers and how not in ("one", "one_active", "sum", "sum_active"):
+        if not numbers and how not in ("one", "one_active", "sum", "sum_active", "both"):
             continue
         for m in regex.finditer(text):
             kind = _kind(m)
             key = m.span("num") if m.groupdict().get("num") else m.span("cue")
+            if m.groupdict().get("both"):
+                key = m.span("both")
             if key in taken or any(s < m.end() and m.start() < e for s, e in negated):
                 continue
             if not _accepted(m, how):
