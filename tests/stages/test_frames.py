@@ -269,3 +269,19 @@ def test_a_relative_clause_dated_without_a_year_is_not_background(keeping: Coder
         pub_date=PUB,
     )
     assert not any(BACKGROUND in e.aux for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded near the market in Kano on Tuesday. Four people were injured.",
+        "A device went off outside a bus station in Garissa on Monday. Three people were hurt.",
+        "A bomb went off near a mosque in Maiduguri on Friday. Two people were injured.",
+    ],
+)
+def test_an_explosion_with_no_actor_and_its_injuries_are_one_event(coder: Coder, text: str) -> None:
+    events = coder.code(text, pub_date=PUB)
+    assert len(events) == 1, [(e.event_type, e.trigger.text) for e in events]
+    blast = events[0]
+    assert (blast.event_type, blast.mode, blast.actor) == ("ASSAULT", "explosives", None)
+    assert blast.injured in (2, 3, 4) and blast.dead is None

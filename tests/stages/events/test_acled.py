@@ -53,6 +53,7 @@ CASES = [
         "Shelling/artillery/missile attack",
     ),
     ("A roadside bomb exploded under a minibus on the highway.", "Remote explosive/landmine/IED"),
+    ("A bomb went off outside a busy cafe in the old town.", "Remote explosive/landmine/IED"),
     ("Unknown assailants threw a grenade into a crowded bar.", "Grenade"),
     ("Soldiers raped several women during a raid on the village.", "Sexual violence"),
     ("Gunmen opened fire on villagers returning from the market.", "Attack"),

@@ -100,6 +100,7 @@ NOT_ACLED = [
     "A fuel tanker exploded on the highway, injuring four people.",
     "A tank at the gas plant exploded on Thursday night.",
     "A storage container exploded near a church this morning.",
+    "The fire alarm went off twice in the hospital on Monday.",
     # forces of nature destroy and strike without an actor
     "A fire destroyed dozens of homes in the slum on Sunday.",
     "Lightning struck a house on the hill, killing two children.",
