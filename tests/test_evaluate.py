@@ -209,3 +209,33 @@ def test_report_gold_with_only_an_event_type_scores_it_alone(tmp_path: Path) -> 
     coder = _FixedCoder({"a": [(4, 0.9, "Riots", "Mob violence")]})
     report = evaluate(gold, coder=coder)  # type: ignore[arg-type]
     assert report.headline == {"dead accuracy": 1.0, "event type accuracy": 1.0}
+
+
+def test_report_admin1_matches_any_spelling_of_the_region(tmp_path: Path, coder: Coder) -> None:
+    """A gold that spells the region otherwise ("Nord-Kivu", "Idleb") still matches it; a
+    different region of the same country does not."""
+    rows = [
+        {
+            "id": f"r{i}",
+            "text": text,
+            "date": "2023-05-02",
+            "pub_date": "2023-05-03",
+            "country": country,
+            "admin1": admin1,
+            "note": "invented test report",
+        }
+        for i, (text, country, admin1) in enumerate(
+            [
+                (
+                    "On 2 May 2023, rebels attacked Kiwanja town (Rutshuru, Nord-Kivu).",
+                    "COD",
+                    "Nord Kivu",
+                ),
+                ("On 2 May 2023, jets bombed Sarmada town (Harem, Idleb).", "SYR", "Idleb"),
+                ("On 2 May 2023, jets bombed Sarmada town (Harem, Idleb).", "SYR", "Aleppo"),
+            ]
+        )
+    ]
+    report = evaluate(_write(tmp_path, "notes.jsonl", rows), coder)
+    assert report.fields["admin1"].correct == 2
+    assert report.fields["admin1"].gold == 3
