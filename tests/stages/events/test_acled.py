@@ -77,7 +77,6 @@ CASES = [
     ("An angry mob lynched a man accused of stealing a motorbike.", "Mob violence"),
     ("The government and the rebels signed a ceasefire agreement in the capital.", "Agreement"),
     ("Police arrested the opposition leader at his home.", "Arrests"),
-    ("Security forces intercepted six suspected militants on the road to the capital.", "Arrests"),
     ("Air defences intercepted two rockets fired at the airport.", "Disrupted weapons use"),
     (
         "Two hundred fighters defected from the militia to the government side.",
