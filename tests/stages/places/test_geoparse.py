@@ -363,3 +363,19 @@ def test_a_town_of_that_very_name_beats_an_alternate_name() -> None:
 def test_the_gulf_is_the_persian_gulf() -> None:
     p = _place(place_doc("Tankers were seized in the Gulf, near Qatar."), "Gulf")
     assert p.name == "Persian Gulf"
+
+
+def test_a_name_before_a_weapon_word_is_the_weapon() -> None:
+    """ "Grad rockets" (Grad is also a Slovenian municipality of 700 people); a country
+    before a weapon word stays a place."""
+    doc = place_doc("Troops fired Grad rockets at Kherson, and Iran missiles were seen.")
+    assert [p.text for p in doc.places] == ["Kherson", "Iran"]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "iso3", "admin1"),
+    [("Shan-North", "MMR", "Shan"), ("Bago-East", "MMR", "Bago"), ("Thi-Qar", "IRQ", "Dhi Qar")],
+)
+def test_acled_spellings_of_first_level_regions(spelling, iso3, admin1) -> None:
+    p = _place(place_doc(f"Clashes were reported in Kyaukme town ({spelling})."), spelling)
+    assert (p.country, p.admin1) == (iso3, admin1)

@@ -337,7 +337,7 @@ def annotate_with_parse(
         if not cue and not _drop_alias_towns(m):
             continue
         _prefer_own_names(m)
-        if _org_of(text, m) or _org_first(m) or _body_name(text, m) or _currency(text, m):
+        if _org_of(text, m) or _org_first(m) or _body_name(text, m) or _names_a_thing(text, m):
             continue
         inside_other = (m.label or "").endswith("+") or _in_longer_name(m)
         if (cue and not inside_other) or not (inside_other or _vetoed(m, m.label, parsed)):
@@ -376,6 +376,7 @@ _OF_NAME = re.compile(_OF + "[A-Z]")
 _PERSON_BEFORE = _words_before(_CUES["person_before"], r"\s*,?\s+")
 _TITLE_BEFORE = _words_before(_CUES["person_titles"], r"\.?\s+")
 _CURRENCY = _CUES["currency_words"]
+_WEAPONS = _CUES["weapon_words"]
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
@@ -389,11 +390,14 @@ def person_cue(text: str, m: RawMention) -> bool:
     return hit is not None or _after_capitalised(_TITLE_BEFORE, text, m)
 
 
-def _currency(text: str, m: RawMention) -> bool:
-    """ "40 US dollars", "Hong Kong dollars": a name before a currency word names the money,
-    not a place."""
+def _names_a_thing(text: str, m: RawMention) -> bool:
+    """A name before a currency word names the money ("40 US dollars", "Hong Kong
+    dollars"); a name that is no country or region before a weapon word names the weapon
+    ("Grad rockets", not the Slovenian town)."""
     nxt = _NEXT_WORD.match(text, m.full_end)
-    return nxt is not None and nxt.group(1) in _CURRENCY
+    if nxt is None:
+        return False
+    return nxt.group(1) in _CURRENCY or (nxt.group(1) in _WEAPONS and not strong_kind(m))
 
 
 def _after_capitalised(pattern: re.Pattern[str], text: str, m: RawMention) -> bool:
@@ -578,8 +582,20 @@ def _stop_ok(m: RawMention, cue: bool) -> bool:
 
 
 def strong_kind(m: RawMention) -> bool:
-    """Country, first-level region and named-region names are rarely anything else."""
-    return any(c.kind in ("country", "admin1", "region") for c in m.candidates)
+    """Country, first-level region and named-region names are rarely anything else; a
+    first-level region of a few thousand people (Slovenia's municipalities: Grad, Kanal) is
+    no stronger than a village."""
+    return any(
+        c.kind in ("country", "region") or (c.kind == "admin1" and not _tiny(c))
+        for c in m.candidates
+    )
+
+
+def _tiny(c: Place) -> bool:
+    return 0 < c.population < _TINY_REGION
+
+
+_TINY_REGION = 10_000
 
 
 def _all_proper(m: RawMention, parsed: Any) -> bool:
