@@ -100,7 +100,7 @@ def test_a_later_event_without_place_or_date_takes_the_leads_and_ranks_below_it(
     )
     lead, later = events[0], events[-1]
     assert later is not lead and later.mode == "abduct"
-    assert later.location is not None and later.location.admin1 == "North Kivu"
+    assert later.location is not None and later.location.admin1 == "Nord-Kivu"
     assert later.date == lead.date == date(2024, 3, 7)
     assert later.confidence < lead.confidence
 

@@ -146,7 +146,7 @@ REPORTS = [
         "killing four.",
         "clashed",
         "COD",
-        "North Kivu",
+        "Nord-Kivu",
     ),
     (
         "On 2 January 2022, JNIM militants ambushed a gendarmerie patrol near Djibo in "
@@ -241,7 +241,7 @@ REPORTS = [
         "On 13 April 2021, Mai-Mai militiamen killed three civilians near Uvira, South Kivu.",
         "killed",
         "COD",
-        "South Kivu",
+        "Sud-Kivu",
     ),
     (
         "On 20 February 2022, ADF rebels attacked a displacement camp near Djugu in Ituri "
@@ -594,7 +594,7 @@ REPORTS = [
         "NGA",
         "Borno",
     ),
-    ("M23 rebels seized the border town of Bunagana in North Kivu.", "seized", "COD", "North Kivu"),
+    ("M23 rebels seized the border town of Bunagana in North Kivu.", "seized", "COD", "Nord-Kivu"),
     ("Protesters torched government buildings in Kenema, Sierra Leone.", "torched", "SLE", None),
     (
         "Soldiers clashed with Fulani militants near Mopti in central Mali.",

@@ -69,7 +69,7 @@ def test_an_unknown_village_takes_its_region() -> None:
     doc = place_doc("M23 rebels clashed with troops near Bunagana (North Kivu), killing 5.")
     loc = locate_event(doc, make_event(doc, "clashed"))
     assert loc is not None
-    assert (loc.country, loc.admin1, loc.precision) == ("COD", "North Kivu", "admin1")
+    assert (loc.country, loc.admin1, loc.precision) == ("COD", "Nord-Kivu", "admin1")
     assert loc.lat is not None and loc.lon is not None
 
 
