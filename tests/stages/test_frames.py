@@ -90,6 +90,30 @@ def test_a_toll_in_a_later_sentence_goes_to_the_lead_event(coder: Coder) -> None
     assert attack.date == date(2024, 3, 10)
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "Army troops clashed with Ansaru fighters near Birnin Gwari in Nigeria on Sunday. "
+            "Three soldiers and five Ansaru fighters were killed.",
+            8,
+        ),
+        (
+            "Rival militias clashed in the streets of Tripoli in Libya on Sunday. At least 12 "
+            "bystanders were killed.",
+            12,
+        ),
+    ],
+)
+def test_a_later_list_of_the_dead_is_the_toll_of_a_lead_without_one(
+    coder: Coder, text: str, dead: int
+) -> None:
+    # the dead may be on both sides of the lead's fight: still its toll, not another event
+    events = coder.code(text, pub_date=PUB)
+    attack = _one(events, "ASSAULT")
+    assert attack.dead == dead
+
+
 def test_a_later_event_without_place_or_date_takes_the_leads_and_ranks_below_it(
     coder: Coder,
 ) -> None:

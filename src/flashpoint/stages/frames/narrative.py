@@ -277,14 +277,19 @@ def _protest_of(frame: Frame) -> Event | None:
 def _fold_intervention(protest: Event, event: Event) -> None:
     """The protest takes the intervention's counts and evidence; its sub-type is set once
     the whole frame is read (`_intervened`)."""
+    _take_counts(protest, event)
+
+
+def _take_counts(into: Event, event: Event) -> None:
+    """`into` takes the counts and evidence of `event` it lacks (not its sides)."""
     for name in ("dead", "injured", "arrested", "dead_lower_bound"):
-        if getattr(protest, name) is None and getattr(event, name) is not None:
-            setattr(protest, name, getattr(event, name))
+        if getattr(into, name) is None and getattr(event, name) is not None:
+            setattr(into, name, getattr(event, name))
     for kind, span in event.count_spans.items():
-        protest.count_spans.setdefault(kind, span)
+        into.count_spans.setdefault(kind, span)
     for span in event.evidence:
-        if span not in protest.evidence:
-            protest.evidence.append(span)
+        if span not in into.evidence:
+            into.evidence.append(span)
 
 
 def _inherit(event: Event, frame: Frame) -> None:
@@ -315,9 +320,27 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
         _fold_intervention(protest, event)
         frame.intervened = True
         return True
+    if _toll_of_main(event, frame):
+        _take_counts(frame.main, event)
+        return True
     if _told(event) or event.actor is not None:
         _inherit(event, frame)
     return False
+
+
+def _toll_of_main(event: Event, frame: Frame) -> bool:
+    """`event` is nothing but a toll told after the lead, with nobody said to have caused
+    it ("Two soldiers and one militant were killed": its trigger lies in the toll phrase),
+    and the frame's main event of its type has no toll of its own: it is the main event's
+    toll, whichever side the dead were on (a clash kills on both)."""
+    main, toll = frame.main, event.count_spans.get("dead")
+    if toll is None or event.actor is not None or event.aux or main.aux:
+        return False
+    if main.event_type != event.event_type or main.dead is not None:
+        return False
+    if main.dead_lower_bound is not None:
+        return False
+    return toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]
 
 
 # --- the whole --------------------------------------------------------------------------
