@@ -379,3 +379,29 @@ def test_a_name_before_a_weapon_word_is_the_weapon() -> None:
 def test_acled_spellings_of_first_level_regions(spelling, iso3, admin1) -> None:
     p = _place(place_doc(f"Clashes were reported in Kyaukme town ({spelling})."), spelling)
     assert (p.country, p.admin1) == (iso3, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        # a one-word small town as the subject of a verb of speaking is a person
+        ("In the interview, Sandberg reiterated that the rules had changed in Dublin.", "Sandberg"),
+        # a people's or language's word is no town of that name (Spanish, Ontario)
+        ("A man in Toronto shouted in Spanish at the camera.", "Spanish"),
+        # a word in capitals is an acronym, not the town Moca
+        ("Workers in Bilbao handled MOCA and other carcinogens.", "MOCA"),
+    ],
+)
+def test_small_towns_used_as_something_else_are_not_places(text, not_a_place) -> None:
+    places = [p.text for p in place_doc(text).places]
+    assert not_a_place not in places and len(places) == 1
+
+
+def test_a_capital_or_a_base_that_speaks_stays_a_place() -> None:
+    doc = place_doc("Fort Hood said the soldier had served abroad. Nairobi said it would help.")
+    assert [p.text for p in doc.places] == ["Fort Hood", "Nairobi"]
+
+
+def test_common_nouns_that_name_small_towns_need_a_place_cue() -> None:
+    doc = place_doc("Materials placed on this Portal are protected under the Law on copyright.")
+    assert doc.places == []

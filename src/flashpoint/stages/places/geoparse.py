@@ -8,7 +8,7 @@ from importlib.resources import files
 
 from flashpoint.document import Document, PlaceKind, PlaceMention
 from flashpoint.errors import DataFileError
-from flashpoint.stages.places.demonyms import demonym_places
+from flashpoint.stages.places.demonyms import demonym_places, demonyms
 from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import (
     COMPASS_NAMES,
@@ -18,6 +18,7 @@ from flashpoint.stages.places.mentions import (
     TIME_WORDS,
     RawMention,
     annotate_with_parse,
+    dateline,
     filter_unparsed,
     find_names,
     own_name,
@@ -73,6 +74,8 @@ def geoparse(
         for m in _annotate(found[s.index], doc.parses.get(s.index), stop, s.text):
             start = s.start + m.start
             if _part_of_a_name(m, surnames) or (m.key in named and not m.designator):
+                continue
+            if _no_town_here(m, s.text):
                 continue
             if not any(a <= start < b for a, b in people):
                 items.append(Item(m, s.index, s.start))
@@ -151,6 +154,23 @@ def _well_known(cands: list[Place], key: str | None = None) -> bool:
 
 def _part_of_a_name(m: RawMention, surnames: frozenset[str]) -> bool:
     return m.key in surnames and not m.designator and not strong_kind(m)
+
+
+def _no_town_here(m: RawMention, text: str) -> bool:
+    """A name whose only readings are small towns, used here as something else: one word
+    as the subject of a verb of speaking is a person ("Sandberg said", but "Fort Hood
+    said" is the base); a people's or a language's
+    word is that ("speaks Spanish": not Spanish, Ontario); a word in capitals is an acronym
+    ("PAP", "MOCA": not Pap or Moca), unless it opens a dateline."""
+    if m.designator or not m.candidates or not _small_towns(m.candidates):
+        return False
+    if (m.speaker and " " not in m.key) or m.text in demonyms():
+        return True
+    return m.text.isupper() and len(m.text) <= 5 and not dateline(text, m)
+
+
+def _small_towns(cands: list[Place]) -> bool:
+    return all(c.kind in ("city", "admin2") and c.population < 100_000 for c in cands)
 
 
 def _reported(it: Item) -> bool:

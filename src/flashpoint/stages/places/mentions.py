@@ -76,6 +76,7 @@ class RawMention:
     next_word: str | None = None  # a capitalised word joined to it after, if any
     links: list[int] = field(default_factory=list)
     subject: bool = False  # the parse makes it the subject of a verb ("Tehran said")
+    speaker: bool = False  # ... of a verb of speaking ("Sandberg reiterated")
 
     @property
     def full_end(self) -> int:
@@ -331,6 +332,7 @@ def annotate_with_parse(
             m.prev_word = None  # "After Paris, London is ...": no part of the name
         m.label = _covering_label(ents, m)
         m.subject = _is_subject(m, parsed)
+        m.speaker = m.subject and _speaker(m, parsed)
         cue = has_place_cue(text, m, mentions)
         if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
             continue
@@ -506,6 +508,17 @@ def _is_subject(m: RawMention, parsed: Any) -> bool:
     return False
 
 
+_SPEECH_VERBS = _CUES["speech_verbs"]
+
+
+def _speaker(m: RawMention, parsed: Any) -> bool:
+    """The name is the subject of a verb of speaking ("Sandberg said")."""
+    for t in tokens_between(parsed, m.start, m.end):
+        if not (m.start <= t.head.idx < m.end):
+            return t.head.lemma_.lower() in _SPEECH_VERBS
+    return False
+
+
 def _covering_label(ents: list[tuple[int, int, str]], m: RawMention) -> str | None:
     """The label of the entity that is exactly the mention, or that label + "+" when the
     mention is part of a longer entity."""
@@ -526,7 +539,7 @@ _LOCATIVE_BEFORE = re.compile(rf"(?:\b(?:{_LOCATIVE_WORDS})(?:\s+the)?|\(|,)\s*$
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|[-–—]\s)")
 
 
-def _dateline(text: str, m: RawMention) -> bool:
+def dateline(text: str, m: RawMention) -> bool:
     """ "WASHINGTON, April 5 (Reuters) -": a name in capitals opening its sentence, then a
     comma, a bracket or a dash, is the dateline's place."""
     return (
@@ -540,7 +553,7 @@ def _dateline(text: str, m: RawMention) -> bool:
 def has_place_cue(text: str, m: RawMention, mentions: list[RawMention]) -> bool:
     """The text itself says this is a place: a kind word, a locative word before it, or a
     place nested with it ("Sirwah (Marib)", "Jolo, Sulu")."""
-    if m.designator or _dateline(text, m):
+    if m.designator or dateline(text, m):
         return True
     after = text[m.full_end : m.full_end + 3]
     if after.lstrip().startswith("(") and any(o.start > m.end for o in mentions):
