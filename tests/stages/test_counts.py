@@ -134,6 +134,24 @@ COUNTS = [
     ("Both herders were wounded by the blast.", "injured", 2, None,
      "Both herders were wounded"),
     ("The guards were both shot dead at the gate.", "dead", 2, None, "were both shot dead"),
+    # one victim named by role or kin with a determiner: "the", "his", "their", "a"
+    ("A car bomb went off, killing the mechanic.", "dead", 1, None, "killing the mechanic"),
+    ("Gunmen stormed a farm and killed its owner.", "dead", 1, None, "killed its owner"),
+    ("A man shot dead his neighbour after a quarrel.", "dead", 1, None,
+     "shot dead his neighbour"),
+    ("The gunmen killed the mayor in 2019.", "dead", 1, None, "killed the mayor"),
+    ("Robbers killed a shopkeeper's nephew at dawn.", "dead", 1, None,
+     "killed a shopkeeper"),
+    ("A crowd beat to death a suspected informant.", "dead", 1, None,
+     "beat to death a suspected informant"),
+    ("Rioters stabbed to death a rival supporter.", "dead", 1, None,
+     "stabbed to death a rival supporter"),
+    ("The watchman of the depot was shot dead.", "dead", 1, None,
+     "The watchman of the depot was shot dead"),
+    ("A teacher of the school was killed on Monday.", "dead", 1, None,
+     "A teacher of the school was killed"),
+    ("A mine killed six troops and their driver.", "dead", 7, None,
+     "killed six troops and their driver"),
 ]  # fmt: skip
 
 
@@ -172,7 +190,7 @@ def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int
 @pytest.mark.parametrize(
     "text",
     [
-        "The gunmen killed the mayor in 2019.",  # a year
+        "The gunmen killed villagers in 2019.",  # a year
         "Two of the people wounded in the blast were flown abroad.",  # no verb of its own
         "An 18-year-old protester was questioned.",  # an age
         "The strike caused $5 million in damage.",  # money
@@ -180,7 +198,7 @@ def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int
         "The militia controls 40% of the province.",  # a percentage
         "Rebels attacked the town at 10 am.",  # a time
         "Both sides killed civilians in the fighting.",  # "both" with an active verb
-        "Both killed the guard before fleeing.",  # active, its object follows
+        "Both killed the guards before fleeing.",  # active, its object follows
         "There were no immediate reports of casualties.",  # unknown, not zero
     ],
 )

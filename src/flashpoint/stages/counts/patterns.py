@@ -8,7 +8,9 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
 - a number and what happened to it: "15 people died", "one person was killed", "12 dead",
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
 - one person: "an engineer was killed", "a soldier died", "killed a journalist", "the
-  victim died in hospital";
+  victim died in hospital"; one named by role or kin with "the" or a possessive ("killing
+  the owner", "killing his wife", "beat to death a supporter", "a guard of the building
+  was shot dead");
 - two people told as "both" (after they were named): "Both were killed", "both of them
   died", "the men were both shot dead" (2; "all three", "the two" are numbers);
 - two groups: "four soldiers and a policeman were killed" (5), "killing three soldiers and
@@ -75,6 +77,10 @@ _PERSON = (
     r"|cleric|trader|herder|pupil|patient|shopkeeper|councillor|chief|son|daughter|brother"
     r"|sister|wife|husband|bodyguard|relative|vigilante|militiaman|labourer|laborer"
     r"|fisherman|herdsman|miner|businessman|hunter|gunman|rebel|insurgent"
+    r"|owner|vendor|supporter|customer|shepherd|employee|administrator|mother|father|nephew"
+    r"|niece|uncle|aunt|cousin|neighbou?r|peacekeeper|merchant|mayor|judge|lawyer|politician"
+    r"|candidate|headman|watchman|caretaker|bystander|pastor|monk|mechanic|youth|inmate"
+    r"|prisoner|suspect|informant"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -97,11 +103,16 @@ _ONE = r"(?P<num2>(?:a|an|one)(?=\s)|" + NUMBER + ")"
 _N1 = rf"(?P<num>(?:a|an)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER})"  # "a soldier and ..."
 
 
+# a determiner of one person named by role or kin: "the owner", "his wife", "their driver"
+_ONE_DET = r"the|his|her|their|its"
+
+
 def _group(name: str) -> str:
     """A number of people named as such: "three soldiers", "a young policeman", "his two
-    sons"; "the", "his" or "her" count one person ("the chief", "his wife")."""
+    sons"; "the", "his", "her", "their" or "its" count one person ("the chief", "his wife",
+    "their civilian driver")."""
     word = rf"{_NOT_STOP}[\w'’-]+"
-    one = rf"(?:a|an|one|the|his|her)(?=\s+(?:{word}\s+)?(?:{_PERSON})\b)"
+    one = rf"(?:a|an|one|{_ONE_DET})(?=\s+(?:{word}\s+)?(?:{_PERSON})\b)"
     number = rf"(?:{MODIFIER}{_S})?{NUMBER}"
     owner = r"(?:(?:his|her|their|its)\s+)?"
     return rf"{owner}(?P<{name}>{one}|{number})(?:\s+{word})?\s+(?:{_PEOPLE}|{_PERSON})\b"
@@ -112,7 +123,8 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
     "dead": (
         r"kill(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?"
         r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
-        r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?",
+        r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?"
+        r"|(?:beat|beats|beating|hacked|hacking|stabbed|stabbing|stoned|stoning)\s+to\s+death",
         r"killed|dead|died|perished|slain|murdered|shot\s+dead|gunned\s+down"
         r"|lost\s+their\s+lives|massacred|beheaded|lynched"
         r"|(?:beaten|hacked|stabbed|burned|burnt|stoned|bludgeoned)\s+to\s+death",
@@ -155,7 +167,11 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
-        ("one_active", rf"\b{active}{_S}(?:a|an){_S}(?:\w+\s+){{0,2}}?(?:{_PERSON})\b"),
+        # "A guard of the building was shot dead": one person and whose they were
+        ("one", rf"\b(?:a|an|the)(?:\s+[\w-]+)?\s+(?:{_PERSON})\s+of(?:\s+the)?"
+                rf"(?:\s+[\w'’-]+){{1,2}}?\s+{_AUX}{_ADV}{passive}\b"),
+        ("one_active", rf"\b{active}{_S}(?:a|an|{_ONE_DET}){_S}(?:\w+\s+){{0,2}}?"
+                       rf"(?:{_PERSON})\b"),
         ("both", rf"\b(?P<both>both)(?:\s+of\s+them|\s+(?:{_PEOPLE}))?"
                  rf"\s+{_AUX}{_ADV}{passive}\b"),
         ("both", rf"\b(?P<aux>were|are|have\s+been|had\s+been)\s+(?P<both>both)"
@@ -240,7 +256,8 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
 
 
 def _one_or_number(text: str) -> tuple[int | None, int | None]:
-    return (1, None) if text.lower() in ("a", "an", "the", "his", "her") else parse_number(text)
+    one = ("a", "an", "the", "his", "her", "their", "its")
+    return (1, None) if text.lower() in one else parse_number(text)
 
 
 def _mention(
