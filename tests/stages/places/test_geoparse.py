@@ -405,3 +405,26 @@ def test_a_capital_or_a_base_that_speaks_stays_a_place() -> None:
 def test_common_nouns_that_name_small_towns_need_a_place_cue() -> None:
     doc = place_doc("Materials placed on this Portal are protected under the Law on copyright.")
     assert doc.places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "abbr", "admin1"),
+    [
+        ("A toddler drowned at a home in Slidell, La., on Monday.", "La.", "Louisiana"),
+        ("HELENA, Mont. (AP) - Lawmakers met again on Friday.", "Mont.", "Montana"),
+        ("The firm moved to Boston, MA in 2019.", "MA", "Massachusetts"),
+        ("It opened a store in Vancouver, B.C., last year.", "B.C.", "British Columbia"),
+    ],
+)
+def test_a_state_abbreviated_after_a_town_is_the_state(text, abbr, admin1) -> None:
+    """AP abbreviations and postal codes after a town and a comma name the state (and so
+    place the town); "Mont." is no French town Mont, "MA" no Ghanaian town."""
+    doc = place_doc(text)
+    assert _where(doc, abbr)[1] == admin1
+    town = doc.places[0]
+    assert town.admin1 == admin1
+
+
+def test_an_abbreviation_needs_a_town_before_it() -> None:
+    doc = place_doc("Students, MA candidates and staff gathered outside.")
+    assert all(p.admin1 != "Massachusetts" for p in doc.places)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from flashpoint.errors import DataFileError
 from flashpoint.stages.places.gazetteer import Gazetteer, Place
 from flashpoint.stages.places.names import normalize, strip_article
 from flashpoint.stages.wordlists import load_word_lists
@@ -117,8 +118,62 @@ def _span_ok(tokens: list[Token], i: int, j: int) -> bool:
     return all(t.capital or t.text.lower() in _CONNECTORS for t in inner)
 
 
+@cache
+def _abbreviations() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """data/places/abbreviations.tsv: "La." -> (USA, Louisiana), and one pattern for all."""
+    from importlib.resources import files
+
+    path = files("flashpoint") / "data" / "places" / "abbreviations.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"cannot read {path}: {exc}; reinstall flashpoint") from exc
+    table = {}
+    for line in lines:
+        if line.startswith(("#", "abbr\t")) or not line.strip():
+            continue
+        abbr, country, admin1 = line.split("\t")[:3]
+        table[abbr] = (country, admin1)
+    alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    # after a comma: "La." with its full stop, or "MA" ending the phrase
+    dotted = rf",\s+({alternatives})(?=[\s,;:)\]]|$)(?<=\.)"
+    pattern = re.compile(rf"{dotted}|,\s+({alternatives})(?![\w.])")
+    return table, pattern
+
+
+def _abbreviated_regions(text: str, gaz: Gazetteer, names: list[RawMention]) -> list[RawMention]:
+    """ "Slidell, La.", "RALEIGH, N.C. (AP)", "Boston, MA": a US state's or Canadian
+    province's abbreviation right after a town the gazetteer knows and a comma ("Smith, Ill.
+    since May" is no place)."""
+    table, pattern = _abbreviations()
+    out = []
+    for hit in pattern.finditer(text):
+        group = 1 if hit.group(1) else 2
+        abbr, start, end = hit.group(group), hit.start(group), hit.end(group)
+        if not any(0 <= hit.start() - m.full_end <= 1 for m in names):
+            continue
+        country, name = table[abbr]
+        region = gaz.admin1(country, name)
+        if region is not None:
+            out.append(RawMention(start, end, abbr, [region], normalize(region.name)))
+    return out
+
+
 def find_names(text: str, gaz: Gazetteer) -> list[RawMention]:
-    """Longest-first gazetteer matches over capitalised runs of `text`."""
+    """Longest-first gazetteer matches over capitalised runs of `text`, and abbreviated
+    states and provinces after a town ("Slidell, La."), which win over a one-word match
+    of the same letters ("Mont", a French town)."""
+    out = _gazetteer_names(text, gaz)
+    if "," not in text:
+        return out
+    regions = _abbreviated_regions(text, gaz, out)
+    if not regions:
+        return out
+    out = [m for m in out if not any(r.start < m.full_end and m.start < r.end for r in regions)]
+    return sorted(out + regions, key=lambda m: m.start)
+
+
+def _gazetteer_names(text: str, gaz: Gazetteer) -> list[RawMention]:
     tokens = tokenize(text)
     out: list[RawMention] = []
     i = 0
