@@ -428,3 +428,13 @@ def test_a_state_abbreviated_after_a_town_is_the_state(text, abbr, admin1) -> No
 def test_an_abbreviation_needs_a_town_before_it() -> None:
     doc = place_doc("Students, MA candidates and staff gathered outside.")
     assert all(p.admin1 != "Massachusetts" for p in doc.places)
+
+
+def test_a_dateline_may_end_with_a_colon() -> None:
+    doc = place_doc("NEW DELHI: The court sought a response from the former president.")
+    assert _where(doc, "NEW DELHI")[0] == "IND"
+
+
+def test_the_islamic_republic_is_iran() -> None:
+    doc = place_doc("The Islamic Republic's exports to the region fell last year.")
+    assert _where(doc, "Islamic Republic")[0] == "IRN"

@@ -591,12 +591,12 @@ _LOCATIVE_WORDS = "|".join(re.escape(w) for w in sorted(_CUES["locative_before"]
 _LOCATIVE_BEFORE = re.compile(rf"(?:\b(?:{_LOCATIVE_WORDS})(?:\s+the)?|\(|,)\s*$", re.IGNORECASE)
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|[-–—]\s)")
 
 
 def dateline(text: str, m: RawMention) -> bool:
-    """ "WASHINGTON, April 5 (Reuters) -": a name in capitals opening its sentence, then a
-    comma, a bracket or a dash, is the dateline's place."""
+    """ "WASHINGTON, April 5 (Reuters) -", "NEW DELHI:": a name in capitals opening its
+    sentence, then a comma, a bracket, a colon or a dash, is the dateline's place."""
     return (
         m.text.isupper()
         and len(m.text) > 2
