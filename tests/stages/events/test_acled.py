@@ -245,3 +245,14 @@ def test_who_was_driven_out_tells_who_took_the_place() -> None:
     assert acled_subtype("ASSAULT", None, "drive", None, rebels, words) == (
         "Government regains territory"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked the village on Monday, killing nine people on both sides.",
+        "Raiders stormed the camp overnight; four died on both sides before dawn.",
+    ],
+)
+def test_a_toll_on_both_sides_makes_an_attack_a_clash(text: str) -> None:
+    assert acled_of(text) == "Armed clash"

@@ -30,6 +30,7 @@ _NON_STATE = _CUES["non_state_sectors"]
 _NON_STATE_WORDS = _CUES["non_state_words"]
 _STATE_WORDS = _CUES["state_words"]
 _CLASH_LEMMAS = _CUES["clash_lemmas"]
+_TWO_SIDES = _CUES["two_sides"]
 _TERRITORY_LEMMAS = _CUES["territory_lemmas"]
 _TAKEOVER = _CUES["takeover"]
 _REGAIN = _CUES["regain"]
@@ -308,8 +309,9 @@ def _territory(lemma: str, actor: EventActor | None, rec: EventActor | None, w: 
 def _clash_or_attack(
     lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str:
-    """Armed clash when both sides are armed, Attack when the victims are civilians."""
-    if lemma in _CLASH_LEMMAS:
+    """Armed clash when both sides are armed (or the text says both sides lost people:
+    "killing 12 people on both sides"), Attack when the victims are civilians."""
+    if lemma in _CLASH_LEMMAS or w >= _TWO_SIDES:
         return "Armed clash"
     # a place attacked says where, not whom: "attacked the town, held by government forces"
     place = bool(_actor_words(rec) & _TERRITORY)
