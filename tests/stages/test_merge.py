@@ -72,3 +72,17 @@ def test_roleless_mention_is_kept_only_when_nothing_else_is_reported() -> None:
     # beside an event with roles, a bare mention of another type adds nothing
     out = merge_events([_ev(), _ev(etype="ACCUSE", actor=None, recipient=None, sent=1)])
     assert [e.event_type for e in out] == ["ASSAULT"]
+
+
+def test_a_roleless_mention_takes_the_sides_told_later_in_its_sentence() -> None:
+    """ "captured the town after overrunning the base; seven soldiers were killed": the
+    overrunning (kept for its place) and the killing are one event; a role-less mention
+    of another sentence stays apart from a later event with sides."""
+    loc = EventLocation(name="Kyauktaw", country="MMR")
+    bare = _ev(actor=None, recipient=None, location=loc)
+    told = _ev(actor="MMR", recipient="MMR", dead=7)
+    told.trigger = Trigger("killed", (40, 46))
+    [ev] = merge_events([bare, told])
+    assert ev.location is loc and ev.dead == 7 and ev.actor is not None
+    elsewhere = _ev(actor="MMR", recipient="MMR", sent=1, dead=7)
+    assert len(merge_events([_ev(actor=None, recipient=None, location=loc), elsewhere])) == 2

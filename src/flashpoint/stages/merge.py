@@ -175,6 +175,19 @@ def merge_events(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _roleless_same_sentence(prior: Event, ev: Event) -> bool:
+    """An earlier mention of the same type in the same sentence that names nobody (kept
+    for its place or toll) is the event that a later mention names the sides of ("captured
+    the town after overrunning the base; seven soldiers were killed")."""
+    return (
+        not _has_roles(prior)
+        and prior.sentence_index == ev.sentence_index
+        and prior.event_type == ev.event_type
+        and set(prior.aux) == set(ev.aux)
+        and _same_date(prior, ev)
+    )
+
+
 def _sides_fit(a: Event, b: Event) -> bool:
     """No side of `b` is told as someone else in `a` ("the rebels" did not do what
     "soldiers" did)."""
@@ -183,6 +196,8 @@ def _sides_fit(a: Event, b: Event) -> bool:
 
 def _find_target(recent: list[Event], ev: Event) -> Event | None:
     for prior in reversed(recent):
+        if _roleless_same_sentence(prior, ev):
+            return prior
         if not _has_roles(ev):
             if (
                 prior.event_type == ev.event_type

@@ -168,3 +168,32 @@ def test_the_place_an_attack_is_done_to_is_where_it_happened(coder, text) -> Non
     events = coder.code(text, pub_date="2024-03-02")
     assert events and events[0].location is not None, text
     assert events[0].location.country in ("BFA", "COD")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "admin1"),
+    [
+        (
+            "After a week of fighting, the army retook the town of Ghayl Bawazir (Hadramawt) "
+            "from the militants. Four soldiers were killed.",
+            "YEM",
+            "Hadramawt",
+        ),
+        (
+            "Rebels captured Mindat town (Chin) after overrunning an army post; six soldiers "
+            "were killed.",
+            "MMR",
+            "Chin",
+        ),
+    ],
+)
+def test_the_place_a_sentence_captures_is_where_its_fighting_happened(
+    coder, text, iso3, admin1
+) -> None:
+    """The object of an attack or capture verb is the event's place even when the event's
+    trigger is another word of the sentence (the fighting, the killing)."""
+    events = coder.code(text, pub_date="2024-03-02")
+    assert len(events) == 1, [e.trigger.text for e in events]
+    loc = events[0].location
+    assert loc is not None and (loc.country, loc.admin1) == (iso3, admin1)
+    assert events[0].dead in (4, 6)

@@ -27,7 +27,7 @@ from typing import Any
 from flashpoint.document import Document, Event, EventLocation, PlaceMention, Sentence, Span
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
-from flashpoint.stages.places.mentions import tokens_between
+from flashpoint.stages.places.mentions import PLACE_OBJECT_VERBS, tokens_between
 from flashpoint.stages.places.names import normalize
 
 LOCATIVE = {
@@ -267,7 +267,7 @@ def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = Fal
     an attack is done to is where it happened ("attacked Seytenga village", "Kodyel was
     shelled"); other arguments of a verb are no location ("Tehran condemned")."""
     kind, word, anchor = _governor(head)
-    if attack and kind == "dep" and word in ("dobj", "nsubjpass") and anchor.i == trig.i:
+    if attack and kind == "dep" and word in ("dobj", "nsubjpass") and _acts_on(anchor, trig):
         score = 3.0
     elif kind == "prep" and verbal and word in _TARGET_PREPS:
         score = -1.0
@@ -280,6 +280,16 @@ def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = Fal
     else:
         score = 0.5
     return score - 2.0 * _foreign_clauses(anchor, trig)
+
+
+def _acts_on(verb: Any, trig: Any) -> bool:
+    """The verb whose object the place is: the trigger itself, or an attack or capture
+    verb of the trigger's sentence ("retook the town of Mudiyah" for the fighting's toll)."""
+    return (
+        verb.i == trig.i
+        or verb.lemma_.lower() in PLACE_OBJECT_VERBS
+        or verb.lower_ in PLACE_OBJECT_VERBS
+    )
 
 
 def _anchor_score(anchor: Any, trig: Any) -> float:

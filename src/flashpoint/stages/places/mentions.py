@@ -38,6 +38,8 @@ _UNKNOWN_KINDS = (ADMIN2_WORDS | CITY_WORDS) - _CUES["weak_kind_words"]
 ORG_WORDS = _CUES["org_words"]
 # capitalised words after a name that keep it a place ("Kabul Airport")
 FACILITY_WORDS = _CUES["facility_words"]
+# verbs whose place object is where an attack happened ("retook the town of Mudiyah")
+PLACE_OBJECT_VERBS = _CUES["place_object_verbs"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _VETO_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}
 
