@@ -130,6 +130,12 @@ def test_potential_strikes_and_indirect_questions_are_not_events() -> None:
     assert code("How Eritrea will attack Ethiopia was not clear.") == []
 
 
+def test_an_averted_event_is_not_an_event() -> None:
+    events = code("Talks in Nairobi were a last chance to avoid a war between Kenya and Uganda.")
+    assert [e.event_type for e in events] == ["CONSULT"]
+    assert code("Mediators worked to prevent an attack by Eritrea on Ethiopia.") == []
+
+
 def test_same_strike_told_twice_is_one_event_with_both_sentences() -> None:
     text = (
         "Ethiopia's air force launched airstrikes against Eritrea on Tuesday. "

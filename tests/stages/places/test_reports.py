@@ -197,3 +197,35 @@ def test_the_place_a_sentence_captures_is_where_its_fighting_happened(
     loc = events[0].location
     assert loc is not None and (loc.country, loc.admin1) == (iso3, admin1)
     assert events[0].dead in (4, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "admin1"),
+    [
+        # a landmine "planted ... in" the place: a clause about the weapon says where
+        (
+            "A soldier was killed when he stepped on a landmine planted by rebels in the "
+            "countryside of Tumaco (Narino).",
+            "COL",
+            "Narino",
+        ),
+        # the man "accused of stealing a goat in" the village was beaten there
+        (
+            "A mob beat a man accused of stealing a goat in Kalenga village (Iringa) and "
+            "set him on fire.",
+            "TZA",
+            "Iringa",
+        ),
+    ],
+)
+def test_a_reduced_clause_about_a_participant_places_the_attack(coder, text, iso3, admin1) -> None:
+    events = [e for e in coder.code(text, pub_date="2024-03-02") if e.event_type == "ASSAULT"]
+    assert events and events[0].location is not None, text
+    assert (events[0].location.country, events[0].location.admin1) == (iso3, admin1)
+
+
+def test_a_place_after_days_of_is_no_location() -> None:
+    """ "in the first three days of Turkey's offensive" says when: Turkey is not where the
+    killing was."""
+    doc = place_doc("Up to 24 civilians were killed in the first three days of Turkey's offensive.")
+    assert locate_event(doc, make_event(doc, "killed")) is None

@@ -21,6 +21,8 @@ _QUESTION_WORDS = frozenset({"how", "whether", "if", "unless", "why"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 # verbs of preparing an act that has not happened ("plotting attacks")
 _PLOT_VERBS = frozenset("plan plot prepare organise organize contemplate".split())
+# "a last chance to avoid a massacre": what was averted did not happen
+_AVERT_VERBS = frozenset("avoid avert prevent forestall".split())
 # verbs of a change in number: their subject counts events ("attacks rose by 20 percent")
 _TREND_VERBS = frozenset(
     "rise increase decrease decline fall drop double triple surge soar grow plummet "
@@ -66,13 +68,14 @@ def hypothetical(trigger: Token, anchor: Token) -> bool:
 
 
 def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
-    """Mentions that report no event at all: "potential strikes", "any attack",
-    purpose infinitives ("proxies to attack American interests"), indirect questions,
-    numbers of events that changed ("attacks on aid workers rose by a fifth")."""
+    """Mentions that report no event at all: "potential strikes", "any attack", what was
+    planned or averted ("to avoid a massacre"), purpose infinitives ("proxies to attack
+    American interests"), indirect questions, numbers of events that changed ("attacks on
+    aid workers rose by a fifth")."""
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _TREND_VERBS:
         return True
     # "arrested for planning attacks on the embassy": what was planned did not happen
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PLOT_VERBS:
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PLOT_VERBS | _AVERT_VERBS:
         return True
     if any(c.dep_ == "amod" and c.lower_ in _HYPO_MODS for c in trigger.children):
         return True

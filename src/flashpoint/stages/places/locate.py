@@ -266,7 +266,7 @@ def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = Fal
     """How a place phrase attaches to the event, read off the dependency parse. The place
     an attack is done to is where it happened ("attacked Seytenga village", "Kodyel was
     shelled"); other arguments of a verb are no location ("Tehran condemned")."""
-    kind, word, anchor = _governor(head)
+    kind, word, anchor = _governor(head, place=True)
     if attack and kind == "dep" and word in ("dobj", "nsubjpass") and _acts_on(anchor, trig):
         score = 3.0
     elif kind == "prep" and verbal and word in _TARGET_PREPS:
@@ -279,7 +279,8 @@ def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = Fal
         score = -3.0
     else:
         score = 0.5
-    return score - 2.0 * _foreign_clauses(anchor, trig)
+    placed = attack and kind == "prep" and word in LOCATIVE  # "... planted in X"
+    return score - 2.0 * _foreign_clauses(anchor, trig, placed)
 
 
 def _acts_on(verb: Any, trig: Any) -> bool:
@@ -323,13 +324,23 @@ def _in_adjunct(trig: Any, ancestor: Any) -> bool:
     return False
 
 
-def _governor(tok: Any) -> tuple[str, str, Any]:
-    """Climb from a place name through its noun phrase to what governs it: a preposition
-    ("prep", "in", attachment) or a dependency ("dep", label, head)."""
+# nouns of time: "in the first days of X's offensive" says when, not where
+_TIME_NOUNS = frozenset(
+    "day days week weeks month months year years hour hours night nights morning mornings "
+    "evening afternoon time times period decade decades weekend minutes anniversary".split()
+)
+
+
+def _governor(tok: Any, place: bool = False) -> tuple[str, str, Any]:
+    """Climb from a place name (`place`) or another word through its noun phrase to what
+    governs it: a preposition ("prep", "in", attachment) or a dependency ("dep", label,
+    head). A place inside "the first days of ..." is governed by that "of"."""
     cur = tok
     for _ in range(10):
         if cur.dep_ == "pobj":
             prep = cur.head
+            if place and prep.lower_ == "of" and prep.head.lower_ in _TIME_NOUNS:
+                return "prep", "of", prep.head  # "in the first days of Turkey's offensive"
             if prep.lower_ == "of" and (
                 prep.head.pos_ in ("NOUN", "PROPN") or prep.head.lower_ in _DIRECTIONS
             ):
@@ -345,18 +356,31 @@ def _governor(tok: Any) -> tuple[str, str, Any]:
     return "dep", cur.dep_, cur.head
 
 
-def _foreign_clauses(anchor: Any, trig: Any) -> int:
+def _foreign_clauses(anchor: Any, trig: Any, placed: bool = False) -> int:
     """Clause boundaries between where the place attaches and the trigger's clause, not
-    counting the trigger's own relative clause ("attack ... that killed two in X")."""
+    counting the trigger's own relative clause ("attack ... that killed two in X"), nor,
+    for an attack's place told by a locative (`placed`), a reduced clause about its
+    participants (`_reduced`)."""
     trig_line = [trig.i, *(a.i for a in trig.ancestors)]
     count, cur = 0, anchor
     while cur.i not in trig_line:
-        if cur.dep_ in _CLAUSE_DEPS and cur.head.i != trig.i:
+        if cur.dep_ in _CLAUSE_DEPS and cur.head.i != trig.i and not (placed and _reduced(cur)):
             count += 1
         if cur.head.i == cur.i:
             return count + 1
         cur = cur.head
     return count + _clause_depth(trig, cur.i)
+
+
+def _reduced(tok: Any) -> bool:
+    """A reduced clause that describes a participant of the event, with no subject of its
+    own ("a landmine planted by ELN fighters in the countryside of X", "a man accused of
+    trying to steal a child in Y"): what it places is where the event was. A relative or
+    adverbial clause with its own subject ("militants who trained in Pakistan") is another
+    event."""
+    return tok.dep_ in ("acl", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children
+    )
 
 
 def _clause_depth(trig: Any, lca: int) -> int:
