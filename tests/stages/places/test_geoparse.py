@@ -122,7 +122,8 @@ def test_village_missing_from_the_gazetteer_is_not_sent_abroad() -> None:
 
 def test_town_said_to_be_in_a_province_is_not_its_namesake_abroad() -> None:
     doc = place_doc("Militants raided the town of Palma in Cabo Delgado province.")
-    assert _place(doc, "Palma").country is None  # not Palma de Mallorca
+    palma = _place(doc, "Palma")  # not Palma de Mallorca: unknown, placed in its province
+    assert palma.name is None and (palma.country, palma.precision) == ("MOZ", "admin1")
     assert _where(doc, "Cabo Delgado province") == ("MOZ", "Cabo Delgado")
 
 
@@ -438,3 +439,43 @@ def test_a_dateline_may_end_with_a_colon() -> None:
 def test_the_islamic_republic_is_iran() -> None:
     doc = place_doc("The Islamic Republic's exports to the region fell last year.")
     assert _where(doc, "Islamic Republic")[0] == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "iso3", "admin1"),
+    [
+        (
+            "Gunmen raided Seytenga village (Seno, Sahel) at dawn.",
+            "Seytenga village",
+            "BFA",
+            "Sahel",
+        ),
+        (
+            "Crowds filled Paulista Avenue in Sao Paulo on Sunday.",
+            "Paulista Avenue",
+            "BRA",
+            "Sao Paulo",
+        ),
+        (
+            "Police raided the Penha neighbourhood of Rio de Janeiro.",
+            "Penha neighbourhood",
+            "BRA",
+            "Rio de Janeiro",
+        ),
+    ],
+)
+def test_an_unknown_place_is_placed_where_its_container_is(text, unknown, iso3, admin1) -> None:
+    """A village, street or neighbourhood the gazetteer lacks (or knows only as a namesake
+    elsewhere: Paulista in Pernambuco, Penha in Santa Catarina) takes its container's
+    country, region, coordinates and precision; its name stays empty."""
+    p = _place(place_doc(text), unknown)
+    assert p.name is None and p.geonameid is None
+    assert (p.country, p.admin1) == (iso3, admin1) and p.lat is not None
+
+
+def test_a_river_or_street_named_after_a_place_is_not_that_place() -> None:
+    doc = place_doc(
+        "Russian troops crossed the Dnipro river; a car bomb hit Haifa Street in Baghdad."
+    )
+    assert _place(doc, "Dnipro river").name is None
+    assert _place(doc, "Haifa Street").country == "IRQ"  # placed by "in Baghdad"

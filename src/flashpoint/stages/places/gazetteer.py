@@ -9,6 +9,7 @@ name, a centroid and a population (for regions, a hand-set weight).
 from __future__ import annotations
 
 import gzip
+import math
 import sqlite3
 import warnings
 from collections.abc import Iterator
@@ -82,7 +83,19 @@ class Place:
             return True
         if other.kind in ("admin1", "admin2") or (other.kind == "region" and other.admin1):
             return self.admin1 is not None and self.admin1 == other.admin1
+        if other.kind == "city" and self.kind == "city" and self.admin1 == other.admin1:
+            # "the Penha neighbourhood of Rio de Janeiro": a place of the city
+            return _near(self, other, _CITY_KM)
         return False
+
+
+_CITY_KM = 40.0  # how far from a city's centre a neighbourhood of it may lie
+
+
+def _near(a: Place, b: Place, km: float) -> bool:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371 * math.hypot(dlat, dlon) <= km
 
 
 class Gazetteer:

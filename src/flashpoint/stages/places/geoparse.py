@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
@@ -81,6 +82,7 @@ def geoparse(
                 items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
     places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
+    _inherit_containers(places, doc.text)
     if demonyms:
         taken = [p.span for p in places]
         places.extend(d for s in doc.sentences for d in demonym_places(s, taken, gaz))
@@ -187,6 +189,28 @@ def _annotate(
     if parsed is None:
         return filter_unparsed(found, stop)
     return annotate_with_parse(found, parsed, stop, text)
+
+
+# what may stand between a place and the place the text puts it in: "X (Y", "X (Unknown,
+# Y", "X, Y", "X in Y", "X district of Y", "X near the town of Y"
+_NEST_GAP = re.compile(
+    r"\s*\(\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*)?|\s*,\s*"
+    r"|\s*\)?\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+)
+
+
+def _inherit_containers(places: list[PlaceMention], text: str) -> None:
+    """A place the gazetteer does not know ("Seytenga village (Seno, Sahel)", "Paulista
+    Avenue in Sao Paulo") is placed where its container is: it takes the container's
+    country, regions, coordinates and precision (its name and GeoNames id stay empty).
+    Right to left, so that "X (Y, Z)" with Y unknown too reaches Z."""
+    for i in range(len(places) - 2, -1, -1):
+        p, q = places[i], places[i + 1]
+        if p.precision is not None or q.precision is None or p.sentence != q.sentence:
+            continue
+        if _NEST_GAP.fullmatch(text[p.span[1] : q.span[0]]):
+            p.country, p.admin1, p.admin2 = q.country, q.admin1, q.admin2
+            p.lat, p.lon, p.precision = q.lat, q.lon, q.precision
 
 
 def _actor_countries(doc: Document) -> list[str]:

@@ -109,9 +109,11 @@ _NOMINAL_DEPS = {
     "det",
 }
 _PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+# what may stand between a place and its container: "X (Y", "X (Unknown, Y", "X, Y",
+# "Y's X", "X in Y", "X district of Y" (shared with the geoparser's containers)
 _NEST_GAP = re.compile(
-    r"\s*\(\s*|\s*,\s*|['’]s\s+(?:[a-z-]+\s+){0,2}|\s*\)?\s*,?\s+(?:in|of)\s+"
-    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+    r"\s*\(\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*)?|\s*,\s*"
+    r"|['’]s\s+(?:[a-z-]+\s+){0,2}|\s*\)?\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
 )
 _THRESHOLD = 1.5
 _WEAK = 0.25  # a loosely attached place, taken when it is the only one
@@ -126,7 +128,10 @@ class Group:
     @property
     def best(self) -> PlaceMention:
         resolved = [m for m in self.members if m.precision]
-        return min(resolved, key=lambda m: _PRECISION_RANK[m.precision or "country"])
+        # on a tie, a named place beats an unknown one placed by its container
+        return min(
+            resolved, key=lambda m: (_PRECISION_RANK[m.precision or "country"], m.name is None)
+        )
 
     @property
     def country(self) -> str | None:
@@ -237,7 +242,8 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     # verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
-    return _syntax_score(head, trig, verbal, _is_attack(event)) - penalty
+    away = event.event_type == "RETREAT"  # "withdrew from Kherson": where the retreat was
+    return _syntax_score(head, trig, verbal, _is_attack(event), away) - penalty
 
 
 _ROUTE_END = 3.0  # what naming a route's end costs a place ("the Gusau-Funtua road")
@@ -262,8 +268,11 @@ def _head_token(parsed: Any, start: int, end: int) -> Any:
     return toks[0] if toks else None
 
 
-def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = False) -> float:
-    """How a place phrase attaches to the event, read off the dependency parse. The place
+def _syntax_score(
+    head: Any, trig: Any, verbal: bool = False, attack: bool = False, away: bool = False
+) -> float:
+    """How a place phrase attaches to the event, read off the dependency parse. A retreat
+    (`away`) happens where it is "from" ("withdrew from Kherson"); the place
     an attack is done to is where it happened ("attacked Seytenga village", "Kodyel was
     shelled"); other arguments of a verb are no location ("Tehran condemned")."""
     kind, word, anchor = _governor(head, place=True)
@@ -271,7 +280,7 @@ def _syntax_score(head: Any, trig: Any, verbal: bool = False, attack: bool = Fal
         score = 3.0
     elif kind == "prep" and verbal and word in _TARGET_PREPS:
         score = -1.0
-    elif kind == "prep" and word in LOCATIVE:
+    elif kind == "prep" and (word in LOCATIVE or (away and word == "from")):
         score = _anchor_score(anchor, trig)
     elif kind == "prep":
         score = 0.5 if word == "from" else -3.0

@@ -38,6 +38,8 @@ _UNKNOWN_KINDS = (ADMIN2_WORDS | CITY_WORDS) - _CUES["weak_kind_words"]
 ORG_WORDS = _CUES["org_words"]
 # capitalised words after a name that keep it a place ("Kabul Airport")
 FACILITY_WORDS = _CUES["facility_words"]
+# capitalised or not, words after a name that make it a street or a river ("Haifa Street")
+STREET_WORDS = _CUES["street_words"]
 # verbs whose place object is where an attack happened ("retook the town of Mudiyah")
 PLACE_OBJECT_VERBS = _CUES["place_object_verbs"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -349,6 +351,18 @@ def own_name(c: Place, key: str) -> bool:
 _ORG_AFTER_KIND = re.compile(r"(?:\s+of)?\s+[A-Z][a-z]")
 
 
+def _street_or_river(text: str, nxt: Token, m: RawMention) -> bool:
+    """ "Paulista Avenue", "Haifa Street", "the Dnipro river": a street (its word
+    capitalised) or a river after the name, but not a route between two towns ("the
+    Gusau-Funtua road") nor a river the gazetteer knows by that name."""
+    word = nxt.text.lower()
+    if word not in STREET_WORDS or text[m.end : nxt.start] != " " or strong_kind_only(m):
+        return False
+    if text[max(0, m.start - 1) : m.start] == "-":
+        return False
+    return word == "river" or nxt.capital
+
+
 def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> None:
     """ "Baluchistan province", "Panjgur district": the kind word after the name, or the one
     before it in "the town of X"."""
@@ -361,6 +375,10 @@ def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> No
             and not (nxt.capital and _ORG_AFTER_KIND.match(text, nxt.end))
         ):
             m.designator, m.designator_end = word, nxt.end
+            return
+        if _street_or_river(text, nxt, m):
+            # "Paulista Avenue", "the Dnipro river": not the town or region of that name
+            m.designator, m.designator_end, m.candidates = word, nxt.end, []
             return
     # "the town of X", "the tourist town of X", "a province of X"; not "territory of X" ("the
     # border territory of Georgia", "the territory of Ukraine": the country itself)
@@ -649,6 +667,11 @@ def _stop_ok(m: RawMention, cue: bool) -> bool:
     if m.designator is not None or m.label in _PLACE_LABELS:
         return True
     return cue and m.label is None and m.key not in TIME_WORDS
+
+
+def strong_kind_only(m: RawMention) -> bool:
+    """Every reading is a river or sea region of the gazetteer ("Nile"): "Nile River" is it."""
+    return bool(m.candidates) and all(c.kind == "region" for c in m.candidates)
 
 
 def strong_kind(m: RawMention) -> bool:

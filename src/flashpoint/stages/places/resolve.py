@@ -27,6 +27,11 @@ _COMMA = re.compile(r"\s*,\s*")
 _IN = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 # what after "X, Y" makes the two the start of a list ("X, Y and Z", "X, Y, or Z")
 _LIST_END = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+# kind words of a part of a town or district ("the X neighbourhood of Y")
+_PART_WORDS = frozenset(
+    "neighbourhood neighborhood quarter suburb district area sector village camp".split()
+)
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
 
 
@@ -174,7 +179,9 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
                 # "Djibo in Soum province": the province is missing from the gazetteer and
                 # its only candidates are towns abroad; the known inner place stands
                 items[outer].mention.candidates = []
-            elif _says_inside(gap, items[outer].mention) and _weak(items[inner].mention):
+            elif _says_inside(gap, items[outer].mention, items[inner].mention) and _weak(
+                items[inner].mention
+            ):
                 # "Bassa (Plateau)", "Palma in Cabo Delgado province": a village the
                 # gazetteer lacks, not its namesake abroad
                 items[inner].mention.candidates = []
@@ -226,9 +233,13 @@ def _other_countries(items: list[Item], pair: tuple[RawMention, RawMention]) -> 
     }
 
 
-def _says_inside(gap: str, outer: RawMention) -> bool:
-    """The text itself puts the first place inside the second."""
+def _says_inside(gap: str, outer: RawMention, inner: RawMention | None = None) -> bool:
+    """The text itself puts the first place inside the second: in brackets, before a
+    region's kind word or a country, or as a part of it by kind word and "of" ("the Penha
+    neighbourhood of Rio de Janeiro")."""
     if _PAREN.fullmatch(gap):
+        return True
+    if inner is not None and inner.designator in _PART_WORDS and _OF.fullmatch(gap):
         return True
     kind_word = outer.designator in ADMIN1_WORDS | ADMIN2_WORDS
     return kind_word or any(c.kind == "country" for c in outer.candidates)
