@@ -230,3 +230,13 @@ def test_a_place_after_days_of_is_no_location() -> None:
     killing was."""
     doc = place_doc("Up to 24 civilians were killed in the first three days of Turkey's offensive.")
     assert locate_event(doc, make_event(doc, "killed")) is None
+
+
+def test_a_favela_in_a_city_is_not_its_namesake_elsewhere(coder) -> None:
+    """ "the Jacarezinho favela in Rio de Janeiro": the town of Jacarezinho in Parana is a
+    namesake; the raid happened in Rio de Janeiro."""
+    [ev] = coder.code(
+        "On 6 May 2021, police raided the Jacarezinho favela in Rio de Janeiro, killing 28.",
+        pub_date="2021-05-07",
+    )
+    assert ev.location is not None and ev.location.admin1 == "Rio de Janeiro"

@@ -27,10 +27,11 @@ _COMMA = re.compile(r"\s*,\s*")
 _IN = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 # what after "X, Y" makes the two the start of a list ("X, Y and Z", "X, Y, or Z")
 _LIST_END = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_OR_IN = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 # kind words of a part of a town or district ("the X neighbourhood of Y")
 _PART_WORDS = frozenset(
-    "neighbourhood neighborhood quarter suburb district area sector village camp".split()
+    "neighbourhood neighborhood quarter suburb district area sector village camp favela "
+    "slum".split()
 )
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
 
@@ -235,11 +236,11 @@ def _other_countries(items: list[Item], pair: tuple[RawMention, RawMention]) -> 
 
 def _says_inside(gap: str, outer: RawMention, inner: RawMention | None = None) -> bool:
     """The text itself puts the first place inside the second: in brackets, before a
-    region's kind word or a country, or as a part of it by kind word and "of" ("the Penha
-    neighbourhood of Rio de Janeiro")."""
+    region's kind word or a country, or as a part of it by kind word and "of" or "in" ("the
+    Penha neighbourhood of Rio de Janeiro", "the Jacarezinho favela in Rio de Janeiro")."""
     if _PAREN.fullmatch(gap):
         return True
-    if inner is not None and inner.designator in _PART_WORDS and _OF.fullmatch(gap):
+    if inner is not None and inner.designator in _PART_WORDS and _OF_OR_IN.fullmatch(gap):
         return True
     kind_word = outer.designator in ADMIN1_WORDS | ADMIN2_WORDS
     return kind_word or any(c.kind == "country" for c in outer.candidates)
