@@ -442,3 +442,18 @@ def test_a_relative_clauses_date_does_not_reach_the_main_clause_through_it() -> 
     stormed = add_event(doc, "stormed")
     DatesStage()(doc)
     assert (stormed.date, stormed.date_span) == (THU, None)
+
+
+@pytest.mark.parametrize("opening", ["On 12 January 2024,", "Around 12 January 2024,"])
+def test_an_opening_date_dates_every_clause_of_its_sentence(parse: bool, opening: str) -> None:
+    """ "On 12 January 2024, traders protested in Eldoret; police fired tear gas": the
+    police action in the clause after the semicolon took place on the opening date too."""
+    doc = build_doc(
+        f"{opening} traders protested against new taxes in Eldoret; police fired tear gas "
+        "and arrested nine of them.",
+        parse=parse,
+    )
+    protested, fired = add_event(doc, "protested"), add_event(doc, "fired")
+    DatesStage()(doc)
+    assert dated(doc, protested)[0] == "2024-01-12"
+    assert dated(doc, fired)[:2] == ("2024-01-12", "day")

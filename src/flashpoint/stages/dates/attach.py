@@ -17,7 +17,9 @@ Order of evidence, within the event's own sentence:
    its clause, or of the main clause when it is in an adverbial or coordinated clause,
    unless a possessive ties the expression to a noun ("Rebels attacked a post on Tuesday
    and kidnapped two soldiers" -> both Tuesday; not "the town, which they took in 2019").
-5. Nothing: the publication date, precision "day", with `date_span` None (defaulted).
+5. The sentence's opening date ("On 12 July 2023, ...; police fired tear gas"): every event
+   of the sentence that has no date of its own takes it, whatever clause it is in.
+6. Nothing: the publication date, precision "day", with `date_span` None (defaulted).
 
 An expression that resolves after publication is used only for events marked "future"
 (which read "Tuesday" as the next Tuesday).
@@ -275,6 +277,26 @@ def _shared(ctx: _Context, event: Event) -> DateChoice | None:
     return None
 
 
+# "On 12 July 2023,", "Around 3 May,", "As reported on 9 July 2023,", "Between 1 and 3 April,"
+_OPENING_LEAD = re.compile(
+    r"\W*(?:(?:as\s+)?(?:reported\s+)?(?:on|around|between|by|in)\s+)?$", re.I
+)
+
+
+def _opening(ctx: _Context, event: Event) -> DateChoice | None:
+    """A date that opens the sentence, set off by a comma ("On 12 July 2023, supporters
+    protested in Kisumu; police fired tear gas"), dates every event of the sentence that
+    has none of its own, whatever clause it is in."""
+    text, start = ctx.sentence.text, ctx.sentence.start
+    for m in sorted(ctx.mentions, key=lambda m: m.span[0]):
+        before = text[: m.span[0] - start]
+        after = text[m.span[1] - start : m.span[1] - start + 2]
+        if _OPENING_LEAD.match(before) and after.lstrip().startswith((",", "(")):
+            return _choice(ctx, m, event)
+        break
+    return None
+
+
 # --- the whole ------------------------------------------------------------------------
 
 
@@ -283,7 +305,7 @@ def resolve_event_date(doc: Document, event: Event) -> DateChoice | None:
     None only when nothing dates it and the document has no publication date."""
     ctx = _context(doc, event)
     if ctx is not None:
-        for rule in (_direct, _anchored, _unclaimed, _shared):
+        for rule in (_direct, _anchored, _unclaimed, _shared, _opening):
             choice = rule(ctx, event)
             if choice:
                 return choice
