@@ -479,3 +479,11 @@ def test_a_river_or_street_named_after_a_place_is_not_that_place() -> None:
     )
     assert _place(doc, "Dnipro river").name is None
     assert _place(doc, "Haifa Street").country == "IRQ"  # placed by "in Baghdad"
+
+
+def test_a_peoples_word_before_people_is_no_region_of_that_name() -> None:
+    """ "Four Somali soldiers" are soldiers of Somalia, not a place in Ethiopia's Somali
+    region; "the Somali region" is that region."""
+    assert [p.text for p in place_doc("Four Somali soldiers were killed.").places] == []
+    doc = place_doc("Clashes erupted in the Somali region of Ethiopia.")
+    assert _where(doc, "Somali region") == ("ETH", "Somali")

@@ -16,6 +16,7 @@ from flashpoint.stages.places.mentions import (
     DESIGNATORS,
     FACILITY_WORDS,
     ORG_WORDS,
+    PEOPLE_AFTER,
     TIME_WORDS,
     RawMention,
     annotate_with_parse,
@@ -164,11 +165,23 @@ def _no_town_here(m: RawMention, text: str) -> bool:
     said" is the base); a people's or a language's
     word is that ("speaks Spanish": not Spanish, Ontario); a word in capitals is an acronym
     ("PAP", "MOCA": not Pap or Moca), unless it opens a dateline."""
-    if m.designator or not m.candidates or not _small_towns(m.candidates):
+    if m.designator or not m.candidates:
+        return False
+    if m.text in demonyms() and _people_after(text, m):
+        return True  # "Four Somali soldiers": the people, not Ethiopia's Somali region
+    if not _small_towns(m.candidates):
         return False
     if (m.speaker and " " not in m.key) or m.text in demonyms():
         return True
     return m.text.isupper() and len(m.text) <= 5 and not dateline(text, m)
+
+
+_PEOPLE_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _people_after(text: str, m: RawMention) -> bool:
+    nxt = _PEOPLE_AFTER.match(text, m.full_end)
+    return nxt is not None and nxt.group(1) in PEOPLE_AFTER
 
 
 def _small_towns(cands: list[Place]) -> bool:

@@ -40,6 +40,8 @@ ORG_WORDS = _CUES["org_words"]
 FACILITY_WORDS = _CUES["facility_words"]
 # capitalised or not, words after a name that make it a street or a river ("Haifa Street")
 STREET_WORDS = _CUES["street_words"]
+# nouns of people after a people's word that make it the demonym ("Somali soldiers")
+PEOPLE_AFTER = _CUES["people_after"]
 # verbs whose place object is where an attack happened ("retook the town of Mudiyah")
 PLACE_OBJECT_VERBS = _CUES["place_object_verbs"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
