@@ -152,6 +152,22 @@ COUNTS = [
      "A teacher of the school was killed"),
     ("A mine killed six troops and their driver.", "dead", 7, None,
      "killed six troops and their driver"),
+    # a list of victims mixing one person and a group is their sum
+    ("A drone strike killed a Kurdish militia commander and four guards.", "dead", 5, None,
+     "killed a Kurdish militia commander and four guards"),
+    ("The attacker blew himself up, killing himself and two guards.", "dead", 3, None,
+     "killing himself and two guards"),
+    ("Bandits stabbed to death a herder and shot dead his cousin.", "dead", 2, None,
+     "stabbed to death a herder and shot dead his cousin"),
+    # a list of singular roles, one each
+    ("A police inspector, a lieutenant and a driver were wounded.", "injured", 3, None,
+     "A police inspector, a lieutenant and a driver were wounded"),
+    ("A nurse, a cook, a guard and a porter died in the fire.", "dead", 4, None,
+     "A nurse, a cook, a guard and a porter died"),
+    # people nouns of the count patterns
+    ("Four volunteers were killed.", "dead", 4, None, "Four volunteers were killed"),
+    ("The raid killed a volunteer and two rangers.", "dead", 3, None,
+     "killed a volunteer and two rangers"),
 ]  # fmt: skip
 
 

@@ -80,7 +80,8 @@ _PERSON = (
     r"|owner|vendor|supporter|customer|shepherd|employee|administrator|mother|father|nephew"
     r"|niece|uncle|aunt|cousin|neighbou?r|peacekeeper|merchant|mayor|judge|lawyer|politician"
     r"|candidate|headman|watchman|caretaker|bystander|pastor|monk|mechanic|youth|inmate"
-    r"|prisoner|suspect|informant"
+    r"|prisoner|suspect|informant|volunteer|major|lieutenant|corporal|constable|inspector"
+    r"|parishioner|worshipper|pilgrim|migrant|refugee|smuggler|poacher|ranger"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -93,6 +94,7 @@ _PEOPLE = (
     r"|patients|engineers|officials|traders|herders|drivers|commanders|leaders|clerics"
     r"|sons|daughters|brothers|sisters|wives|relatives|bodyguards|chiefs|militiamen"
     r"|vigilantes|labourers|laborers|fishermen|herdsmen|hunters|businessmen|loyalists"
+    r"|volunteers|constables|parishioners|smugglers|poachers|rangers|shepherds|vendors"
     r"|(?-i:[A-Z][a-z]+s)"
 )
 _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
@@ -112,10 +114,10 @@ def _group(name: str) -> str:
     sons"; "the", "his", "her", "their" or "its" count one person ("the chief", "his wife",
     "their civilian driver")."""
     word = rf"{_NOT_STOP}[\w'’-]+"
-    one = rf"(?:a|an|one|{_ONE_DET})(?=\s+(?:{word}\s+)?(?:{_PERSON})\b)"
+    one = rf"(?:a|an|one|{_ONE_DET})(?=\s+(?:{word}\s+){{0,2}}?(?:{_PERSON})\b)"
     number = rf"(?:{MODIFIER}{_S})?{NUMBER}"
     owner = r"(?:(?:his|her|their|its)\s+)?"
-    return rf"{owner}(?P<{name}>{one}|{number})(?:\s+{word})?\s+(?:{_PEOPLE}|{_PERSON})\b"
+    return rf"{owner}(?P<{name}>{one}|{number})(?:\s+{word}){{0,2}}?\s+(?:{_PEOPLE}|{_PERSON})\b"
 
 
 _VERBS: dict[CountKind, tuple[str, str]] = {
@@ -160,8 +162,18 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     active = _cue({k: v[0] for k, v in _VERBS.items()})
     passive = _cue({k: v[1] for k, v in _VERBS.items()})
     bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
+    dead_active = _VERBS["dead"][0]
+    item = rf"(?:a|an|one)(?:\s+{_NOT_STOP}[\w'’-]+){{1,3}}?"
     rules = [
+        # "An army colonel, a major and a police officer were killed": one each
+        ("list", rf"\b(?P<list>{item}(?:\s*,\s*{item})+\s*,?\s+and\s+{item}){_OF_GROUP}"
+                 rf"\s+{_AUX}{_ADV}{passive}\b"),
+        # "killing herself and three traders": a suicide bomber's own death counts
+        ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself)\s+and\s+{_group('num2')}"),
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}"),
+        # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
+        ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
+                       rf"{_group('num2')}"),
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
         ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
@@ -189,6 +201,8 @@ def _kind(m: re.Match[str]) -> CountKind:
 
 
 _RULES = _rules()
+# rules that need no number word ("a soldier and a policeman", "both", a list of roles)
+_WORDY_RULES = frozenset({"one", "one_active", "sum", "sum_active", "sum_verbs", "both", "list"})
 # every rule needs one of these words: most sentences are skipped at once
 _NUMBERS = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty"
@@ -226,6 +240,10 @@ def _accepted(m: re.Match[str], how: str) -> bool:
             return False  # "including 2 women": part of a count already taken
         if _YEAR.fullmatch(m["num"].split()[-1]):
             return False
+    if how == "list" and not (groups.get("aux") or "").strip():
+        return (
+            re.sub(r"\s+", " ", m["cue"].lower()) in _INTRANSITIVE
+        )  # "a soldier, a nurse and a child killed ..." may be active
     if how in ("passive", "one", "sum", "both") and not (groups.get("aux") or "").strip():
         cue = re.sub(r"\s+", " ", m["cue"].lower())
         if groups.get("of") and cue not in _INTRANSITIVE:
@@ -243,6 +261,8 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
     of "four soldiers and a policeman" (vague when either part is)."""
     if m.groupdict().get("both"):
         return 2, None
+    if m.groupdict().get("list"):
+        return len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["list"])), None
     if "num" not in m.groupdict():
         return 1, None
     value = _one_or_number(m["num"])
@@ -256,7 +276,7 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
 
 
 def _one_or_number(text: str) -> tuple[int | None, int | None]:
-    one = ("a", "an", "the", "his", "her", "their", "its")
+    one = ("a", "an", "the", "his", "her", "their", "its", "himself", "herself")
     return (1, None) if text.lower() in one else parse_number(text)
 
 
@@ -292,15 +312,20 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
     found = _zeros(text, offset, sentence)
     negated = [(z.span[0] - offset, z.span[1] - offset) for z in found]
     taken: set[tuple[int, int]] = set()
+    listed: list[tuple[int, int]] = []
     numbers = bool(_NUMBERS.search(text))
     for how, regex in _RULES:
-        if not numbers and how not in ("one", "one_active", "sum", "sum_active", "both"):
+        if not numbers and how not in _WORDY_RULES:
             continue
         for m in regex.finditer(text):
             kind = _kind(m)
             key = m.span("num") if m.groupdict().get("num") else m.span("cue")
             if m.groupdict().get("both"):
                 key = m.span("both")
+            if m.groupdict().get("list"):
+                key = m.span("cue")
+            if any(s <= m.start() < e for s, e in listed):
+                continue  # a part of a list already counted whole
             if key in taken or any(s < m.end() and m.start() < e for s, e in negated):
                 continue
             if not _accepted(m, how):
@@ -309,7 +334,9 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
             if value == (None, None):
                 continue
             taken.add(key)
-            if how in ("sum", "sum_active"):  # neither part is counted again on its own
+            if how in ("list", "sum_verbs"):
+                listed.append(m.span())
+            if how in ("sum", "sum_active", "sum_verbs"):  # no part is counted again alone
                 taken.update((m.span("num2"), m.span("cue")))
             found.append(_mention(m, kind, value, offset, sentence))
     return sorted(found, key=lambda c: (c.span, c.kind))
