@@ -309,3 +309,32 @@ def test_an_explosion_with_no_actor_and_its_injuries_are_one_event(coder: Coder,
     blast = events[0]
     assert (blast.event_type, blast.mode, blast.actor) == ("ASSAULT", "explosives", None)
     assert blast.injured in (2, 3, 4) and blast.dead is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a toll told as an addition adds to the lead's toll
+        (
+            "Soldiers stormed a rebel camp near Beni in Congo on Sunday, killing six rebels. "
+            "Three soldiers were also killed.",
+            9,
+        ),
+        # the lead's fight told by the side that answered it is its toll
+        (
+            "Boko Haram fighters raided Nigerian soldiers near Dikwa in Nigeria on Sunday. The "
+            "soldiers repelled the raid, killing 8 Boko Haram fighters.",
+            8,
+        ),
+        # a toll named with a side after the lead's fight, nobody said to have caused it
+        (
+            "ISWAP fighters attacked a police post in Monguno in Nigeria on Sunday. Police "
+            "fought back; one policeman and four fighters were killed.",
+            5,
+        ),
+    ],
+)
+def test_a_later_toll_of_the_leads_fight_is_its_toll(coder: Coder, text: str, dead: int) -> None:
+    events = coder.code(text, pub_date=PUB)
+    attack = _one(events, "ASSAULT")
+    assert attack.dead == dead

@@ -311,6 +311,8 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
         return False
     if not _fits_roles(event, frame):
         return False
+    if _adds_to_main(doc, event, frame):
+        return True
     target = _same_type_target(event, frame)
     if target is not None:
         _join(target, event)
@@ -328,19 +330,57 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
     return False
 
 
+_ADDITION = re.compile(r"\b(?:also|another|a\s+further|an\s+additional)\b", re.I)
+
+
+def _named(actor: Any) -> bool:
+    return actor is not None and bool(actor.country or actor.name)
+
+
+def _swapped(event: Event, main: Event) -> bool:
+    """`event` has the main event's two sides, the other way round ("The troops repelled
+    the attack" after "fighters attacked the troops"): the same fight told from the side
+    that answered it."""
+    ea, er, mr, ma = event.actor, event.recipient, main.recipient, main.actor
+    if ea is None or er is None or mr is None or ma is None:
+        return False
+    return bool(ea.country and ea.country == mr.country and er.name and er.name == ma.name)
+
+
+def _adds_to_main(doc: Document, event: Event, frame: Frame) -> bool:
+    """`event` is nothing but a toll told as an addition to the main event's ("..., killing
+    nine militants. Two soldiers were also killed"): other victims of the same fight, so the
+    main event's toll is their sum."""
+    main, toll = frame.main, event.count_spans.get("dead")
+    if toll is None or event.aux or main.aux or main.event_type != event.event_type:
+        return False
+    if _named(event.actor) or main.dead is None or event.dead is None:
+        return False
+    if main.dead_lower_bound is not None or event.dead_lower_bound is not None:
+        return False
+    inside = toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]
+    if not inside or not _ADDITION.search(doc.text[toll[0] : toll[1]]):
+        return False
+    main.dead = main.dead + event.dead
+    return True
+
+
 def _toll_of_main(event: Event, frame: Frame) -> bool:
     """`event` is nothing but a toll told after the lead, with nobody said to have caused
     it ("Two soldiers and one militant were killed": its trigger lies in the toll phrase),
-    and the frame's main event of its type has no toll of its own: it is the main event's
-    toll, whichever side the dead were on (a clash kills on both)."""
+    or the main event's fight told by the side that answered it (`_swapped`), and the
+    frame's main event of its type has no toll of its own: it is the main event's toll,
+    whichever side the dead were on (a clash kills on both)."""
     main, toll = frame.main, event.count_spans.get("dead")
-    if toll is None or event.actor is not None or event.aux or main.aux:
+    if toll is None or event.aux or main.aux or main.event_type != event.event_type:
         return False
-    if main.event_type != event.event_type or main.dead is not None:
+    if _swapped(event, main):
+        return main.dead is None and main.dead_lower_bound is None
+    if _named(event.actor):
         return False
-    if main.dead_lower_bound is not None:
+    if not (toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]):
         return False
-    return toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]
+    return main.dead is None and main.dead_lower_bound is None
 
 
 # --- the whole --------------------------------------------------------------------------
