@@ -256,3 +256,15 @@ def test_who_was_driven_out_tells_who_took_the_place() -> None:
 )
 def test_a_toll_on_both_sides_makes_an_attack_a_clash(text: str) -> None:
     assert acled_of(text) == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police opened fire on teachers protesting against unpaid wages, killing two.",
+        "Soldiers shot dead three farmers who protested against the land seizure.",
+    ],
+)
+def test_forces_firing_on_people_protesting_is_excessive_force(text: str) -> None:
+    assert acled_of(text) == "Excessive force against protesters"
+
