@@ -268,3 +268,8 @@ def test_a_toll_on_both_sides_makes_an_attack_a_clash(text: str) -> None:
 def test_forces_firing_on_people_protesting_is_excessive_force(text: str) -> None:
     assert acled_of(text) == "Excessive force against protesters"
 
+
+def test_people_detained_while_protesting_is_a_protest_met_with_intervention() -> None:
+    text = "Police detained forty people protesting the new fuel tax outside the town hall."
+    assert acled_of(text) == "Protest with intervention"
+
