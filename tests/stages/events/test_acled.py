@@ -273,3 +273,7 @@ def test_people_detained_while_protesting_is_a_protest_met_with_intervention() -
     text = "Police detained forty people protesting the new fuel tax outside the town hall."
     assert acled_of(text) == "Protest with intervention"
 
+
+def test_an_agreement_signed_to_lift_a_blockade_is_an_agreement() -> None:
+    text = "Ministers and truck drivers signed an agreement to lift the blockade of the port."
+    assert acled_of(text) == "Agreement"
