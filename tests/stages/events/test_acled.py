@@ -277,3 +277,30 @@ def test_people_detained_while_protesting_is_a_protest_met_with_intervention() -
 def test_an_agreement_signed_to_lift_a_blockade_is_an_agreement() -> None:
     text = "Ministers and truck drivers signed an agreement to lift the blockade of the port."
     assert acled_of(text) == "Agreement"
+
+
+@pytest.mark.parametrize(
+    ("actor", "mode", "expected"),
+    [
+        (_actor("opposition party supporters", "PTY"), "destroy", "Violent demonstration"),
+        (_actor("activists", "CVL"), "destroy", "Violent demonstration"),
+        (_actor("football fans", "CVL"), "destroy", "Mob violence"),
+    ],
+)
+def test_a_political_crowd_burning_a_building_demonstrates(
+    actor: EventActor, mode: str, expected: str
+) -> None:
+    words = {"set", "fire", "to", "the", "governor's", "office"}
+    assert acled_subtype("ASSAULT", mode, "burn", actor, None, words) == expected
+
+
+def test_an_anti_crowd_throwing_stones_is_a_violent_demonstration() -> None:
+    crowd = _actor("an anti-government crowd", "CVL")
+    words = {"an", "anti-government", "crowd", "threw", "stones", "at", "the", "ministry"}
+    assert acled_subtype("PROTEST", "riot", "throw", crowd, None, words) == (
+        "Violent demonstration"
+    )
+    villagers = _actor("angry villagers", "CVL")
+    assert acled_subtype("PROTEST", "riot", "throw", villagers, None, words | {"angry"}) == (
+        "Mob violence"
+    )

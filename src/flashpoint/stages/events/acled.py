@@ -59,6 +59,8 @@ INTERVENTION = _INTERVENTION  # the words of an act on protesters (stage: not as
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
 _CROWD_CONTROL = _CUES["crowd_control"]
 _CROWD_ACTORS = _CUES["crowd_actors"]
+_POLITICAL_CROWD = _CUES["political_crowd"]
+_POLITICAL_SECTORS = _CUES["political_sectors"]
 _KILLED_MARKS = _CUES["killed_marks"]
 _DISCOVERY_LEMMAS = _CUES["discovery_lemmas"]
 _REMAINS = _CUES["remains"]
@@ -215,6 +217,8 @@ def _assault(
         w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS or civilian_actor)
     ):
         return _force_on_protesters(actor, w)
+    if mode == "destroy" and _political_crowd(actor) and not w & _MOB:
+        return "Violent demonstration"  # "PTI supporters stormed and burned the residence"
     if w & _MOB or lemma in _LYNCH_LEMMAS or _is_crowd(actor):
         return "Mob violence"
     if mode == "destroy":
@@ -269,6 +273,17 @@ def _rioters_or_crowd(actor: EventActor | None, w: set[str]) -> bool:
 def _is_crowd(a: EventActor | None) -> bool:
     """A crowd, not an organised armed group: "villagers", "an angry mob", "residents"."""
     return _sector(a) not in ARMED and bool(_actor_words(a) & _CROWD_ACTORS)
+
+
+def _political_crowd(a: EventActor | None) -> bool:
+    """A crowd with a political cause: a party's supporters or activists, or a crowd named
+    for what it is against ("an anti-immigration crowd"); its riot is a demonstration."""
+    if a is None or _sector(a) in ARMED:
+        return False
+    words = _actor_words(a)
+    if _sector(a) in _POLITICAL_SECTORS or words & _POLITICAL_CROWD:
+        return True
+    return _is_crowd(a) and any(x.startswith("anti-") for x in words)
 
 
 def _crowd_control(w: set[str]) -> bool:
@@ -342,7 +357,12 @@ def _protest(
     if w & _MOB and not w & _PROTEST_NOUNS:
         return "Mob violence"
     # a crowd that riots with no protest told is a mob ("a crowd stormed the police station")
-    if mode == "riot" and _is_crowd(actor) and not w & _PROTEST_WORDS:
+    if (
+        mode == "riot"
+        and _is_crowd(actor)
+        and not w & _PROTEST_WORDS
+        and not _political_crowd(actor)
+    ):
         return "Mob violence"
     # blockades and sit-ins are peaceful unless force is used
     if mode in ("riot", "vandalize") or w & _VIOLENT_PROTEST:
