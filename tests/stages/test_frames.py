@@ -338,3 +338,14 @@ def test_a_later_toll_of_the_leads_fight_is_its_toll(coder: Coder, text: str, de
     events = coder.code(text, pub_date=PUB)
     attack = _one(events, "ASSAULT")
     assert attack.dead == dead
+
+
+def test_a_toll_of_the_fighting_the_lead_was_won_by_is_its_toll(coder: Coder) -> None:
+    events = coder.code(
+        "Congolese troops recaptured the town of Kiwanja in Congo on Sunday from M23 rebels "
+        "after clashes that killed four rebels.",
+        pub_date=PUB,
+    )
+    retaken = _one(events, "ASSAULT")
+    assert retaken.trigger.text == "recaptured"
+    assert retaken.dead == 4

@@ -104,14 +104,48 @@ class Frame:
 # --- the lead sentence ------------------------------------------------------------------
 
 
-def _depth(doc: Document, event: Event) -> int:
+def _token(doc: Document, event: Event) -> Token | None:
+    """The parse token of the event's trigger (None without a parse)."""
     sent = doc.sentence_of(event.trigger.span[0])
     parsed = doc.parses.get(sent.index) if sent else None
     if sent is None or parsed is None:
-        return 0
+        return None
     start = event.trigger.span[0] - sent.start
-    tok = next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
+    return next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
+
+
+def _depth(doc: Document, event: Event) -> int:
+    sent = doc.sentence_of(event.trigger.span[0])
+    if sent is None or doc.parses.get(sent.index) is None:
+        return 0
+    tok = _token(doc, event)
     return sum(1 for _ in tok.ancestors) if tok is not None else 99
+
+
+# "recaptured the town after clashes that killed three": the fighting the event was won by
+_OWN_FIGHT_PREPS = frozenset({"after", "in", "during", "amid", "following"})
+
+
+def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event]:
+    """Events of the lead sentence that are the main event's own fighting: of its type, told
+    as a noun after "after", "in", "during", "amid" or "following" on its verb ("recaptured
+    the town after clashes that killed three militiamen"). The main event takes their toll
+    when it has none, and they are folded into it."""
+    if main.dead is not None or main.dead_lower_bound is not None or main.aux:
+        return []
+    head = _token(doc, main)
+    out: list[Event] = []
+    for e in events:
+        if e is main or e.event_type != main.event_type or e.aux or "dead" not in e.count_spans:
+            continue
+        tok = _token(doc, e)
+        if head is None or tok is None or tok.dep_ != "pobj" or tok.pos_ != "NOUN":
+            continue
+        prep = tok.head
+        if prep.lower_ in _OWN_FIGHT_PREPS and prep.head.i == head.i and not out:
+            _take_counts(main, e)
+            out.append(e)
+    return out
 
 
 def main_event(doc: Document, events: list[Event]) -> Event | None:
@@ -402,6 +436,8 @@ def frame_events(doc: Document) -> None:
         main = main_event(doc, events)
         if _starts_frame(main, frame):
             assert main is not None
+            folded = _own_fighting(doc, main, events)
+            events = [e for e in events if e not in folded]
             frame = _frame(doc, main, events)
             frames.append(frame)
             kept.extend(events)
