@@ -304,3 +304,15 @@ def test_an_anti_crowd_throwing_stones_is_a_violent_demonstration() -> None:
     assert acled_subtype("PROTEST", "riot", "throw", villagers, None, words | {"angry"}) == (
         "Mob violence"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of nurses gathered outside the health ministry demanding higher pay.",
+        "A group of students held up placards calling for the release of their teacher.",
+        "Dozens of fishermen waved banners outside the port against the new fishing quotas.",
+    ],
+)
+def test_gathering_demanding_or_holding_placards_is_a_peaceful_protest(text: str) -> None:
+    assert acled_of(text) == "Peaceful protest"

@@ -163,12 +163,16 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
 
 def _purpose_lemmas(tok: Token) -> set[str]:
     """The verbs of what `tok` was done for: "gathered ... to denounce" (an infinitive
-    clause, adverbial or complement)."""
+    clause, adverbial or complement), "gathered in the square demanding" (a participle
+    clause)."""
     return {
         c.lemma_.lower()
         for c in tok.children
         if c.dep_ in ("advcl", "xcomp")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and (
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            or (c.dep_ == "advcl" and c.tag_ == "VBG")
+        )
     }
 
 
