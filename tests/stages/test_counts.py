@@ -442,3 +442,19 @@ def test_both_in_the_next_sentence_is_the_two_named_victims(parse: bool) -> None
     ev = add_event(doc, "shot")
     _counted(doc)
     assert ev.dead == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("In the clash six bandits were killed, and a passer-by died later in hospital.", 7),
+        ("In the clash two policemen were killed and the governor said 9 bandits died.", 11),
+        # a running total is no other set of victims
+        ("In the clash two policemen were killed, and the toll later rose to 9.", 9),
+    ],
+)
+def test_two_sets_of_victims_in_one_sentence_are_summed(parse: bool, text: str, dead: int) -> None:
+    doc = build_doc(text, parse=parse)
+    ev = add_event(doc, "clash")
+    CountsStage()(doc)
+    assert ev.dead == dead

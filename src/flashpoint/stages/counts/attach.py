@@ -295,8 +295,41 @@ def _better(new: CountMention, old_value: int | None, old_bound: int | None) -> 
     )
 
 
-def _apply(event: Event, count: CountMention) -> None:
+# between two tolls of one sentence told as two sets of victims: ", and", ", and the army
+# said", ", and a resident hit by" (a few words, no number, no running total)
+_AND_MORE = re.compile(r"\s*,?\s+and\s+(?:[\w'’-]+\s+){0,5}", re.I)
+_TOTAL = re.compile(
+    r"\b(?:toll|total|tally|bringing|raising|brought|raised|deaths|fatalities|bodies|dead)\b"
+    r"|\b(?:including|among|of\s+them|of\s+whom)\b",
+    re.I,
+)
+
+
+def _more_victims(doc: Document, event: Event, count: CountMention) -> bool:
+    """`count` tells other victims than the event's dead toll so far, in the same sentence
+    right after it ("Eleven gunmen were killed, and a bystander died later", "Four soldiers
+    were killed and the army said 17 militants died"): the toll is their sum."""
+    old = event.count_spans.get("dead")
+    if old is None or event.dead is None or count.value is None:
+        return False
+    if event.dead_lower_bound is not None or count.lower_bound is not None:
+        return False
+    sent = doc.sentence_of(old[0])
+    if sent is None or not (sent.start <= count.span[0] < sent.end) or count.span[0] < old[1]:
+        return False
+    between = doc.text[old[1] : count.span[0]]
+    if not _AND_MORE.fullmatch(between) or re.search(r"\d", between):
+        return False
+    return not any(_TOTAL.search(t) for t in (between, doc.text[old[0] : old[1]], count.text))
+
+
+def _apply(event: Event, count: CountMention, doc: Document | None = None) -> None:
     if count.kind == "dead":
+        if doc is not None and _more_victims(doc, event, count):
+            assert event.dead is not None and count.value is not None
+            event.dead += count.value
+            event.count_spans["dead"] = (event.count_spans["dead"][0], count.span[1])
+            return
         if not _better(count, event.dead, event.dead_lower_bound) and "dead" in event.count_spans:
             return
         event.dead, event.dead_lower_bound = count.value, count.lower_bound
@@ -311,7 +344,8 @@ def _apply(event: Event, count: CountMention) -> None:
 def attach_counts(doc: Document) -> None:
     """Set dead / injured / arrested (and dead_lower_bound, count_spans) on the events of
     `doc` from `doc.counts`. Where several counts of one kind reach an event, the largest
-    wins (a later, higher toll updates an earlier one)."""
+    wins (a later, higher toll updates an earlier one), except two tolls of other victims
+    told one after the other in a sentence, which are summed (`_more_victims`)."""
     for count in doc.counts:
         for event in events_for_count(doc, count):
-            _apply(event, count)
+            _apply(event, count, doc)
