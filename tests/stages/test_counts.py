@@ -164,6 +164,11 @@ COUNTS = [
      "A police inspector, a lieutenant and a driver were wounded"),
     ("A nurse, a cook, a guard and a porter died in the fire.", "dead", 4, None,
      "A nurse, a cook, a guard and a porter died"),
+    # a known part and an unknown number: the known part, at least
+    ("Three guards and an unknown number of bandits were killed.", "dead", 3, 3,
+     "Three guards and an unknown number of bandits were killed"),
+    ("Two rangers and three of the poachers were killed.", "dead", 5, None,
+     "Two rangers and three of the poachers were killed"),
     # people nouns of the count patterns
     ("Four volunteers were killed.", "dead", 4, None, "Four volunteers were killed"),
     ("The raid killed a volunteer and two rangers.", "dead", 3, None,

@@ -175,7 +175,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
                        rf"{_group('num2')}"),
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
-        ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
+        ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
@@ -269,10 +269,15 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
     if not m.groupdict().get("num2"):
         return value
     other = _one_or_number(m["num2"])
+    if _UNKNOWN.search(m["num2"]) and value[0] is not None:
+        return value[0], value[0]  # "5 soldiers and an unknown number of militants": 5 known
     if value[0] is not None and other[0] is not None:
         bound = None if value[1] is None and other[1] is None else value[0] + other[0]
         return value[0] + other[0], bound
     return None, (value[0] or value[1] or 0) + (other[0] or other[1] or 0)
+
+
+_UNKNOWN = re.compile(r"\b(?:unknown|undetermined|unspecified)\s+number\b", re.I)
 
 
 def _one_or_number(text: str) -> tuple[int | None, int | None]:
