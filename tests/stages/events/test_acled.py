@@ -316,3 +316,9 @@ def test_an_anti_crowd_throwing_stones_is_a_violent_demonstration() -> None:
 )
 def test_gathering_demanding_or_holding_placards_is_a_peaceful_protest(text: str) -> None:
     assert acled_of(text) == "Peaceful protest"
+
+
+def test_an_anti_tank_mine_is_a_landmine_not_shelling() -> None:
+    text = "An anti-tank mine exploded under an army truck on the road, killing two soldiers."
+    assert acled_of(text) == "Remote explosive/landmine/IED"
+

@@ -46,6 +46,7 @@ _GRENADE = _CUES["grenade"]
 _RPG = _CUES["rpg"]
 _IED = _CUES["ied"]
 _SUICIDE = _CUES["suicide"]
+_LANDMINE = _CUES["landmine"]
 _WEAPON_WORDS = _CHEMICAL | _CHEMICAL_WORD | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
 _ARMED_WORDS = _CUES["armed_words"]
 _CIVILIAN_WORDS = _CUES["civilian_words"]
@@ -303,6 +304,8 @@ def _by_weapon(mode: str | None, w: set[str]) -> str | None:
         return "Air/drone strike"
     if w & _GRENADE and not w & _RPG:  # a rocket-propelled grenade is a rocket
         return "Grenade"
+    if w & _LANDMINE and "anti" in w:  # "an anti-tank mine exploded": no tank fired
+        return "Remote explosive/landmine/IED"
     if mode == "heavy-weapons" or w & _HEAVY:
         return "Shelling/artillery/missile attack"
     if mode == "explosives" or w & _IED:
