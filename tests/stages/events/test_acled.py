@@ -322,3 +322,24 @@ def test_an_anti_tank_mine_is_a_landmine_not_shelling() -> None:
     text = "An anti-tank mine exploded under an army truck on the road, killing two soldiers."
     assert acled_of(text) == "Remote explosive/landmine/IED"
 
+
+def test_tear_gas_dropped_on_troops_is_a_chemical_weapon() -> None:
+    words = {"forces", "dropped", "tear", "gas", "grenades", "on", "enemy", "trenches"}
+    army = _actor("government forces", "MIL")
+    assert acled_subtype("ASSAULT", "drone", "drop", army, None, words) == "Chemical weapon"
+    # on a crowd it is crowd control, and troops firing it at students are no chemical war
+    assert (
+        acled_subtype(
+            "ASSAULT",
+            None,
+            "fire",
+            _actor("soldiers", "MIL"),
+            None,
+            {"soldiers", "fired", "tear", "gas", "at", "students"},
+        )
+        != "Chemical weapon"
+    )
+    assert (
+        acled_subtype("ASSAULT", None, "fire", None, None, words | {"protesters"})
+        != "Chemical weapon"
+    )

@@ -47,6 +47,8 @@ _RPG = _CUES["rpg"]
 _IED = _CUES["ied"]
 _SUICIDE = _CUES["suicide"]
 _LANDMINE = _CUES["landmine"]
+_RIOT_GAS = _CUES["riot_gas"]
+_MILITARY_TARGETS = _CUES["military_targets"]
 _WEAPON_WORDS = _CHEMICAL | _CHEMICAL_WORD | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
 _ARMED_WORDS = _CUES["armed_words"]
 _CIVILIAN_WORDS = _CUES["civilian_words"]
@@ -210,6 +212,8 @@ def _assault(
         return "Abduction/forced disappearance"
     if _actor_words(actor) & _PROTESTERS:  # protesters' own violence: they riot
         return "Violent demonstration"
+    if _gas_on_troops(actor, w):
+        return "Chemical weapon"
     weapon = _by_weapon(mode, w)
     if weapon:
         return weapon
@@ -285,6 +289,14 @@ def _political_crowd(a: EventActor | None) -> bool:
     if _sector(a) in _POLITICAL_SECTORS or words & _POLITICAL_CROWD:
         return True
     return _is_crowd(a) and any(x.startswith("anti-") for x in words)
+
+
+def _gas_on_troops(actor: EventActor | None, w: set[str]) -> bool:
+    """Tear gas or CS gas used on troops or their positions, with no protest told, is a
+    chemical weapon of war ("dropped tear gas grenades onto Ukrainian trenches")."""
+    if not (w & _GAS and w & _RIOT_GAS) or w & _PROTEST_WORDS:
+        return False
+    return bool((w - _actor_words(actor)) & _MILITARY_TARGETS)
 
 
 def _crowd_control(w: set[str]) -> bool:
