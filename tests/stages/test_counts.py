@@ -164,6 +164,12 @@ COUNTS = [
      "A police inspector, a lieutenant and a driver were wounded"),
     ("A nurse, a cook, a guard and a porter died in the fire.", "dead", 4, None,
      "A nurse, a cook, a guard and a porter died"),
+    # one person named before, told by a pronoun
+    ("The herder was beaten. She died in hospital.", "dead", 1, None, "She died"),
+    ("Gunmen seized a trader. He was later shot dead.", "dead", 1, None,
+     "He was later shot dead"),
+    # hurt first, then dead
+    ("Two miners were trapped and died.", "dead", 2, None, "Two miners were trapped and died"),
     # a known part and an unknown number: the known part, at least
     ("Three guards and an unknown number of bandits were killed.", "dead", 3, 3,
      "Three guards and an unknown number of bandits were killed"),
@@ -463,3 +469,8 @@ def test_two_sets_of_victims_in_one_sentence_are_summed(parse: bool, text: str, 
     ev = add_event(doc, "clash")
     CountsStage()(doc)
     assert ev.dead == dead
+
+
+@pytest.mark.parametrize("text", ["He was arrested on Monday.", "He killed two guards."])
+def test_a_pronoun_is_no_count_of_one_unless_dead(text: str) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text) if c.value == 1] == []

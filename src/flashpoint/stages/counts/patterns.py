@@ -163,6 +163,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     passive = _cue({k: v[1] for k, v in _VERBS.items()})
     bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
     dead_active = _VERBS["dead"][0]
+    died = _cue({"dead": r"died|perished|succumbed"})
     item = rf"(?:a|an|one)(?:\s+{_NOT_STOP}[\w'’-]+){{1,3}}?"
     rules = [
         # "An army colonel, a major and a police officer were killed": one each
@@ -176,6 +177,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                        rf"{_group('num2')}"),
         ("active", rf"\b{active}{_S}{_N}{_WHO}"),
         ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
+        # "one soldier was poisoned and died", "two guards were wounded and later died"
+        ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
+                    rf"{died}\b"),
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
@@ -184,6 +188,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 rf"(?:\s+[\w'’-]+){{1,2}}?\s+{_AUX}{_ADV}{passive}\b"),
         ("one_active", rf"\b{active}{_S}(?:a|an|{_ONE_DET}){_S}(?:\w+\s+){{0,2}}?"
                        rf"(?:{_PERSON})\b"),
+        # one person named before: "He died at the scene", "she was later shot dead"
+        ("pronoun", rf"(?:^|(?<=[.;,]\s))(?:he|she)\s+{_AUX}{_ADV}{passive}\b"),
         ("both", rf"\b(?P<both>both)(?:\s+of\s+them|\s+(?:{_PEOPLE}))?"
                  rf"\s+{_AUX}{_ADV}{passive}\b"),
         ("both", rf"\b(?P<aux>were|are|have\s+been|had\s+been)\s+(?P<both>both)"
@@ -202,7 +208,9 @@ def _kind(m: re.Match[str]) -> CountKind:
 
 _RULES = _rules()
 # rules that need no number word ("a soldier and a policeman", "both", a list of roles)
-_WORDY_RULES = frozenset({"one", "one_active", "sum", "sum_active", "sum_verbs", "both", "list"})
+_WORDY_RULES = frozenset(
+    {"one", "one_active", "sum", "sum_active", "sum_verbs", "both", "list", "pronoun"}
+)
 # every rule needs one of these words: most sentences are skipped at once
 _NUMBERS = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty"
@@ -244,8 +252,15 @@ def _accepted(m: re.Match[str], how: str) -> bool:
         return (
             re.sub(r"\s+", " ", m["cue"].lower()) in _INTRANSITIVE
         )  # "a soldier, a nurse and a child killed ..." may be active
-    if how in ("passive", "one", "sum", "both") and not (groups.get("aux") or "").strip():
+    if how == "pronoun" and not m["dead"]:
+        return False  # "he was held" is not a count of one
+    if (
+        how in ("passive", "one", "sum", "both", "pronoun")
+        and not (groups.get("aux") or "").strip()
+    ):
         cue = re.sub(r"\s+", " ", m["cue"].lower())
+        if how == "pronoun" and cue not in _INTRANSITIVE:
+            return False  # "he killed two": active
         if groups.get("of") and cue not in _INTRANSITIVE:
             return False  # "two of the people wounded in the attack died"
         if cue == "held" or (how in ("one", "both") and cue not in _INTRANSITIVE):
