@@ -343,3 +343,16 @@ def test_tear_gas_dropped_on_troops_is_a_chemical_weapon() -> None:
         acled_subtype("ASSAULT", None, "fire", None, None, words | {"protesters"})
         != "Chemical weapon"
     )
+
+
+def test_forces_firing_on_civilians_blocking_a_road_use_excessive_force() -> None:
+    words = {"police", "fired", "live", "rounds", "at", "farmers", "blocking", "the", "road"}
+    police = _actor("police", "COP")
+    farmers = _actor("farmers", "CVL")
+    assert acled_subtype("ASSAULT", None, "fire", police, farmers, words) == (
+        "Excessive force against protesters"
+    )
+    # troops blocking a road who fire on militants fight them
+    words = {"troops", "blocking", "the", "road", "fired", "on", "militants"}
+    troops, militants = _actor("troops", "MIL"), _actor("militants", "REB")
+    assert acled_subtype("ASSAULT", None, "fire", troops, militants, words) == "Armed clash"

@@ -55,6 +55,8 @@ _CIVILIAN_WORDS = _CUES["civilian_words"]
 _PROTEST_WORDS = _CUES["protest_words"]
 _PROTESTERS = _CUES["protesters"]
 _PROTEST_NOUNS = _CUES["protest_nouns"]
+_OBSTRUCTION = _CUES["obstruction"]
+_PROTESTERS_FOUGHT = _CUES["protesters_fought"]
 _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
@@ -218,8 +220,14 @@ def _assault(
     if weapon:
         return weapon
     civilian_actor = _sector(actor) == "CVL"
-    if w & _PROTESTERS or (
-        w & _PROTEST_WORDS and (_side(actor) == "state" or w & _STATE_FORCE_WORDS or civilian_actor)
+    blockers = bool(w & _OBSTRUCTION) and _sector(rec) == "CVL" and _side(actor) == "state"
+    if (
+        w & _PROTESTERS
+        or blockers
+        or (
+            w & _PROTEST_WORDS
+            and (_side(actor) == "state" or w & _STATE_FORCE_WORDS or civilian_actor)
+        )
     ):
         return _force_on_protesters(actor, w)
     if mode == "destroy" and _political_crowd(actor) and not w & _MOB:
