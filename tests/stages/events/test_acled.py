@@ -356,3 +356,13 @@ def test_forces_firing_on_civilians_blocking_a_road_use_excessive_force() -> Non
     words = {"troops", "blocking", "the", "road", "fired", "on", "militants"}
     troops, militants = _actor("troops", "MIL"), _actor("militants", "REB")
     assert acled_subtype("ASSAULT", None, "fire", troops, militants, words) == "Armed clash"
+
+
+def test_force_on_protesters_who_fought_back_is_a_violent_demonstration() -> None:
+    text = (
+        "Opposition supporters clashed with police during a rally in the capital; "
+        "police fired rubber bullets and tear gas at the protesters."
+    )
+    assert acled_of(text) == "Violent demonstration"
+    text = "Police fired rubber bullets and tear gas at protesters outside parliament."
+    assert acled_of(text) == "Excessive force against protesters"

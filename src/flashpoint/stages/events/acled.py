@@ -406,6 +406,8 @@ def _protest_met(w: set[str]) -> str | None:
     if not (acted or force):
         return None
     if w & _SEVERE and force:
+        if w & _PROTESTERS_FOUGHT:  # force met with force: the protest turned violent
+            return "Violent demonstration"
         return "Excessive force against protesters"
     if acted and (force or acted & _INTERVENTION_ACTS):
         return "Protest with intervention"
