@@ -474,3 +474,11 @@ def test_two_sets_of_victims_in_one_sentence_are_summed(parse: bool, text: str, 
 @pytest.mark.parametrize("text", ["He was arrested on Monday.", "He killed two guards."])
 def test_a_pronoun_is_no_count_of_one_unless_dead(text: str) -> None:
     assert [(c.kind, c.value) for c in find_counts(text) if c.value == 1] == []
+
+
+def test_an_event_named_by_the_victims_does_not_take_their_count(parse: bool) -> None:
+    doc = build_doc("Troops fired on a crowd in the square, killing 12 demonstrators.", parse=parse)
+    fire = add_event(doc, "fired")
+    crowd = add_event(doc, "demonstrators", "PROTEST")
+    CountsStage()(doc)
+    assert (fire.dead, crowd.dead) == (12, None)

@@ -196,6 +196,14 @@ def _by_chars(sentence: Sentence, events: list[Event], count: CountMention) -> l
 # --- the whole ------------------------------------------------------------------------
 
 
+def _victims(event: Event, count: CountMention) -> bool:
+    """The event's trigger names the count's victims after its verb ("killing 41 protesters":
+    a protest told by "protesters"), not what killed them: it never takes the count."""
+    start, end = event.trigger.span
+    cue = _cue(count)
+    return cue[1] <= start and end <= count.span[1]
+
+
 def _sentence_events(doc: Document, sent: Sentence) -> list[Event]:
     return [e for e in doc.events if sent.start <= e.trigger.span[0] < sent.end]
 
@@ -260,7 +268,7 @@ def events_for_count(doc: Document, count: CountMention) -> list[Event]:
     sent = doc.sentence_of(count.span[0])
     if sent is None:
         return []
-    events = _sentence_events(doc, sent)
+    events = [e for e in _sentence_events(doc, sent) if not _victims(e, count)]
     if ranks_period(sent.text, count.span[0] - sent.start):
         cue = _cue(count)
         return [e for e in events if e.trigger.span[0] < cue[1] and cue[0] < e.trigger.span[1]]
