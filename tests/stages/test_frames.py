@@ -320,6 +320,12 @@ def test_an_explosion_with_no_actor_and_its_injuries_are_one_event(coder: Coder,
             "Three soldiers were also killed.",
             9,
         ),
+        # the attackers' dead told after the lead's toll of its targets add to it
+        (
+            "Al Shabaab militants attacked a Kenyan army camp near Mandera in Kenya on Sunday, "
+            "killing 6 soldiers. The army said 30 militants were killed.",
+            36,
+        ),
         # the lead's fight told by the side that answered it is its toll
         (
             "Boko Haram fighters raided Nigerian soldiers near Dikwa in Nigeria on Sunday. The "

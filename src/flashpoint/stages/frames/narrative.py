@@ -383,20 +383,43 @@ def _swapped(event: Event, main: Event) -> bool:
 
 def _adds_to_main(doc: Document, event: Event, frame: Frame) -> bool:
     """`event` is nothing but a toll told as an addition to the main event's ("..., killing
-    nine militants. Two soldiers were also killed"): other victims of the same fight, so the
-    main event's toll is their sum."""
+    nine militants. Two soldiers were also killed") or of its attackers' dead where the main
+    event's toll is of others (`_other_side`): other victims of the same fight, so the main
+    event's toll is their sum."""
     main, toll = frame.main, event.count_spans.get("dead")
     if toll is None or event.aux or main.aux or main.event_type != event.event_type:
         return False
     if _named(event.actor) or main.dead is None or event.dead is None:
         return False
-    if main.dead_lower_bound is not None or event.dead_lower_bound is not None:
-        return False
     inside = toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]
-    if not inside or not _ADDITION.search(doc.text[toll[0] : toll[1]]):
+    if not inside:
+        return False
+    if _ADDITION.search(doc.text[toll[0] : toll[1]]):
+        if main.dead_lower_bound is not None or event.dead_lower_bound is not None:
+            return False
+    elif not _other_side(doc, main, toll):
         return False
     main.dead = main.dead + event.dead
+    if event.dead_lower_bound is not None or main.dead_lower_bound is not None:
+        main.dead_lower_bound = main.dead
     return True
+
+
+def _other_side(doc: Document, main: Event, toll: tuple[int, int]) -> bool:
+    """The later toll counts the main event's attackers ("ISSP militants attacked a unit,
+    killing 17 soldiers. ... 100 militants were killed") where its own toll counts others:
+    the dead of the other side of the same fight."""
+    lead = main.count_spans.get("dead")
+    actor = main.actor
+    if lead is None or actor is None or not actor.text or main.recipient is None:
+        return False
+    noun = actor.text.split()[-1].lower()
+    if len(noun) < 4 or not noun.endswith("s"):
+        return False
+    said = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    return bool(said.search(doc.text[toll[0] : toll[1]])) and not said.search(
+        doc.text[lead[0] : lead[1]]
+    )
 
 
 def _toll_of_main(event: Event, frame: Frame) -> bool:
