@@ -366,3 +366,9 @@ def test_force_on_protesters_who_fought_back_is_a_violent_demonstration() -> Non
     assert acled_of(text) == "Violent demonstration"
     text = "Police fired rubber bullets and tear gas at protesters outside parliament."
     assert acled_of(text) == "Excessive force against protesters"
+
+
+def test_a_lynching_is_mob_violence_whatever_the_victim_was_accused_of() -> None:
+    text = "Villagers lynched a man accused of raping a girl near the market."
+    assert acled_of(text) == "Mob violence"
+

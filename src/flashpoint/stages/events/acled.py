@@ -208,6 +208,8 @@ def _assault(
         return _clash(mode, actor, w)
     # the trigger's own means decides over weapon words of other clauses ("kidnapped
     # three advisers and set off bombs in the capital")
+    if lemma in _LYNCH_LEMMAS:  # a lynching, whatever the victim was accused of (a rape)
+        return "Mob violence"
     if mode == "sexual":
         return "Sexual violence"
     if mode == "abduct":
