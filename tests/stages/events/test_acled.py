@@ -372,3 +372,7 @@ def test_a_lynching_is_mob_violence_whatever_the_victim_was_accused_of() -> None
     text = "Villagers lynched a man accused of raping a girl near the market."
     assert acled_of(text) == "Mob violence"
 
+
+def test_sides_fighting_for_control_of_a_place_clash() -> None:
+    text = "Two rival militias fought for control of the port district on Tuesday."
+    assert acled_of(text) == "Armed clash"
