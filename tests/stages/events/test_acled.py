@@ -376,3 +376,8 @@ def test_a_lynching_is_mob_violence_whatever_the_victim_was_accused_of() -> None
 def test_sides_fighting_for_control_of_a_place_clash() -> None:
     text = "Two rival militias fought for control of the port district on Tuesday."
     assert acled_of(text) == "Armed clash"
+
+
+def test_troops_that_retook_a_place_regain_territory() -> None:
+    text = "Government troops retook the island from the rebels, killing six fighters."
+    assert acled_of(text) == "Government regains territory"
