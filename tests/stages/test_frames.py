@@ -355,3 +355,86 @@ def test_a_toll_of_the_fighting_the_lead_was_won_by_is_its_toll(coder: Coder) ->
     retaken = _one(events, "ASSAULT")
     assert retaken.trigger.text == "recaptured"
     assert retaken.dead == 4
+
+
+# --- the lead's place when the parse attaches none to its event ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # the place names where the seized weapons were hidden, deep in the object
+        (
+            "On 2 March 2024, soldiers seized four rifles and about 500 rounds of ammunition "
+            "hidden in a house in Kasese (Kasese, Western).",
+            "Western",
+        ),
+        # the place sits in a relative clause about the detainees
+        (
+            "On 2 March 2024, police detained 20 opposition supporters who were preparing to "
+            "march on the governor's office in Kisumu (Kisumu).",
+            "Kisumu",
+        ),
+        # the place is a residence's, after two coordinated verbs
+        (
+            "On 2 March 2024, rioters stormed and set fire to the district commissioner's "
+            "residence in Gulu cantonment (Gulu, Northern) after the arrest of a local leader.",
+            "Northern",
+        ),
+        # a march "to" a place
+        (
+            "On 2 March 2024, relatives of the victims marched to the port of Mombasa "
+            "(Mombasa) on the anniversary of the sinking.",
+            "Mombasa",
+        ),
+        # driven "out of" a town
+        (
+            "On 2 March 2024, rebels drove the army out of Beni town (Beni, Nord-Kivu) and "
+            "took control of the town; four soldiers were killed.",
+            "Nord-Kivu",
+        ),
+        # a route between two towns
+        (
+            "On 2 March 2024, bandits kidnapped eleven travellers on the road between Gusau "
+            "and Tsafe (Zamfara).",
+            "Zamfara",
+        ),
+    ],
+)
+def test_a_lead_event_with_no_place_of_its_own_happened_at_the_leads_place(
+    coder: Coder, text: str, admin1: str
+) -> None:
+    events = coder.code(text, pub_date=PUB)
+    assert events
+    for e in events:
+        assert e.location is not None, (e.event_type, e.trigger.text)
+        assert e.location.admin1 == admin1
+
+
+def test_the_leads_place_is_not_one_told_with_against_or_with(coder: Coder) -> None:
+    events = coder.code(
+        "On 2 March 2024, unidentified men abducted a journalist known for his campaign "
+        "against the governor of Kano.",
+        pub_date=PUB,
+    )
+    abduction = _one(events, "ASSAULT")
+    assert abduction.location is None
+
+
+def test_two_loose_places_neither_inside_the_other_leave_the_lead_unplaced(coder: Coder) -> None:
+    events = coder.code(
+        "On 2 March 2024, a crowd gathered at the gate to Mombasa's Likoni ferry after an "
+        "explosion.",
+        pub_date=PUB,
+    )
+    assert all(e.location is None or e.location.country == "KEN" for e in events)
+
+
+def test_an_event_under_another_does_not_take_the_leads_loose_place(coder: Coder) -> None:
+    events = coder.code(
+        "On 2 March 2024, elders of two clans signed a truce to the west of Garissa town "
+        "after months of cattle raids.",
+        pub_date=PUB,
+    )
+    raids = [e for e in events if e.trigger.text.startswith("raid")]
+    assert all(e.location is None for e in raids)

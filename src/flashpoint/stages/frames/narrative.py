@@ -26,7 +26,8 @@ finer ("The strike hit the village of Ak-Sai" after "struck a village in Batken 
 
 The frame's place is its events' place; where none has one, a place named in (or right
 after) the main event's participants ("Police in Nairobi fired tear gas", "shelled
-residential areas of El Obeid").
+residential areas of El Obeid"); failing that, the lead sentence's best-attached place that
+no participant, verb argument or "against/with/by/for" claims (`lead_place`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from flashpoint.document import Document, Event, EventLocation
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.frames.flags import is_flagged
 from flashpoint.stages.merge import _sides_fit, absorb, compatible
+from flashpoint.stages.places.locate import lead_place
 from flashpoint.stages.wordlists import load_word_lists
 
 Token = Any
@@ -181,14 +183,25 @@ def _within(text: str, phrase: tuple[int, int], place: tuple[int, int]) -> bool:
 def _frame(doc: Document, main: Event, events: list[Event]) -> Frame:
     frame = Frame(main, [e for e in events if not is_flagged(e)])
     ordered = [main, *[e for e in frame.events if e is not main]]
-    frame.location = next(
-        (e.location for e in ordered if _own_place(e) and _material(e)), None
-    ) or _participant_place(doc, main)
+    frame.location = (
+        next((e.location for e in ordered if _own_place(e) and _material(e)), None)
+        or _participant_place(doc, main)
+        or _lead_place(doc, main, events)
+    )
     frame.dated = next((e for e in ordered if _own_date(e) and _material(e)), None)
     for e in frame.events:
         if _material(e) and e.location is None and _fits_place(e, frame):
             e.location = replace(frame.location) if frame.location else None
     return frame
+
+
+def _lead_place(doc: Document, main: Event, events: list[Event]) -> EventLocation | None:
+    """The lead sentence's loosely attached place, for a main event that heads its sentence:
+    one under another event ("signed an agreement in Bentiu after months of cattle raids")
+    is not what the sentence places."""
+    if any(_depth(doc, e) < _depth(doc, main) for e in events):
+        return None
+    return lead_place(doc, main)
 
 
 def _differs(main: Event, frame: Frame) -> bool:

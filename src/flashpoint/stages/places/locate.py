@@ -156,6 +156,65 @@ def locate_event(doc: Document, event: Event, gaz: Gazetteer | None = None) -> E
     return loc
 
 
+# what never names where the event was, even loosely: "clashed with Kenyan police",
+# "an appeal for Gaza", "accused by Kyiv"
+_NEVER_PLACES = frozenset({"against", "with", "by", "for", "than", "like", "as", "about"})
+
+
+def lead_place(doc: Document, event: Event) -> EventLocation | None:
+    """Where a report's lead event happened when the parse attaches no place to it: the lead
+    sentence's best-attached place group that is no participant's, no demonym or metonym,
+    no verb's subject or object other than an attack's target, and not governed by
+    "against", "with", "by" or "for" ("shot dead a driver who had refused to pay in the X
+    sector of San Pedro Sula", "kidnapped a priest on the road between Saint-Marc and
+    Liancourt")."""
+    sent = _sentence(doc, event)
+    if sent is None:
+        return None
+    places = [
+        p
+        for p in doc.places
+        if sent.start <= p.span[0] < sent.end and p.kind == "literal" and p.precision
+    ]
+    groups = [g for g in _groups(places, doc.text) if _loosely_placed(doc, sent, event, g)]
+    _best_group(doc, sent, event, groups)
+    ranked = sorted(groups, key=lambda g: -g.score)
+    if not ranked or (len(ranked) > 1 and _rivals(ranked[0], ranked[1])):
+        return None
+    return EventLocation.from_mention(ranked[0].best)
+
+
+_MARGIN = 0.5  # how much better the lead's loose place must attach than a rival elsewhere
+
+
+def _rivals(a: Group, b: Group) -> bool:
+    """Two places that attach about as loosely, neither inside the other ("at the entrance
+    to Istanbul's Ataturk airport" read as two towns): the sentence does not say which."""
+    if a.score - b.score >= _MARGIN:
+        return False
+    x, y = a.best, b.best
+    if x.country != y.country:
+        return True
+    return x.admin1 is not None and y.admin1 is not None and x.admin1 != y.admin1
+
+
+def _loosely_placed(doc: Document, sent: Sentence, event: Event, g: Group) -> bool:
+    if _is_participant(g, event):
+        return False
+    parsed = doc.parses.get(sent.index)
+    if parsed is None:
+        return True
+    head = _head_token(parsed, g.best.span[0] - sent.start, g.best.span[1] - sent.start)
+    if head is None:
+        return False
+    kind, word, anchor = _governor(head, place=True)
+    if kind == "prep":
+        return word not in _NEVER_PLACES
+    if word in _ARGUMENT_DEPS:
+        return _is_attack(event) and word in ("dobj", "nsubjpass") and anchor.pos_ == "VERB"
+    return True
+
+
 def _sentence(doc: Document, event: Event) -> Sentence | None:
     idx = event.sentence_index
     if 0 <= idx < len(doc.sentences):
