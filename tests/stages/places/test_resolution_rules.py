@@ -363,3 +363,23 @@ def test_conflict_regions_news_names_are_in_the_gazetteer(
     assert place.country == country
     if admin1:
         assert place.admin1 == admin1
+
+
+# --- a town abroad reached only by an alternate name ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "Casa" is one of Chas's (Jharkhand) alternate names
+        ("Protesters gathered near the Casa de la Cultura in Quito on Friday.", "Casa"),
+        # "Kuki" is one of Kukichuo's (Saitama) alternate names
+        ("Kuki village volunteers patrolled the hills above Churachandpur in Manipur.", "Kuki"),
+    ],
+)
+def test_a_town_abroad_named_only_by_an_alternate_name_is_not_that_town(
+    text: str, word: str
+) -> None:
+    places = _places(text)
+    assert not [p for p in places if p.text.startswith(word) and p.name is not None], places
+    assert places  # the document's own places stay

@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from flashpoint.stages.places.gazetteer import Place
-from flashpoint.stages.places.mentions import ADMIN1_WORDS, ADMIN2_WORDS, CITY_WORDS, RawMention
+from flashpoint.stages.places.mentions import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    CITY_WORDS,
+    RawMention,
+    own_name,
+)
 from flashpoint.stages.places.names import normalize
 
 _KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
@@ -346,9 +352,14 @@ def _world_city(cands: list[Place]) -> Place | None:
 
 def _foreign_namesake(it: Item, ctx: Context) -> bool:
     """A small town in a country the document never mentions, while it names others: most
-    likely a village the gazetteer lacks that shares a name with one abroad ("Solhan")."""
+    likely a village the gazetteer lacks that shares a name with one abroad ("Solhan"). A
+    town of any size reached only by one of GeoNames' alternate names is no surer ("Casa" of
+    "the Casa de la Cultura in Quito" is not Chas in India, nor "Kuki" of Manipur's "Kuki
+    village volunteers" Kukichuo in Japan)."""
     p = it.place
-    if p is None or p.kind not in ("city", "admin2") or p.population >= 100_000:
+    if p is None or p.kind not in ("city", "admin2"):
+        return False
+    if p.population >= 100_000 and own_name(p, it.mention.key):
         return False
     known = {c for c, n in ctx.anchors.items() if n > 0}
     return bool(known) and p.country not in known and p.country not in ctx.actors
