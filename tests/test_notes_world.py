@@ -52,7 +52,8 @@ _FLOORS = {
 def test_world_notes_keep_their_floors(coder, name):
     report = evaluate(_DATA / name, coder)
     assert report.kind == "report"
-    assert report.n == 160
+    assert report.n == sum(1 for line in (_DATA / name).open() if line.strip())
+    assert report.n >= 160
     floors = _FLOORS[name]
     low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
     assert not low, f"{name} below the floors {floors}: {low}"
