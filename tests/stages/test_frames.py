@@ -438,3 +438,52 @@ def test_an_event_under_another_does_not_take_the_leads_loose_place(coder: Coder
     )
     raids = [e for e in events if e.trigger.text.startswith("raid")]
     assert all(e.location is None for e in raids)
+
+
+# --- the authorities acting on a protest, told in the lead or after it --------------------
+
+
+def test_people_detained_at_a_protest_the_lead_tells_make_one_protest_with_intervention(
+    coder: Coder,
+) -> None:
+    events = coder.code(
+        "On 9 February 2025, riot police detained 22 people at a rally of retired teachers "
+        "in Tbilisi.",
+        pub_date="2025-02-10",
+    )
+    protest = _one(events, "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    assert protest.arrested == 22
+    assert not [e for e in events if e.event_type == "COERCE"]
+
+
+def test_people_preparing_to_protest_are_only_arrested(coder: Coder) -> None:
+    events = coder.code(
+        "On 9 February 2025, police detained 12 union members who were preparing to march "
+        "on the labour ministry in Lusaka.",
+        pub_date="2025-02-10",
+    )
+    arrest = _one(events, "COERCE")
+    assert arrest.arrested == 12
+
+
+def test_a_crowd_dispersed_in_a_later_sentence_is_the_protests_intervention(
+    coder: Coder,
+) -> None:
+    events = coder.code(
+        "On 9 February 2025, shopkeepers of Bunia (Ituri) held a sit-in against new taxes. "
+        "Police dispersed the gathering with tear gas.",
+        pub_date="2025-02-10",
+    )
+    protest = _one(events, "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+
+
+def test_rioters_the_police_shot_stay_rioters(coder: Coder) -> None:
+    events = coder.code(
+        "On 9 February 2025, youths rioted in Torit (Eastern Equatoria) after a trader was "
+        "killed, and set fire to a police post. Three rioters were shot dead by soldiers.",
+        pub_date="2025-02-10",
+    )
+    protest = _one(events, "PROTEST")
+    assert protest.acled_event_type == "Riots"

@@ -299,12 +299,15 @@ def _intervention_lists() -> tuple[frozenset[str], frozenset[str]]:
     return lists["intervention_modes"], lists["intervention_sectors"]
 
 
-def _is_intervention(doc: Document, event: Event, protest: Event) -> bool:
+def _is_intervention(doc: Document, event: Event, protest: Event, lead: bool = False) -> bool:
     """The authorities (or someone unnamed) acting on the protesters, told as what happened
     (no negation, future or modal) in the main clause of its sentence ("Police later
     dispersed them", not "the release of demonstrators detained at an earlier rally")."""
     modes, sectors = _intervention_lists()
-    if event.event_type == _PROTEST or event.mode not in modes or event.aux:
+    acts = _intervention_acts()
+    if event.event_type == _PROTEST or event.aux:
+        return False
+    if event.mode not in modes and event.trigger.text.lower() not in acts:
         return False
     if _depth(doc, event) > _MAIN_CLAUSE_DEPTH:
         return False
@@ -314,7 +317,51 @@ def _is_intervention(doc: Document, event: Event, protest: Event) -> bool:
     if rec is None:
         return True
     crowd = protest.actor.country if protest.actor else None
+    if lead and crowd is None:  # one sentence: "detained 15 people at a protest in Minsk"
+        return rec.sector not in sectors
     return rec.sector not in sectors and rec.country in (None, crowd)
+
+
+def _intervention_acts() -> frozenset[str]:
+    """Words that by themselves tell the authorities acted on a crowd ("dispersed")."""
+    return load_word_lists("events/acled_cues.tsv")["intervention_acts"]
+
+
+def _lead_intervention(doc: Document, main: Event, events: list[Event]) -> Event | None:
+    """The lead's main event is the authorities acting on people at a protest its own
+    sentence tells as going on ("police detained 15 people at a protest of pensioners",
+    "blocked students trying to march on parliament"): the protest, which then takes the
+    action's counts, is what the report is about. People preparing or planning to protest
+    are only arrested."""
+    if main.event_type == _PROTEST:
+        return None
+    head = _token(doc, main)
+    for e in events:
+        if e.event_type != _PROTEST or e.aux or e is main:
+            continue
+        tok = _token(doc, e)
+        if head is None or tok is None or not _at_the_protest(head, tok):
+            continue
+        if _is_intervention(doc, main, e, lead=True):
+            _take_counts(e, main)
+            e.confidence = max(e.confidence, main.confidence)
+            return e
+    return None
+
+
+_AT_PROTEST = frozenset({"at", "during"})
+_TRYING = frozenset({"try", "attempt", "seek"})
+
+
+def _at_the_protest(head: Token, tok: Token) -> bool:
+    """The protest word is where the action's people were ("detained 15 people at a
+    protest") or what they were doing ("students marching", "trying to march") in the
+    action's own phrase."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in _TRYING:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in _AT_PROTEST:
+        return tok.head.head.i == head.i or tok.head.head.head.i == head.i
+    return tok.dep_ in ("acl", "relcl") and tok.head.head.i == head.i and tok.head.dep_ == "dobj"
 
 
 def _protest_of(frame: Frame) -> Event | None:
@@ -473,8 +520,12 @@ def frame_events(doc: Document) -> None:
         if _starts_frame(main, frame):
             assert main is not None
             folded = _own_fighting(doc, main, events)
+            protest = _lead_intervention(doc, main, events)
+            if protest is not None:
+                folded, main = [*folded, main], protest
             events = [e for e in events if e not in folded]
             frame = _frame(doc, main, events)
+            frame.intervened = frame.intervened or protest is not None
             frames.append(frame)
             kept.extend(events)
             continue
@@ -490,7 +541,14 @@ def _intervened(frame: Frame) -> None:
     """A protest the authorities acted on: with intervention, or excessive force when
     someone was killed."""
     protest = _protest_of(frame)
-    if not frame.intervened or protest is None:
+    if not frame.intervened or protest is None or _riot(protest):
         return
     protest.acled_sub_event_type = _EXCESSIVE_FORCE if protest.dead else _WITH_INTERVENTION
     protest.acled_event_type = "Protests"
+
+
+def _riot(protest: Event) -> bool:
+    """Rioters the authorities acted on stay rioters ("youths rioted ... Two rioters were
+    shot dead by security forces"): with intervention and excessive force are what was done
+    to a crowd told as protesting, not rioting."""
+    return protest.mode == "riot"
