@@ -179,6 +179,31 @@ COUNTS = [
     ("Four volunteers were killed.", "dead", 4, None, "Four volunteers were killed"),
     ("The raid killed a volunteer and two rangers.", "dead", 3, None,
      "killed a volunteer and two rangers"),
+    # one victim named by any singular noun after a killing verb
+    ("A masked gunman shot dead a money changer at Suq al-Ghazl on Monday.", "dead", 1, None,
+     "shot dead a money changer"),
+    ("Border guards killed a suspected arms trafficker near Zahedan.", "dead", 1, None,
+     "killed a suspected arms trafficker"),
+    ("A mob hacked to death an elderly healer in Kasai.", "dead", 1, None,
+     "hacked to death an elderly healer"),
+    ("The blast killed a further three soldiers.", "dead", 3, None,
+     "killed a further three soldiers"),
+    # a definite number of victims in a result clause
+    ("A mine went off under a tractor in Uruzgan, killing the three herders aboard it.",
+     "dead", 3, None, "killing the three herders"),
+    # a group and one person named by a possessive
+    ("Three customs officers and their driver were killed in the ambush.", "dead", 4, None,
+     "Three customs officers and their driver were killed"),
+    ("A magistrate and his bodyguard were shot dead in Kisumu.", "dead", 2, None,
+     "A magistrate and his bodyguard were shot dead"),
+    # a suicide bomber named after his victims
+    ("The bomber struck a Levies post in Kalat, killing four Levies personnel and himself.",
+     "dead", 5, None, "killing four Levies personnel and himself"),
+    # a pronoun object is the people counted before it
+    ("Villagers seized three alleged cattle thieves and hacked them to death.", "dead", 3,
+     None, "three alleged cattle thieves and hacked them to death"),
+    ("Traders cornered a suspected pickpocket and beat him to death.", "dead", 1, None,
+     "a suspected pickpocket and beat him to death"),
 ]  # fmt: skip
 
 
@@ -208,6 +233,8 @@ def test_count_phrasings(
         ("No one was killed, but 5 were injured.", [("dead", 0), ("injured", 5)]),
         ("There were no deaths.", [("dead", 0)]),
         ("No one was arrested.", [("arrested", 0)]),
+        # "them" is the two arrested men: both counts stand
+        ("Rangers arrested two poachers and shot them dead.", [("arrested", 2), ("dead", 2)]),
     ],
 )
 def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int]]) -> None:
@@ -227,6 +254,7 @@ def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int
         "Both sides killed civilians in the fighting.",  # "both" with an active verb
         "Both killed the guards before fleeing.",  # active, its object follows
         "There were no immediate reports of casualties.",  # unknown, not zero
+        "Farmers caught two cattle thieves and beat them.",  # beaten, not killed
     ],
 )
 def test_not_counts(text: str) -> None:

@@ -11,10 +11,20 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   victim died in hospital"; one named by role or kin with "the" or a possessive ("killing
   the owner", "killing his wife", "beat to death a supporter", "a guard of the building
   was shot dead");
+- one victim named by any singular noun after "a"/"an" and a killing verb, before a
+  preposition, "and" or the end: "shot dead a money changer at the market" (1);
+- a definite number after a killing verb counts like a bare one: "killing the three herders
+  aboard it" (3);
+- a pronoun object of a killing verb is the people counted just before it in the sentence:
+  "seized three thieves and hacked them to death" (3), "caught a thief and beat him to
+  death" (1);
 - two people told as "both" (after they were named): "Both were killed", "both of them
   died", "the men were both shot dead" (2; "all three", "the two" are numbers);
 - two groups: "four soldiers and a policeman were killed" (5), "killing three soldiers and
-  two civilians" (5), "killed a soldier and two civilians" (3);
+  two civilians" (5), "killed a soldier and two civilians" (3); the second may be one person
+  named by a possessive: "three officers and their driver were killed" (4);
+- a suicide bomber counts himself, before or after his victims: "killing himself and a
+  guard" (2), "killing four guards and himself" (5);
 - vague numbers: "dozens of people were killed", "an unknown number of people were killed"
   (no value, a lower bound);
 - totals: "a death toll of 15", "the toll rose to 15", "the bodies of 4 soldiers",
@@ -101,7 +111,12 @@ _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is 
 _WHO = rf"(?:\s+(?:of\s+)?(?:{_NOT_STOP}[\w'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_PERSON})\b)?"
 # who a number counts, one or two words: "four soldiers", "a policeman", "two young nurses"
 _WHO1 = rf"(?:\s+{_NOT_STOP}[\w'’-]+){{1,2}}?"
-_ONE = r"(?P<num2>(?:a|an|one)(?=\s)|" + NUMBER + ")"
+# the second part of "two officers and a colleague": one, a number, or one person named by a
+# possessive ("their driver", "his bodyguard")
+_ONE = (
+    rf"(?P<num2>(?:a|an|one)(?=\s)|(?:his|her|their|its)(?=\s+(?:[\w'’-]+\s+)?(?:{_PERSON})\b)"
+    rf"|{NUMBER})"
+)
 _N1 = rf"(?P<num>(?:a|an)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER})"  # "a soldier and ..."
 
 
@@ -153,6 +168,27 @@ _NOUNS: dict[CountKind, str] = {
 }
 
 
+# the end of a singular noun (not "-s", but "-ss"), before what may follow a victim
+_SINGULAR_END = (
+    r"(?<![^s\W]s)(?=\s*(?:[,.;:()\"”]|$)|\s+(?:at|in|near|on|outside|inside|during|after"
+    r"|before|while|and|as|from|with|overnight|yesterday|today|last|this|earlier|when|who)\b)"
+)
+# the words between a number of people and "and" + a killing verb with a pronoun object
+_THEN = r"(?:\s+(?!(?:and|or|but|who|whom|which|that|were|was|is|are)\b)[\w'’-]+){1,8}?\s+and"
+_TO_DEATH = r"beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|clubbed|burned|burnt"
+_KILL_WHOM = r"kill(?:ed|ing)|lynch(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)"
+
+
+def _pronoun_cue(pronoun: str) -> str:
+    """A killing verb whose object is `pronoun`: "beat them to death", "shot him dead",
+    "killed them" (after "then" or "later")."""
+    verb = (
+        rf"(?:{_TO_DEATH})\s+(?:{pronoun})\s+to\s+death|(?:shot|shooting)\s+(?:{pronoun})\s+dead"
+        rf"|(?:{_KILL_WHOM})\s+(?:{pronoun})"
+    )
+    return rf"\s+(?:then\s+|later\s+)?(?P<cue>(?P<dead>{verb}))\b"
+
+
 def _cue(forms: dict[CountKind, str]) -> str:
     """A cue group whose named subgroup ("dead", "injured", "arrested") tells the kind."""
     return "(?P<cue>" + "|".join(f"(?P<{k}>{v})" for k, v in forms.items()) + ")"
@@ -171,11 +207,16 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  rf"\s+{_AUX}{_ADV}{passive}\b"),
         # "killing herself and three traders": a suicide bomber's own death counts
         ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself)\s+and\s+{_group('num2')}"),
+        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+(?P<num2>himself|herself)\b"),
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}"),
         # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
         ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
                        rf"{_group('num2')}"),
-        ("active", rf"\b{active}{_S}{_N}{_WHO}"),
+        # "killing the two farmers riding it": a definite number counts as a bare one
+        ("active", rf"\b{active}{_S}(?:the\s+)?{_N}{_WHO}"),
+        # "caught two suspected thieves and beat them to death": the pronoun is the number
+        ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}"),
+        ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}"),
         ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
         # "one soldier was poisoned and died", "two guards were wounded and later died"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
@@ -188,6 +229,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 rf"(?:\s+[\w'’-]+){{1,2}}?\s+{_AUX}{_ADV}{passive}\b"),
         ("one_active", rf"\b{active}{_S}(?:a|an|{_ONE_DET}){_S}(?:\w+\s+){{0,2}}?"
                        rf"(?:{_PERSON})\b"),
+        # "shot dead a khat seller at ...": any singular noun after "a"/"an" is one victim
+        ("one_active", rf"\b{_cue({'dead': dead_active})}{_S}(?:a|an)(?:{_GAP_WORD}){{1,4}}?"
+                       rf"{_SINGULAR_END}"),
         # one person named before: "He died at the scene", "she was later shot dead"
         ("pronoun", rf"(?:^|(?<=[.;,]\s))(?:he|she)\s+{_AUX}{_ADV}{passive}\b"),
         ("both", rf"\b(?P<both>both)(?:\s+of\s+them|\s+(?:{_PEOPLE}))?"
@@ -209,7 +253,7 @@ def _kind(m: re.Match[str]) -> CountKind:
 _RULES = _rules()
 # rules that need no number word ("a soldier and a policeman", "both", a list of roles)
 _WORDY_RULES = frozenset(
-    {"one", "one_active", "sum", "sum_active", "sum_verbs", "both", "list", "pronoun"}
+    {"one", "one_active", "sum", "sum_active", "sum_verbs", "both", "list", "pronoun", "object"}
 )
 # every rule needs one of these words: most sentences are skipped at once
 _NUMBERS = re.compile(
@@ -324,6 +368,16 @@ def _zeros(text: str, offset: int, sentence: int) -> list[CountCue]:
     return out
 
 
+def _key(m: re.Match[str], how: str) -> tuple[int, int]:
+    """What a match takes, so no later rule counts it again: its number, else its cue; the
+    cue of a pronoun object ("arrested two men and shot them dead": both counts stand)."""
+    if m.groupdict().get("both"):
+        return m.span("both")
+    if how in ("list", "object") or not m.groupdict().get("num"):
+        return m.span("cue")
+    return m.span("num")
+
+
 def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]:
     """The counts of `text` (one sentence), in text order; spans are `offset` + offsets
     into `text`. A number is counted once, by the first rule that takes it."""
@@ -338,12 +392,7 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
         if not numbers and how not in _WORDY_RULES:
             continue
         for m in regex.finditer(text):
-            kind = _kind(m)
-            key = m.span("num") if m.groupdict().get("num") else m.span("cue")
-            if m.groupdict().get("both"):
-                key = m.span("both")
-            if m.groupdict().get("list"):
-                key = m.span("cue")
+            kind, key = _kind(m), _key(m, how)
             if any(s <= m.start() < e for s, e in listed):
                 continue  # a part of a list already counted whole
             if key in taken or any(s < m.end() and m.start() < e for s, e in negated):
