@@ -383,3 +383,61 @@ def test_a_town_abroad_named_only_by_an_alternate_name_is_not_that_town(
     places = _places(text)
     assert not [p for p in places if p.text.startswith(word) and p.name is not None], places
     assert places  # the document's own places stay
+
+
+# --- a unit by its kind word that its named container does not hold --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country", "admin1"),
+    [
+        # Bihar is an Indian state, not an area of Kathmandu
+        (
+            "Police fired tear gas at traders in the Bihar area of Kathmandu.",
+            "Bihar",
+            "NPL",
+            "Bagmati",
+        ),
+        # Kasai is a province of its own, not an area of Kinshasa
+        (
+            "Police fired tear gas at traders in the Kasai area of Kinshasa.",
+            "Kasai",
+            "COD",
+            "Kinshasa",
+        ),
+        # Southern is Malawi's region, not a zone of Tigray
+        (
+            "Soldiers looted shops in Adi Daero town (Southern zone, Tigray).",
+            "Southern",
+            "ETH",
+            "Tigray",
+        ),
+    ],
+)
+def test_a_unit_its_container_does_not_hold_is_one_the_gazetteer_lacks(
+    text: str, word: str, country: str, admin1: str
+) -> None:
+    unit = next(p for p in _places(text) if p.text.startswith(word))
+    assert unit.name is None  # not the namesake elsewhere
+    assert unit.country == country and unit.admin1 == admin1  # placed by its container
+
+
+def test_a_unit_near_a_place_is_not_inside_it() -> None:
+    region = next(
+        p
+        for p in _places("The outbreak is in the Likouala region near the Cameroon border.")
+        if p.text.startswith("Likouala")
+    )
+    assert region.country == "COG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al Shabaab fighters attacked an army post in Adan Dheere town.",
+        "Gunmen raided Kabul Bagh village on Sunday.",
+    ],
+)
+def test_one_word_of_a_town_named_with_its_kind_word_is_no_place(text: str) -> None:
+    # "Adan Dheere town" is an unknown town, not Aden; "Kabul Bagh village" not Kabul
+    assert [p.name for p in _places(text) if p.name is not None] == []

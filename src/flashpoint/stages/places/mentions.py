@@ -81,6 +81,7 @@ class RawMention:
     # Chen, 48, ..."): maybe a name's first word, maybe capitalised by its place
     lead_word: str | None = None
     next_word: str | None = None  # a capitalised word joined to it after, if any
+    run_designated: bool = False  # ... and the run it starts ends in a kind word ("town")
     links: list[int] = field(default_factory=list)
     subject: bool = False  # the parse makes it the subject of a verb ("Tehran said")
     speaker: bool = False  # ... of a verb of speaking ("Sandberg reiterated")
@@ -290,6 +291,22 @@ def _add_neighbours(
         m.prev_word = tokens[i - 2].text
     if j < len(tokens) and tokens[j].capital and _glued(text, tokens[j - 1], tokens[j], gaz):
         m.next_word = tokens[j].text
+        m.run_designated = _run_designated(text, tokens, j, gaz)
+
+
+def _run_designated(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """The capitalised words glued after the name end in a town's or district's kind word
+    ("Adan Yabaal town", "Gaalkacyo North district"): the whole run is the name."""
+    k = j
+    while (
+        k + 1 < len(tokens)
+        and tokens[k + 1].capital
+        and _glued(text, tokens[k], tokens[k + 1], gaz)
+    ):
+        k += 1
+    if k + 1 >= len(tokens) or not _joined(text, tokens[k], tokens[k + 1]):
+        return False
+    return tokens[k + 1].text in ADMIN2_WORDS | CITY_WORDS
 
 
 # lower-case words inside people's names ("Roger van Boxtel", "Osama bin Laden")
@@ -315,6 +332,8 @@ COMPASS_NAMES = _CUES["compass_names"]
 def _in_longer_name(m: RawMention) -> bool:
     """Part of an organisation's or a person's name rather than a place."""
     nxt = (m.next_word or "").lower()
+    if m.run_designated and nxt not in DESIGNATORS:
+        return True  # "Adan Yabaal town": an unknown town whose first word is Aden's name
     if nxt in ORG_WORDS or (m.key in COMPASS_NAMES and (m.next_word or m.prev_word)):
         # "... Forces"; "West Wollega", "Gaalkacyo North", "Bor South": a longer unknown name
         return True

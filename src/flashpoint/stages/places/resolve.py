@@ -186,13 +186,24 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
                 # "Djibo in Soum province": the province is missing from the gazetteer and
                 # its only candidates are towns abroad; the known inner place stands
                 items[outer].mention.candidates = []
-            elif _says_inside(gap, items[outer].mention, items[inner].mention) and _weak(
-                items[inner].mention
+            elif _says_inside(gap, items[outer].mention, items[inner].mention) and (
+                _weak(items[inner].mention) or _unit_not_near(items[inner].mention, gap)
             ):
                 # "Bassa (Plateau)", "Palma in Cabo Delgado province": a village the
-                # gazetteer lacks, not its namesake abroad
+                # gazetteer lacks, not its namesake abroad; "Eastern zone, Tigray", "the
+                # Rampura area of Dhaka": a unit by its kind word that none of its namesakes
+                # fits is one the gazetteer lacks
                 items[inner].mention.candidates = []
             break
+
+
+_NEAR = re.compile(r"\bnear\b")
+
+
+def _unit_not_near(m: RawMention, gap: str) -> bool:
+    """A place by its kind word told inside the next ("Eastern zone, Tigray"), not near it
+    ("the Cuvette-Ouest region near the Gabon border")."""
+    return m.designator is not None and not _NEAR.search(gap)
 
 
 def _both_countries(a: Item, b: Item) -> bool:
@@ -248,6 +259,9 @@ def _says_inside(gap: str, outer: RawMention, inner: RawMention | None = None) -
         return True
     if inner is not None and inner.designator in _PART_WORDS and _OF_OR_IN.fullmatch(gap):
         return True
+    outer_region = any(c.kind in ("admin1", "region", "country") for c in outer.candidates)
+    if inner is not None and inner.designator in ADMIN2_WORDS | CITY_WORDS and outer_region:
+        return True  # "Eastern zone, Tigray": a district or town by its kind word, a region
     kind_word = outer.designator in ADMIN1_WORDS | ADMIN2_WORDS
     return kind_word or any(c.kind == "country" for c in outer.candidates)
 
