@@ -487,3 +487,48 @@ def test_rioters_the_police_shot_stay_rioters(coder: Coder) -> None:
     )
     protest = _one(events, "PROTEST")
     assert protest.acled_event_type == "Riots"
+
+
+# --- an opening sentence that dates and places the report, with no event of its own ----
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "admin1"),
+    [
+        (
+            "On 4 May 2024, an army truck ran over a buried device on the Beni-Kasindi road in "
+            "Nord-Kivu province. Three soldiers were killed.",
+            "2024-05-06",
+            "Nord-Kivu",
+        ),
+        (
+            "On 4 May 2024, a bus carrying traders was stopped near Dori (Sahel). Gunmen "
+            "killed two passengers and burned the bus.",
+            "2024-05-07",
+            "Sahel",
+        ),
+    ],
+)
+def test_events_after_an_opening_with_no_event_happened_on_its_date_and_at_its_place(
+    coder: Coder, text: str, pub: str, admin1: str
+) -> None:
+    events = coder.code(text, pub_date=pub)
+    assert events
+    for e in events:
+        assert e.date == date(2024, 5, 4), e.trigger.text
+        assert e.location is not None and e.location.admin1 == admin1
+
+
+def test_an_opening_with_places_in_two_regions_places_nothing(coder: Coder) -> None:
+    events = coder.code(
+        "On 4 May 2024, a convoy travelling from Goma (Nord-Kivu) to Bukavu (Sud-Kivu) was "
+        "stopped. Gunmen killed two drivers.",
+        pub_date="2024-05-07",
+    )
+    killing = _one(events, "ASSAULT")
+    assert killing.date == date(2024, 5, 4)
+    assert (
+        killing.location is None
+        or killing.location.span is None
+        or (killing.location.admin1 not in ("Nord-Kivu", "Sud-Kivu"))
+    )

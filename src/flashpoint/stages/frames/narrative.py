@@ -515,6 +515,7 @@ def frame_events(doc: Document) -> None:
     frame: Frame | None = None
     frames: list[Frame] = []
     kept: list[Event] = []
+    _opening(doc)
     for events in _by_sentence(doc.events):
         main = main_event(doc, events)
         if _starts_frame(main, frame):
@@ -552,3 +553,38 @@ def _riot(protest: Event) -> bool:
     shot dead by security forces"): with intervention and excessive force are what was done
     to a crowd told as protesting, not rioting."""
     return protest.mode == "riot"
+
+
+# --- an opening sentence with no event -------------------------------------------------
+
+_OPENING_REACH = 2  # sentences after the opening one that it dates and places
+
+
+def _opening(doc: Document) -> None:
+    """The report's first sentence gives a date (and places) but no event was recognised in
+    it ("On 17 June 2023, a police vehicle ran over an IED on a road in Mandera county. Two
+    officers were killed"): the material events of the next sentences that have no date or
+    place of their own happened then and there."""
+    if not doc.sentences or any(e.sentence_index == 0 for e in doc.events):
+        return
+    dated = next((d for d in doc.dates if d.sentence == 0), None)
+    if dated is None:
+        return
+    place = _opening_place(doc)
+    for e in doc.events:
+        if not 0 < e.sentence_index <= _OPENING_REACH or not _material(e) or is_flagged(e):
+            continue
+        if not _own_date(e):
+            e.date, e.date_precision, e.date_span = dated.date, dated.precision, dated.span
+        if place is not None and _own_place(e) is None:
+            e.location = replace(place)
+
+
+def _opening_place(doc: Document) -> EventLocation | None:
+    """The most specific literal place of the first sentence when its places agree on one
+    country and one first-level region."""
+    places = [p for p in doc.places if p.sentence == 0 and p.kind == "literal" and p.precision]
+    if len({p.country for p in places}) != 1 or len({p.admin1 for p in places if p.admin1}) > 1:
+        return None
+    best = min(places, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))
+    return EventLocation.from_mention(best)
