@@ -441,3 +441,10 @@ def test_a_unit_near_a_place_is_not_inside_it() -> None:
 def test_one_word_of_a_town_named_with_its_kind_word_is_no_place(text: str) -> None:
     # "Adan Dheere town" is an unknown town, not Aden; "Kabul Bagh village" not Kabul
     assert [p.name for p in _places(text) if p.name is not None] == []
+
+
+def test_a_regions_city_is_called_by_the_regions_name_whatever_geonames_spells_it() -> None:
+    # GeoNames names the city of Libya's Derna district "Darnah"; a Romanian village is
+    # "Derna" by its own name
+    city = _first(_places("Gunmen attacked a checkpoint in Derna city."), "Derna city")
+    assert city.country == "LBY" and city.precision == "city"

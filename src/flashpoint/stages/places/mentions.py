@@ -550,9 +550,12 @@ def _drop_alias_towns(m: RawMention) -> bool:
 def _prefer_own_names(m: RawMention) -> None:
     """A town that bears the name itself beats one that GeoNames only lists it as an
     alternate name of ("Southold" is Southold, not South Bend), unless that one is a
-    capital or a city of a million people ("Bombay")."""
+    capital or a city of a million people ("Bombay"), or lies in a first-level region that
+    bears the name itself ("Derna" is Libya's Derna district and its city Darnah, not only a
+    Romanian village)."""
     if not any(c.kind == "city" and own_name(c, m.key) for c in m.candidates):
         return
+    regions = [c for c in m.candidates if c.kind == "admin1" and own_name(c, m.key)]
     m.candidates = [
         c
         for c in m.candidates
@@ -560,6 +563,7 @@ def _prefer_own_names(m: RawMention) -> None:
         or c.kind not in ("city", "admin2")
         or c.capital
         or c.population >= 1_000_000
+        or any(c.within(r) for r in regions)
     ]
 
 
