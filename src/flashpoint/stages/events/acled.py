@@ -31,6 +31,7 @@ _NON_STATE_WORDS = _CUES["non_state_words"]
 _STATE_WORDS = _CUES["state_words"]
 _CLASH_LEMMAS = _CUES["clash_lemmas"]
 _TWO_SIDES = _CUES["two_sides"]
+_MUTUAL_FIRE = _CUES["mutual_fire"]
 _TERRITORY_LEMMAS = _CUES["territory_lemmas"]
 _TAKEOVER = _CUES["takeover"]
 _REGAIN = _CUES["regain"]
@@ -161,8 +162,19 @@ def acled_subtype(
 _ONE_SIDED_FRAMES = frozenset({"offer", "pledge", "future"})
 
 # what ACLED codes even among criminals: a crowd punishing a thief, a fight with an armed
-# gang, weapons taken from it
-_POLITICAL_EVEN_IN_CRIME = frozenset({"Mob violence", "Armed clash", "Disrupted weapons use"})
+# gang, weapons taken from it; and every protest or riot of protesters, whatever crime it
+# denounces ("protesters denouncing election fraud clashed with police")
+_POLITICAL_EVEN_IN_CRIME = frozenset(
+    {
+        "Mob violence",
+        "Armed clash",
+        "Disrupted weapons use",
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+    }
+)
 
 
 def _sector(a: EventActor | None) -> str | None:
@@ -196,6 +208,8 @@ def _assault(
 ) -> str | None:
     if lemma in _DISCOVERY_LEMMAS and w & _REMAINS:  # bodies found: a killing if told so
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
+    if mode == "abduct" and lemma not in _CLASH_LEMMAS:  # people taken, not a place taken
+        return "Abduction/forced disappearance"  # ("took away a teacher") nor a fight
     if _changes_control(mode, lemma, w):
         if w & _WITHDRAWAL and not w & _FIGHTING:
             return "Non-violent transfer of territory"
@@ -205,15 +219,13 @@ def _assault(
             return "Disrupted weapons use"
         return _clash_or_attack(lemma, actor, rec, w)
     if lemma in _CLASH_LEMMAS:  # the main event is a fight
-        return _clash(mode, actor, w)
+        return _clash(mode, lemma, actor, w)
     # the trigger's own means decides over weapon words of other clauses ("kidnapped
     # three advisers and set off bombs in the capital")
     if lemma in _LYNCH_LEMMAS:  # a lynching, whatever the victim was accused of (a rape)
         return "Mob violence"
     if mode == "sexual":
         return "Sexual violence"
-    if mode == "abduct":
-        return "Abduction/forced disappearance"
     if _actor_words(actor) & _PROTESTERS:  # protesters' own violence: they riot
         return "Violent demonstration"
     if _gas_on_troops(actor, w):
@@ -221,6 +233,8 @@ def _assault(
     weapon = _by_weapon(mode, w)
     if weapon:
         return weapon
+    if _demonstrators(mode, actor, rec, w):
+        return "Violent demonstration"
     civilian_actor = _sector(actor) == "CVL"
     blockers = bool(w & _OBSTRUCTION) and _sector(rec) == "CVL" and _side(actor) == "state"
     if (
@@ -232,8 +246,6 @@ def _assault(
         )
     ):
         return _force_on_protesters(actor, w)
-    if mode == "destroy" and _political_crowd(actor) and not w & _MOB:
-        return "Violent demonstration"  # "PTI supporters stormed and burned the residence"
     if w & _MOB or lemma in _LYNCH_LEMMAS or _is_crowd(actor):
         return "Mob violence"
     if mode == "destroy":
@@ -260,12 +272,15 @@ def _changes_control(mode: str | None, lemma: str, w: set[str]) -> bool:
     return lemma in _TERRITORY_LEMMAS or bool(w & _TAKEOVER and w & _CONTROL)
 
 
-def _clash(mode: str | None, actor: EventActor | None, w: set[str]) -> str:
+def _clash(mode: str | None, lemma: str, actor: EventActor | None, w: set[str]) -> str:
     """A fight: rioters and crowds riot whatever they used; armed sides clash unless the
     clash was fought with a weapon of remote violence, which names it ("clashed with
-    mortars"); a kidnapping or a killing during it does not make it another event."""
+    mortars"), but not when both sides fired it at each other ("exchanged artillery fire"
+    is a clash); a kidnapping or a killing during it does not make it another event."""
     if mode == "destroy":
         return "Looting/property destruction"
+    if lemma in _MUTUAL_FIRE:  # two sides that exchange fire clash, whatever they fired
+        return _fight(actor, w)
     if not _rioters_or_crowd(actor, w):
         weapon = _by_weapon(mode, w)
         if weapon:
@@ -288,6 +303,18 @@ def _rioters_or_crowd(actor: EventActor | None, w: set[str]) -> bool:
 def _is_crowd(a: EventActor | None) -> bool:
     """A crowd, not an organised armed group: "villagers", "an angry mob", "residents"."""
     return _sector(a) not in ARMED and bool(_actor_words(a) & _CROWD_ACTORS)
+
+
+def _demonstrators(
+    mode: str | None, actor: EventActor | None, rec: EventActor | None, w: set[str]
+) -> bool:
+    """A crowd with a political cause that destroys, or that attacks while a protest is
+    told (and not protesters themselves), is a violent demonstration: "party supporters
+    protesting the verdict attacked the governor's house"."""
+    if not _political_crowd(actor) or w & _MOB:
+        return False
+    protesting = bool(w & _PROTEST_WORDS) and not _actor_words(rec) & _PROTESTERS
+    return mode == "destroy" or protesting
 
 
 def _political_crowd(a: EventActor | None) -> bool:

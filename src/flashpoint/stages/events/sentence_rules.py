@@ -10,6 +10,7 @@ from typing import Any
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.events.roles import Roles, subject_tokens
 from flashpoint.stages.events.triggers import TriggerMatch
+from flashpoint.stages.wordlists import load_word_lists
 
 Token = Any
 
@@ -75,6 +76,31 @@ def drop_participants(cands: list[Candidate], offset: int) -> None:
             continue
         at = offset + tok.idx
         if any(start <= at < end for start, end in roles):
+            c.skip = True
+
+
+# what a verb conjoined with an act of violence may be a step of (data/events/compose.tsv)
+_STEPS = load_word_lists("events/compose.tsv")
+_STEP_MODES, _STEP_OF = _STEPS["step_modes"], _STEPS["step_of_lemmas"]
+
+
+def drop_steps(cands: list[Candidate]) -> None:
+    """ "rounded up and executed 15 men", "detained and shot a journalist": an arrest verb
+    conjoined with a killing or a torture is a step of that violence, which is the event,
+    not an arrest of its own."""
+    force = {
+        c.match.token.i
+        for c in cands
+        if not c.skip and c.event_type == "ASSAULT" and c.match.token.lemma_.lower() in _STEP_OF
+    }
+    for c in cands:
+        tok = c.match.token
+        if c.skip or c.mode not in _STEP_MODES or tok.pos_ != "VERB":
+            continue
+        linked = {ch.i for ch in tok.children if ch.dep_ == "conj"}
+        if tok.dep_ == "conj":
+            linked.add(tok.head.i)
+        if linked & force:
             c.skip = True
 
 

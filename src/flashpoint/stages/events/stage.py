@@ -34,6 +34,7 @@ from flashpoint.stages.events.sentence_rules import (
     drop_consequences,
     drop_participants,
     drop_reported_content,
+    drop_steps,
     is_reference,
     merge_linked,
     refusal,
@@ -133,6 +134,7 @@ class EventStage:
             drop_finder(c.match, c.roles)
         drop_reported_content(cands)
         drop_consequences(cands)
+        drop_steps(cands)
         drop_participants(cands, sent.start)
         weapon_sets_mode(cands)
         for c in cands:
