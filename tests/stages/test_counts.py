@@ -510,3 +510,17 @@ def test_an_event_named_by_the_victims_does_not_take_their_count(parse: bool) ->
     crowd = add_event(doc, "demonstrators", "PROTEST")
     CountsStage()(doc)
     assert (fire.dead, crowd.dead) == (12, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Soldiers rounded up and executed nine herders near Menaka.", "executed"),
+        ("Nine herders were executed near Menaka.", "executed"),
+    ],
+)
+def test_people_executed_are_dead(parse: bool, text: str, trigger: str) -> None:
+    doc = build_doc(text, parse=parse)
+    ev = add_event(doc, trigger)
+    CountsStage()(doc)
+    assert ev.dead == 9

@@ -3,7 +3,8 @@
 Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such as
 "at least"):
 
-- a verb and its object: "killed at least seven persons", "killing 6 civilians",
+- a verb and its object: "killed at least seven persons", "killing 6 civilians" (people
+  "executed" are killed like any others: "rounded up and executed 15 men"),
   "wounded 3", "injuring more than 100", "arrested 12 protesters", "rounded up dozens";
 - a number and what happened to it: "15 people died", "one person was killed", "12 dead",
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
@@ -139,10 +140,10 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
     # (active verb forms, passive / adjectival forms)
     "dead": (
         r"kill(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?"
-        r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
+        r"|execut(?:es|ed|ing)|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
         r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?"
         r"|(?:beat|beats|beating|hacked|hacking|stabbed|stabbing|stoned|stoning)\s+to\s+death",
-        r"killed|dead|died|perished|slain|murdered|shot\s+dead|gunned\s+down"
+        r"killed|dead|died|perished|slain|murdered|executed|shot\s+dead|gunned\s+down"
         r"|lost\s+their\s+lives|massacred|beheaded|lynched"
         r"|(?:beaten|hacked|stabbed|burned|burnt|stoned|bludgeoned)\s+to\s+death",
     ),
@@ -264,7 +265,7 @@ _NUMBERS = re.compile(
 _CUES = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|maim|harm|arrest|detain|round|apprehend|custody"
     r"|jail|impris|held|toll|bodies|casualt|fatalit|massacr|slaughter|murder|shot|shoot|gunn"
-    r"|perish|slain|lives|behead|lynch",
+    r"|perish|slain|lives|behead|lynch|execut",
     re.I,
 )
 _PART_OF = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I)
