@@ -532,3 +532,28 @@ def test_an_opening_with_places_in_two_regions_places_nothing(coder: Coder) -> N
         or killing.location.span is None
         or (killing.location.admin1 not in ("Nord-Kivu", "Sud-Kivu"))
     )
+
+
+# --- what a lead's fight or riot did is the lead event's ---------------------------------
+
+
+def test_a_later_toll_after_a_capture_won_by_fighting_is_the_captures(coder: Coder) -> None:
+    events = coder.code(
+        "On 6 May 2024, the army took over Kadugli town (South Kordofan) from rebel fighters "
+        "after heavy fighting. Nine fighters were killed.",
+        pub_date="2024-05-08",
+    )
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+    assert _one(events, "ASSAULT").dead == 9
+
+
+def test_what_the_rioting_crowd_did_besides_is_the_riots(coder: Coder) -> None:
+    events = coder.code(
+        "On 6 May 2024, protesters clashed with police and burned a tax office in Kisumu "
+        "(Kisumu). Two protesters were killed.",
+        pub_date="2024-05-08",
+    )
+    riot = _one(events, "PROTEST")
+    assert riot.acled_event_type == "Riots"
+    assert riot.dead == 2
+    assert not [e for e in events if e.event_type == "ASSAULT"]

@@ -132,19 +132,35 @@ def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event
     """Events of the lead sentence that are the main event's own fighting: of its type, told
     as a noun after "after", "in", "during", "amid" or "following" on its verb ("recaptured
     the town after clashes that killed three militiamen"). The main event takes their toll
-    when it has none, and they are folded into it."""
+    when it has none, and they are folded into it, toll or not (a later "Twelve fighters
+    were killed" is then the main event's toll, not the fighting's)."""
     if main.dead is not None or main.dead_lower_bound is not None or main.aux:
         return []
     head = _token(doc, main)
     out: list[Event] = []
     for e in events:
-        if e is main or e.event_type != main.event_type or e.aux or "dead" not in e.count_spans:
+        if e is main or e.event_type != main.event_type or e.aux:
             continue
         tok = _token(doc, e)
         if head is None or tok is None or tok.dep_ != "pobj" or tok.pos_ != "NOUN":
             continue
         prep = tok.head
         if prep.lower_ in _OWN_FIGHT_PREPS and prep.head.i == head.i and not out:
+            _take_counts(main, e)
+            out.append(e)
+    return out
+
+
+def _crowd_acts(main: Event, events: list[Event]) -> list[Event]:
+    """What the lead's protesting crowd itself did besides ("protesters clashed with the
+    police and burned a police station"): acts of the same crowd, its words the actor's, are
+    the protest's, which takes their counts."""
+    crowd = main.actor.span if main.event_type == _PROTEST and main.actor else None
+    out: list[Event] = []
+    for e in events:
+        if crowd is None or e is main or e.aux or not _material(e):
+            continue
+        if e.event_type != _PROTEST and e.actor is not None and e.actor.span == crowd:
             _take_counts(main, e)
             out.append(e)
     return out
@@ -447,7 +463,8 @@ def _adds_to_main(doc: Document, event: Event, frame: Frame) -> bool:
     event's toll is of others (`_other_side`): other victims of the same fight, so the main
     event's toll is their sum."""
     main, toll = frame.main, event.count_spans.get("dead")
-    if toll is None or event.aux or main.aux or main.event_type != event.event_type:
+    same = main.event_type == event.event_type or _riot(main)  # a riot's dead are its own
+    if toll is None or event.aux or main.aux or not same:
         return False
     if _named(event.actor) or main.dead is None or event.dead is None:
         return False
@@ -487,9 +504,12 @@ def _toll_of_main(event: Event, frame: Frame) -> bool:
     it ("Two soldiers and one militant were killed": its trigger lies in the toll phrase),
     or the main event's fight told by the side that answered it (`_swapped`), and the
     frame's main event of its type has no toll of its own: it is the main event's toll,
-    whichever side the dead were on (a clash kills on both)."""
+    whichever side the dead were on (a clash kills on both); after a riot, its toll whatever
+    the event's type ("protesters clashed with the police and burned a station. One protester
+    was killed")."""
     main, toll = frame.main, event.count_spans.get("dead")
-    if toll is None or event.aux or main.aux or main.event_type != event.event_type:
+    same = main.event_type == event.event_type or _riot(main)  # a riot's dead are its own
+    if toll is None or event.aux or main.aux or not same:
         return False
     if _swapped(event, main):
         return main.dead is None and main.dead_lower_bound is None
@@ -520,7 +540,7 @@ def frame_events(doc: Document) -> None:
         main = main_event(doc, events)
         if _starts_frame(main, frame):
             assert main is not None
-            folded = _own_fighting(doc, main, events)
+            folded = _own_fighting(doc, main, events) + _crowd_acts(main, events)
             protest = _lead_intervention(doc, main, events)
             if protest is not None:
                 folded, main = [*folded, main], protest
