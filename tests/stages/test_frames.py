@@ -557,3 +557,24 @@ def test_what_the_rioting_crowd_did_besides_is_the_riots(coder: Coder) -> None:
     assert riot.acled_event_type == "Riots"
     assert riot.dead == 2
     assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_a_lead_that_no_frame_placed_takes_its_loosely_attached_place(coder: Coder) -> None:
+    # a surrender is no material event, so no frame places it; "in Jolo" hangs on "the army"
+    events = coder.code(
+        "On 10 July 2024, nine Abu Sayyaf fighters surrendered to the marines in Jolo (Sulu, "
+        "Bangsamoro) with their rifles.",
+        pub_date="2024-07-12",
+    )
+    assert events and events[0].location is not None
+    assert events[0].location.admin1 == "Bangsamoro"
+
+
+def test_a_place_in_another_clause_does_not_place_an_unframed_lead(coder: Coder) -> None:
+    events = coder.code(
+        "The European Union on Friday imposed sanctions on two firms it accused of selling "
+        "drones to gangs that raid villages in northern Mali.",
+        pub_date="2024-07-12",
+    )
+    sanction = _one(events, "SANCTION")
+    assert sanction.location is None or sanction.location.country != "MLI"

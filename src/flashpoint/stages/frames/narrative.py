@@ -556,6 +556,7 @@ def frame_events(doc: Document) -> None:
     for f in frames:
         _intervened(f)
     doc.events = kept
+    _place_lead_head(doc)
 
 
 def _intervened(frame: Frame) -> None:
@@ -608,3 +609,19 @@ def _opening_place(doc: Document) -> EventLocation | None:
         return None
     best = min(places, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))
     return EventLocation.from_mention(best)
+
+
+def _place_lead_head(doc: Document) -> None:
+    """The event heading the report's first sentence of events, when none of that sentence's
+    events is placed (a surrender, an accord, a statement: no frame placed them): the lead's
+    loosely attached place ("rebels surrendered to the army in Jolo"), if no other clause's."""
+    first = _by_sentence(doc.events)[:1]
+    if not first or any(e.location is not None for e in first[0]):
+        return
+    head = min(first[0], key=lambda e: (_depth(doc, e), e.trigger.span))
+    head.location = lead_place(doc, head, floor=_HEAD_FLOOR)
+
+
+# a place in another clause ("after talks hosted by Kazakhstan in Astana", "gangs that
+# kidnap villagers in northwest Nigeria") is not where a statement or an accord was made
+_HEAD_FLOOR = 0.0

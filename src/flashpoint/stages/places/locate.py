@@ -161,13 +161,14 @@ def locate_event(doc: Document, event: Event, gaz: Gazetteer | None = None) -> E
 _NEVER_PLACES = frozenset({"against", "with", "by", "for", "than", "like", "as", "about"})
 
 
-def lead_place(doc: Document, event: Event) -> EventLocation | None:
+def lead_place(doc: Document, event: Event, floor: float | None = None) -> EventLocation | None:
     """Where a report's lead event happened when the parse attaches no place to it: the lead
     sentence's best-attached place group that is no participant's, no demonym or metonym,
     no verb's subject or object other than an attack's target, and not governed by
     "against", "with", "by" or "for" ("shot dead a driver who had refused to pay in the X
     sector of San Pedro Sula", "kidnapped a priest on the road between Saint-Marc and
-    Liancourt")."""
+    Liancourt"). With `floor`, only a place that attaches at least that well (no other
+    clause's)."""
     sent = _sentence(doc, event)
     if sent is None:
         return None
@@ -180,6 +181,8 @@ def lead_place(doc: Document, event: Event) -> EventLocation | None:
     _best_group(doc, sent, event, groups)
     ranked = sorted(groups, key=lambda g: -g.score)
     if not ranked or (len(ranked) > 1 and _rivals(ranked[0], ranked[1])):
+        return None
+    if floor is not None and ranked[0].score < floor:
         return None
     return EventLocation.from_mention(ranked[0].best)
 
