@@ -739,3 +739,31 @@ def test_the_ends_of_a_route_are_not_where_the_event_happened() -> None:
     assert [p.text for p in doc.places if p.text in ("Gusau", "Funtua")] == ["Gusau", "Funtua"]
     loc = locate_event(doc, make_event(doc, "ambushed"))
     assert (loc.name, loc.precision) == ("Zamfara", "admin1")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        # the target has no country; the armed group fights at home
+        (
+            "On 2 May 2024, al Shabaab fighters ambushed government troops near an unnamed well.",
+            "SOM",
+        ),
+        # a gang, too
+        ("On 2 May 2024, Barrio 18 gang members shot a rival near an unnamed well.", "SLV"),
+    ],
+)
+def test_an_unplaced_attack_on_a_target_of_no_country_is_in_the_armed_groups(
+    coder, text: str, iso3: str
+) -> None:
+    attack = next(e for e in coder.code(text, pub_date="2024-05-04") if e.event_type == "ASSAULT")
+    assert attack.location is not None and attack.location.country == iso3
+
+
+def test_an_unplaced_attack_by_a_states_army_is_not_placed_at_home(coder) -> None:
+    events = coder.code(
+        "On 2 May 2024, Russian troops ambushed a convoy near an unnamed well.",
+        pub_date="2024-05-04",
+    )
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.location is None or attack.location.country != "RUS"

@@ -489,8 +489,14 @@ def _surface_score(text: str, sent: Sentence, m: PlaceMention) -> float:
 def _recipient_country(
     event: Event, places: list[PlaceMention], gaz: Gazetteer
 ) -> EventLocation | None:
-    """An attack with no place in its sentence happened in its target's country."""
+    """An attack with no place in its sentence happened in its target's country; with a
+    target of no country, in the country of a non-state armed group or gang that carried it
+    out ("al Shabaab fighters attacked government forces in Adan Yabaal town": Somalia),
+    which fights at home."""
     rec = event.recipient
+    if rec is None or not rec.country:
+        actor = event.actor
+        rec = actor if actor is not None and actor.sector in _HOME_SECTORS else None
     if not _is_attack(event) or rec is None or not rec.country:
         return None
     target = _target_place(rec.span, rec.country, places)
@@ -528,6 +534,9 @@ def _recipient_country(
         precision="country",
         span=span,
     )
+
+
+_HOME_SECTORS = frozenset({"REB", "CRM"})  # armed groups and gangs that fight at home
 
 
 def _target_place(span: Span | None, iso3: str, places: list[PlaceMention]) -> PlaceMention | None:
