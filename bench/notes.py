@@ -1,5 +1,9 @@
 """Print flashpoint's figures on the invented ACLED-style notes (report gold in tests/data).
 
+It also scores sentence gold (one PLOVER `event_type` per sentence, such as
+tests/data/plover_invented.jsonl): top-1 event type per half, and `--errors` lists the tuning
+half's sentences whose top event has another type.
+
     .venv/bin/python bench/notes.py                          # the worldwide and the hard notes
     .venv/bin/python bench/notes.py tests/data/notes_world.jsonl
     .venv/bin/python bench/notes.py --errors                 # the tuning half's wrong records
@@ -28,7 +32,10 @@ from flashpoint.evaluate import (
     _acled_event,
     _main_event,
     _report_checks,
+    _top,
     evaluate_reports,
+    evaluate_sentences,
+    gold_kind,
     load_gold,
 )
 
@@ -88,6 +95,15 @@ def print_errors(path: Path, coder: Coder, half: str) -> None:
             print("    " + "; ".join(wrong))
 
 
+def print_sentence_errors(path: Path, coder: Coder, half: str) -> None:
+    """The tuning half's sentences whose top event has another type: gold vs predicted."""
+    for rec in select(load_gold(path), half):
+        top = _top(coder.code(rec["text"], pub_date=rec.get("date"), doc_id=rec.get("id")))
+        predicted = top.event_type if top else None
+        if predicted != rec["event_type"]:
+            print(f"{rec.get('id')}\t{rec['event_type']} vs {predicted}\t{rec['text'][:150]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, help="report gold files (default: both)")
@@ -97,13 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     coder = _coder(args.stages)
     for path in args.files or DEFAULT:
+        records = load_gold(path)
+        sentences = gold_kind(records) == "sentence"
         if args.errors:
             print(f"--- {path.name}, tune half: records with a wrong field")
-            print_errors(path, coder, "tune")
+            (print_sentence_errors if sentences else print_errors)(path, coder, "tune")
             continue
-        records = load_gold(path)
+        score = evaluate_sentences if sentences else evaluate_reports
         for half in [args.half] if args.half else [*HALVES, "all"]:
-            report = evaluate_reports(select(records, half), coder)
+            report = score(select(records, half), coder)
             label = f"{half} half" if half != "all" else "whole set"
             figures = ", ".join(f"{k} {v:.3f}" for k, v in report.headline.items())
             print(f"--- {path.name}, {label} ({report.n}): {figures}")

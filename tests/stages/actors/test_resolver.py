@@ -249,6 +249,9 @@ def test_group_sector_follows_the_date() -> None:
 def test_a_named_group_outranks_a_role_word() -> None:
     assert _triple("Hamas officials") == ("Hamas", "PSE", "REB")
     assert _triple("a Hezbollah commander") == ("Hezbollah", "LBN", "REB")
+    # a named armed group's "youths" are its members, not civilians; youths alone are
+    assert _triple("Imbonerakure youths")[2] == "MIL"
+    assert resolve_actor("youths", date(2024, 5, 1)).sector == "CVL"
 
 
 @pytest.mark.parametrize(
