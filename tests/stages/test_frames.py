@@ -578,3 +578,14 @@ def test_a_place_in_another_clause_does_not_place_an_unframed_lead(coder: Coder)
     )
     sanction = _one(events, "SANCTION")
     assert sanction.location is None or sanction.location.country != "MLI"
+
+
+def test_protest_leaders_detained_later_are_the_protests_intervention(coder: Coder) -> None:
+    events = coder.code(
+        "On 8 May 2024, about 300 dock workers protested outside the port authority in "
+        "Tema (Greater Accra) over unpaid wages. Police detained four protest leaders.",
+        pub_date="2024-05-10",
+    )
+    protest = _one(events, "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    assert not [e for e in events if e.event_type == "COERCE"]
