@@ -589,3 +589,24 @@ def test_protest_leaders_detained_later_are_the_protests_intervention(coder: Cod
     protest = _one(events, "PROTEST")
     assert protest.acled_sub_event_type == "Protest with intervention"
     assert not [e for e in events if e.event_type == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "Kenya asked its allies on Thursday for more helicopters after a week of militant "
+            "raids on police posts.",
+            "REQUEST",
+        ),
+        (
+            "Ukraine asked its allies on Thursday for more air defence systems after a night "
+            "of Russian missile attacks on power plants.",
+            "REQUEST",
+        ),
+    ],
+)
+def test_an_events_occasion_never_outranks_it(coder: Coder, text: str, head: str) -> None:
+    events = coder.code(text, pub_date="2024-05-10")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == head, [(e.event_type, e.confidence) for e in events]

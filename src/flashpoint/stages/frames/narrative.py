@@ -557,6 +557,7 @@ def frame_events(doc: Document) -> None:
         _intervened(f)
     doc.events = kept
     _place_lead_head(doc)
+    _rank_causes_below(doc)
 
 
 def _intervened(frame: Frame) -> None:
@@ -625,3 +626,41 @@ def _place_lead_head(doc: Document) -> None:
 # a place in another clause ("after talks hosted by Kazakhstan in Astana", "gangs that
 # kidnap villagers in northwest Nigeria") is not where a statement or an accord was made
 _HEAD_FLOOR = 0.0
+
+
+# prepositions that put an event before or around another as its occasion
+_OCCASION = frozenset({"after", "following", "amid", "over"})
+
+
+def _rank_causes_below(doc: Document) -> None:
+    """An event told as the occasion of another event's verb ("asked for more air defence
+    after a night of Russian missile attacks", "suspended flights after a jet was shot
+    down") never outranks it: the main predicate tells what the sentence reports."""
+    for events in _by_sentence(doc.events):
+        heads = {}
+        for e in events:
+            tok = _token(doc, e)
+            if tok is not None:
+                heads[tok.i] = e
+        for e in events:
+            verb = _occasion_of(_token(doc, e))
+            head = heads.get(verb.i) if verb is not None else None
+            if head is not None and head is not e and e.confidence >= head.confidence:
+                e.confidence = max(0.0, head.confidence - 0.01)
+
+
+def _occasion_of(tok: Token | None) -> Token | None:
+    """The word whose occasion `tok` is: through "a night of", "weeks of", to the head of
+    the "after/following/amid/over" phrase, or None."""
+    while tok is not None and tok.dep_ == "compound":  # "missile attacks": the noun
+        tok = tok.head
+    for _ in range(4):
+        if tok is None or tok.dep_ != "pobj":
+            return None
+        prep = tok.head
+        if prep.lower_ in _OCCASION:
+            return prep.head
+        if prep.lower_ != "of":
+            return None
+        tok = prep.head
+    return None
