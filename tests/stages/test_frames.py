@@ -610,3 +610,23 @@ def test_an_events_occasion_never_outranks_it(coder: Coder, text: str, head: str
     events = coder.code(text, pub_date="2024-05-10")
     top = max(events, key=lambda e: e.confidence)
     assert top.event_type == head, [(e.event_type, e.confidence) for e in events]
+
+
+def test_a_raid_that_loots_and_kills_residents_is_an_attack(coder: Coder) -> None:
+    events = coder.code(
+        "On 5 May 2024, JNIM militants raided Djibo market (Soum, Sahel), looting shops and "
+        "burning stalls. Three traders were killed.",
+        pub_date="2024-05-07",
+    )
+    top = max(events, key=lambda e: e.confidence)
+    assert top.acled_sub_event_type == "Attack"
+
+
+def test_a_raid_that_only_loots_is_property_destruction(coder: Coder) -> None:
+    events = coder.code(
+        "On 5 May 2024, JNIM militants raided Djibo market (Soum, Sahel), looting shops and "
+        "burning stalls.",
+        pub_date="2024-05-07",
+    )
+    top = max(events, key=lambda e: e.confidence)
+    assert top.acled_sub_event_type == "Looting/property destruction"

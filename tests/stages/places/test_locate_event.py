@@ -767,3 +767,13 @@ def test_an_unplaced_attack_by_a_states_army_is_not_placed_at_home(coder) -> Non
     )
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert attack.location is None or attack.location.country != "RUS"
+
+
+def test_a_named_place_abroad_beats_the_armed_groups_home(coder) -> None:
+    events = coder.code(
+        "On 2 May 2024, a Boko Haram suicide bomber blew himself up at the entrance to Kousseri "
+        "town (Far North region), killing himself and a soldier.",
+        pub_date="2024-05-04",
+    )
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.location is not None and attack.location.country == "CMR"

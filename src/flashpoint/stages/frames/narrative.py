@@ -556,6 +556,8 @@ def frame_events(doc: Document) -> None:
     for f in frames:
         _intervened(f)
     doc.events = kept
+    for e in kept:
+        _deadly_looting(e)
     _place_lead_head(doc)
     _rank_causes_below(doc)
 
@@ -664,3 +666,18 @@ def _occasion_of(tok: Token | None) -> Token | None:
             return None
         tok = prep.head
     return None
+
+
+_LOOTING = "Looting/property destruction"
+
+
+def _deadly_looting(event: Event) -> None:
+    """A raid that loots and burns and kills people who are not armed ("raided Mozogo,
+    looting shops and burning houses. 2 residents were killed") is an attack on civilians:
+    property destruction is what is coded when nobody died."""
+    rec = event.recipient
+    if event.acled_sub_event_type != _LOOTING or not event.dead:
+        return
+    if rec is not None and rec.sector in load_word_lists("events/acled_cues.tsv")["armed_sectors"]:
+        return
+    event.acled_event_type, event.acled_sub_event_type = "Violence against civilians", "Attack"

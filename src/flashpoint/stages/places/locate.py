@@ -494,7 +494,9 @@ def _recipient_country(
     out ("al Shabaab fighters attacked government forces in Adan Yabaal town": Somalia),
     which fights at home."""
     rec = event.recipient
-    if rec is None or not rec.country:
+    if (rec is None or not rec.country) and not any(p.precision for p in places):
+        # only when the sentence names no place: "at the entrance to Diffa town" is Niger
+        # whatever Boko Haram's home
         actor = event.actor
         rec = actor if actor is not None and actor.sector in _HOME_SECTORS else None
     if not _is_attack(event) or rec is None or not rec.country:
