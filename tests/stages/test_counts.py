@@ -524,3 +524,25 @@ def test_people_executed_are_dead(parse: bool, text: str, trigger: str) -> None:
     ev = add_event(doc, trigger)
     CountsStage()(doc)
     assert ev.dead == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # not "a ravine and 7 passengers": a thing after a preposition is nobody
+        ("The truck plunged into a ravine and 7 passengers died.", 7),
+        # "neutralised" is the army's word for killed
+        ("The army said it neutralised 14 insurgents near Kidal.", 14),
+        # one person who did something and died
+        ("A herder trod on a mine near his camp and died.", 1),
+    ],
+)
+def test_count_phrasings_of_3_december(parse: bool, text: str, dead: int) -> None:
+    assert [c.value for c in find_counts(text) if c.kind == "dead"] == [dead]
+
+
+def test_two_tolls_across_a_semicolon_are_summed_at_least(parse: bool) -> None:
+    doc = build_doc("In the clash over 40 bandits were killed; 3 soldiers also died.", parse=parse)
+    ev = add_event(doc, "clash")
+    CountsStage()(doc)
+    assert ev.dead == 43 and ev.dead_lower_bound == 43

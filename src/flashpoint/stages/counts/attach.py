@@ -305,7 +305,7 @@ def _better(new: CountMention, old_value: int | None, old_bound: int | None) -> 
 
 # between two tolls of one sentence told as two sets of victims: ", and", ", and the army
 # said", ", and a resident hit by" (a few words, no number, no running total)
-_AND_MORE = re.compile(r"\s*,?\s+and\s+(?:[\w'’-]+\s+){0,5}", re.I)
+_AND_MORE = re.compile(r"\s*(?:,?\s+and\s+|;\s*)(?:[\w'’-]+\s+){0,5}", re.I)
 _TOTAL = re.compile(
     r"\b(?:toll|total|tally|bringing|raising|brought|raised|deaths|fatalities|bodies|dead)\b"
     r"|\b(?:including|among|of\s+them|of\s+whom)\b",
@@ -316,11 +316,10 @@ _TOTAL = re.compile(
 def _more_victims(doc: Document, event: Event, count: CountMention) -> bool:
     """`count` tells other victims than the event's dead toll so far, in the same sentence
     right after it ("Eleven gunmen were killed, and a bystander died later", "Four soldiers
-    were killed and the army said 17 militants died"): the toll is their sum."""
+    were killed and the army said 17 militants died", "over 300 rebels were killed; 5
+    soldiers also died"): the toll is their sum, at least the sum when a part is "over N"."""
     old = event.count_spans.get("dead")
     if old is None or event.dead is None or count.value is None:
-        return False
-    if event.dead_lower_bound is not None or count.lower_bound is not None:
         return False
     sent = doc.sentence_of(old[0])
     if sent is None or not (sent.start <= count.span[0] < sent.end) or count.span[0] < old[1]:
@@ -335,6 +334,8 @@ def _apply(event: Event, count: CountMention, doc: Document | None = None) -> No
     if count.kind == "dead":
         if doc is not None and _more_victims(doc, event, count):
             assert event.dead is not None and count.value is not None
+            if event.dead_lower_bound is not None or count.lower_bound is not None:
+                event.dead_lower_bound = event.dead + count.value
             event.dead += count.value
             event.count_spans["dead"] = (event.count_spans["dead"][0], count.span[1])
             return

@@ -4,7 +4,7 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
 "at least"):
 
 - a verb and its object: "killed at least seven persons", "killing 6 civilians" (people
-  "executed" are killed like any others: "rounded up and executed 15 men"),
+  "executed" or "neutralised" are killed like any others: "rounded up and executed 15 men"),
   "wounded 3", "injuring more than 100", "arrested 12 protesters", "rounded up dozens";
 - a number and what happened to it: "15 people died", "one person was killed", "12 dead",
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
@@ -119,6 +119,12 @@ _ONE = (
     rf"|{NUMBER})"
 )
 _N1 = rf"(?P<num>(?:a|an)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER})"  # "a soldier and ..."
+# not right after a preposition: "plunged into a gorge and 9 passengers died" is no "a
+# soldier and two civilians were killed"
+_NOT_AFTER_PREP = "".join(
+    f"(?<!{p} )"
+    for p in "into in on at near from to with by of for under over across through off".split()
+)
 
 
 # a determiner of one person named by role or kin: "the owner", "his wife", "their driver"
@@ -140,10 +146,12 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
     # (active verb forms, passive / adjectival forms)
     "dead": (
         r"kill(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?"
-        r"|execut(?:es|ed|ing)|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
+        r"|execut(?:es|ed|ing)|neutrali[sz](?:es|ed|ing)"
+        r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
         r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?"
         r"|(?:beat|beats|beating|hacked|hacking|stabbed|stabbing|stoned|stoning)\s+to\s+death",
-        r"killed|dead|died|perished|slain|murdered|executed|shot\s+dead|gunned\s+down"
+        r"killed|dead|died|perished|slain|murdered|executed|neutrali[sz]ed|shot\s+dead"
+        r"|gunned\s+down"
         r"|lost\s+their\s+lives|massacred|beheaded|lynched"
         r"|(?:beaten|hacked|stabbed|burned|burnt|stoned|bludgeoned)\s+to\s+death",
     ),
@@ -218,12 +226,16 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "caught two suspected thieves and beat them to death": the pronoun is the number
         ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}"),
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}"),
-        ("sum", rf"\b{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}{passive}\b"),
+        ("sum", rf"{_NOT_AFTER_PREP}\b{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}"
+                rf"{passive}\b"),
         # "one soldier was poisoned and died", "two guards were wounded and later died"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{died}\b"),
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
+        # "a soldier stepped on a landmine during a patrol and died": one person
+        ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON})(?:\s+[\w'’,-]+){{1,10}}?\s+and"
+                rf"\s+(?:later\s+)?{died}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
         # "A guard of the building was shot dead": one person and whose they were
         ("one", rf"\b(?:a|an|the)(?:\s+[\w-]+)?\s+(?:{_PERSON})\s+of(?:\s+the)?"
@@ -265,7 +277,7 @@ _NUMBERS = re.compile(
 _CUES = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|maim|harm|arrest|detain|round|apprehend|custody"
     r"|jail|impris|held|toll|bodies|casualt|fatalit|massacr|slaughter|murder|shot|shoot|gunn"
-    r"|perish|slain|lives|behead|lynch|execut",
+    r"|perish|slain|lives|behead|lynch|execut|neutrali",
     re.I,
 )
 _PART_OF = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I)
