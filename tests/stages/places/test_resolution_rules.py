@@ -448,3 +448,10 @@ def test_a_regions_city_is_called_by_the_regions_name_whatever_geonames_spells_i
     # "Derna" by its own name
     city = _first(_places("Gunmen attacked a checkpoint in Derna city."), "Derna city")
     assert city.country == "LBY" and city.precision == "city"
+
+
+def test_a_plural_kind_word_names_the_kind_of_the_lists_places() -> None:
+    # "Bihar areas of Kathmandu": an area of Kathmandu, not the Indian state
+    places = _places("Police fired on students in the Thamel and Bihar areas of Kathmandu.")
+    bihar = next(p for p in places if p.text.startswith("Bihar"))
+    assert bihar.name is None and bihar.country == "NPL"

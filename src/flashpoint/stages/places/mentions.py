@@ -384,12 +384,22 @@ def _street_or_river(text: str, nxt: Token, m: RawMention) -> bool:
     return word == "river" or nxt.capital
 
 
+def _singular_kind(word: str) -> str:
+    """A plural kind word names the kind of each place of a list ("the Badda and Rampura
+    areas of Dhaka", "Kasese and Bundibugyo districts"): its singular."""
+    if word.endswith("ies") and word[:-3] + "y" in DESIGNATORS:
+        return word[:-3] + "y"  # counties
+    if word.endswith("s") and word[:-1] in DESIGNATORS:
+        return word[:-1]
+    return word
+
+
 def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> None:
     """ "Baluchistan province", "Panjgur district": the kind word after the name, or the one
     before it in "the town of X"."""
     if j < len(tokens) and not tokens[j - 1].possessive:
         nxt = tokens[j]
-        word = nxt.text.lower()
+        word = _singular_kind(nxt.text.lower())
         if (
             word in DESIGNATORS
             and text[m.end : nxt.start].strip() == ""
