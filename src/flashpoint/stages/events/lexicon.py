@@ -321,6 +321,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "retake": ("retook", "retaken"),
     "bid": ("bid",),
     "speak": ("spoke", "spoken"),
+    "fly": ("flew", "flown"),
     "tear": ("tore", "torn"),
     "bear": ("bore", "borne"),
     "rise": ("rose", "risen"),
