@@ -630,3 +630,14 @@ def test_a_raid_that_only_loots_is_property_destruction(coder: Coder) -> None:
     )
     top = max(events, key=lambda e: e.confidence)
     assert top.acled_sub_event_type == "Looting/property destruction"
+
+
+def test_the_sentences_only_told_place_places_the_lead_whatever_the_parse(coder: Coder) -> None:
+    # the parser hangs "Llochegua district (Ayacucho)" on "remnants", the object of "with"
+    events = coder.code(
+        "On 23 May 2024, soldiers clashed with remnants of the Shining Path in the Ene valley, "
+        "Llochegua district (Ayacucho). One soldier was killed.",
+        pub_date="2024-05-25",
+    )
+    clash = _one(events, "ASSAULT")
+    assert clash.location is not None and clash.location.admin1 == "Ayacucho"

@@ -27,7 +27,7 @@ from typing import Any
 from flashpoint.document import Document, Event, EventLocation, PlaceMention, Sentence, Span
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
-from flashpoint.stages.places.mentions import PLACE_OBJECT_VERBS, tokens_between
+from flashpoint.stages.places.mentions import DESIGNATORS, PLACE_OBJECT_VERBS, tokens_between
 from flashpoint.stages.places.names import normalize
 
 LOCATIVE = {
@@ -177,7 +177,10 @@ def lead_place(doc: Document, event: Event, floor: float | None = None) -> Event
         for p in doc.places
         if sent.start <= p.span[0] < sent.end and p.kind == "literal" and p.precision
     ]
-    groups = [g for g in _groups(places, doc.text) if _loosely_placed(doc, sent, event, g)]
+    every = _groups(places, doc.text)
+    groups = [g for g in every if _loosely_placed(doc, sent, event, g)]
+    if not groups:
+        groups = _only_told_place(every, event)
     _best_group(doc, sent, event, groups)
     ranked = sorted(groups, key=lambda g: -g.score)
     if not ranked or (len(ranked) > 1 and _rivals(ranked[0], ranked[1])):
@@ -185,6 +188,17 @@ def lead_place(doc: Document, event: Event, floor: float | None = None) -> Event
     if floor is not None and ranked[0].score < floor:
         return None
     return EventLocation.from_mention(ranked[0].best)
+
+
+def _only_told_place(groups: list[Group], event: Event) -> list[Group]:
+    """The sentence's only place, when it is told as one (a kind word or a container:
+    "..., Pichari district (Cusco)") and is no participant's, whatever the parse made of it
+    ("clashed with remnants of the Shining Path in the VRAEM valley, Pichari district")."""
+    if len(groups) != 1 or _is_participant(groups[0], event):
+        return []
+    g = groups[0]
+    kind_word = any(m.text.split()[-1].lower() in DESIGNATORS for m in g.members)
+    return [g] if len(g.members) > 1 or kind_word else []
 
 
 _MARGIN = 0.5  # how much better the lead's loose place must attach than a rival elsewhere
