@@ -641,3 +641,14 @@ def test_the_sentences_only_told_place_places_the_lead_whatever_the_parse(coder:
     )
     clash = _one(events, "ASSAULT")
     assert clash.location is not None and clash.location.admin1 == "Ayacucho"
+
+
+def test_an_opening_with_only_a_statement_dates_and_places_the_next_events(coder: Coder) -> None:
+    events = coder.code(
+        "On 3 May 2024, the governor of Gao (Gao) praised the army. Two soldiers were killed "
+        "in an ambush nearby.",
+        pub_date="2024-05-06",
+    )
+    ambush = _one(events, "ASSAULT")
+    assert ambush.date == date(2024, 5, 3)
+    assert ambush.location is not None and ambush.location.admin1 == "Gao"

@@ -585,11 +585,11 @@ _OPENING_REACH = 2  # sentences after the opening one that it dates and places
 
 
 def _opening(doc: Document) -> None:
-    """The report's first sentence gives a date (and places) but no event was recognised in
-    it ("On 17 June 2023, a police vehicle ran over an IED on a road in Mandera county. Two
-    officers were killed"): the material events of the next sentences that have no date or
-    place of their own happened then and there."""
-    if not doc.sentences or any(e.sentence_index == 0 for e in doc.events):
+    """The report's first sentence gives a date (and places) but no material event was
+    recognised in it ("On 17 June 2023, a police vehicle ran over an IED on a road in
+    Mandera county. Two officers were killed"): the material events of the next sentences
+    that have no date or place of their own happened then and there."""
+    if not doc.sentences or any(e.sentence_index == 0 and _material(e) for e in doc.events):
         return
     dated = next((d for d in doc.dates if d.sentence == 0), None)
     if dated is None:
