@@ -36,6 +36,12 @@ _TERRITORY_LEMMAS = _CUES["territory_lemmas"]
 _TAKEOVER = _CUES["takeover"]
 _REGAIN = _CUES["regain"]
 _CONTROL = _CUES["control"]
+_TAKING_ITSELF = _CUES["taking_itself"]
+_NOT_TERRITORY = _CUES["not_territory"]
+_DRIVING_OUT = _CUES["driving_out"]
+_STRONGHOLDS = _CUES["strongholds"]
+_SELF_DEFENCE = _CUES["self_defence"]
+_ARMED_FOES = _CUES["armed_foes"]
 _CHEMICAL = _CUES["chemical"]
 _CHEMICAL_WORD = _CUES["chemical_word"]
 _CHEMICAL_ARMS = _CUES["chemical_arms"]
@@ -210,7 +216,7 @@ def _assault(
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
     if mode == "abduct" and lemma not in _CLASH_LEMMAS:  # people taken, not a place taken
         return "Abduction/forced disappearance"  # ("took away a teacher") nor a fight
-    if _changes_control(mode, lemma, w):
+    if _changes_control(mode, lemma, rec, w):
         if w & _WITHDRAWAL and not w & _FIGHTING:
             return "Non-violent transfer of territory"
         return _territory(lemma, actor, rec, w)
@@ -264,10 +270,20 @@ def _force_on_protesters(actor: EventActor | None, w: set[str]) -> str:
     return "Excessive force against protesters"
 
 
-def _changes_control(mode: str | None, lemma: str, w: set[str]) -> bool:
+def _changes_control(mode: str | None, lemma: str, rec: EventActor | None, w: set[str]) -> bool:
     """A change of territorial control; a remote weapon only with a word of taking
-    ("shells fell on the district" is shelling)."""
-    if not w & _TERRITORY or (mode in _REMOTE_MODES and not w & _TAKEOVER):
+    ("shells fell on the district" is shelling). A place told by its name alone is taken
+    when the verb says so by itself ("recaptured Kismayo") or armed men were driven out of
+    it ("drove the rebels out of Kidal"); a military site taken is territory too."""
+    if mode in _REMOTE_MODES and not w & _TAKEOVER:
+        return False
+    if lemma in _TAKING_ITSELF and not w & _NOT_TERRITORY:
+        return True
+    if lemma in _DRIVING_OUT and "out" in w:
+        driven = _actor_words(rec) or w
+        if driven & (_ARMED_WORDS | _ARMED_FOES | _NON_STATE_WORDS):
+            return True
+    if not w & (_TERRITORY | _STRONGHOLDS):
         return False
     return lemma in _TERRITORY_LEMMAS or bool(w & _TAKEOVER and w & _CONTROL)
 
@@ -293,7 +309,16 @@ def _fight(actor: EventActor | None, w: set[str]) -> str:
     clash."""
     if _actor_words(actor) & _PROTESTERS:
         return "Violent demonstration"
+    if _self_defence_fight(actor, w):
+        return "Armed clash"
     return "Mob violence" if _is_crowd(actor) or w & _MOB else "Armed clash"
+
+
+def _self_defence_fight(actor: EventActor | None, w: set[str]) -> bool:
+    """A vigilante or self-defence group that fought an armed group: an organised armed
+    side, so the fight is a clash ("vigilantes clashed with bandits"), not mob violence."""
+    self_defence = bool(w & _SELF_DEFENCE) or "self" in w and bool(w & {"defence", "defense"})
+    return self_defence and bool((w - _actor_words(actor) - _SELF_DEFENCE) & _ARMED_FOES)
 
 
 def _rioters_or_crowd(actor: EventActor | None, w: set[str]) -> bool:

@@ -143,7 +143,11 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
         return False
     if "not_obj" in cond and objs & cond["not_obj"]:
         return False
-    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    # a preposition of the trigger follows it ("call for", "fire on"); one before it opens a
+    # phrase of time or place ("On 17 May, ... calls"), not the trigger's own
+    preps = {
+        c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent") and c.i > tok.i
+    }
     if "prep" in cond and not preps & cond["prep"]:
         return False
     if "not_prep" in cond and preps & cond["not_prep"]:
