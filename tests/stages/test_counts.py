@@ -546,3 +546,14 @@ def test_two_tolls_across_a_semicolon_are_summed_at_least(parse: bool) -> None:
     ev = add_event(doc, "clash")
     CountsStage()(doc)
     assert ev.dead == 43 and ev.dead_lower_bound == 43
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("A villager stepped on a mine near Kalehe (Sud-Kivu) and died.", 1),
+        ("A mob stoned and burned to death four suspected thieves.", 4),
+    ],
+)
+def test_count_phrasings_with_brackets_and_burning(parse: bool, text: str, dead: int) -> None:
+    assert [c.value for c in find_counts(text) if c.kind == "dead"] == [dead]

@@ -149,7 +149,8 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
         r"|execut(?:es|ed|ing)|neutrali[sz](?:es|ed|ing)"
         r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
         r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?"
-        r"|(?:beat|beats|beating|hacked|hacking|stabbed|stabbing|stoned|stoning)\s+to\s+death",
+        r"|(?:beat|beats|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|burned|burnt"
+        r"|burning)\s+to\s+death",
         r"killed|dead|died|perished|slain|murdered|executed|neutrali[sz]ed|shot\s+dead"
         r"|gunned\s+down"
         r"|lost\s+their\s+lives|massacred|beheaded|lynched"
@@ -234,7 +235,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         # "a soldier stepped on a landmine during a patrol and died": one person
-        ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON})(?:\s+[\w'’,-]+){{1,10}}?\s+and"
+        ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON})(?:\s+[\w'’,()-]+){{1,10}}?\s+and"
                 rf"\s+(?:later\s+)?{died}\b"),
         ("one", rf"\bthe(?:\s+[\w-]+)?\s+(?:{_PERSON}|victim)\s+{_AUX}{_ADV}{passive}\b"),
         # "A guard of the building was shot dead": one person and whose they were
