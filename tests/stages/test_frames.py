@@ -652,3 +652,13 @@ def test_an_opening_with_only_a_statement_dates_and_places_the_next_events(coder
     ambush = _one(events, "ASSAULT")
     assert ambush.date == date(2024, 5, 3)
     assert ambush.location is not None and ambush.location.admin1 == "Gao"
+
+
+def test_an_unframed_lead_is_placed_where_its_actors_are(coder: Coder) -> None:
+    events = coder.code(
+        "On 4 May 2024, a group of JAS (Boko Haram) commanders and their fighters in the "
+        "Alagarno forest area (Yobe) pledged allegiance to ISWAP.",
+        pub_date="2024-05-06",
+    )
+    pledge = _one(events, "MOBILIZE")
+    assert pledge.location is not None and pledge.location.admin1 == "Yobe"

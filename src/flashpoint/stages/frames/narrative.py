@@ -622,7 +622,7 @@ def _place_lead_head(doc: Document) -> None:
     if not first or any(e.location is not None for e in first[0]):
         return
     head = min(first[0], key=lambda e: (_depth(doc, e), e.trigger.span))
-    head.location = lead_place(doc, head, floor=_HEAD_FLOOR)
+    head.location = lead_place(doc, head, floor=_HEAD_FLOOR) or _participant_place(doc, head)
 
 
 # a place in another clause ("after talks hosted by Kazakhstan in Astana", "gangs that
