@@ -7,7 +7,9 @@ and 200 in notes_world3.jsonl (half East Africa and the Horn, half worldwide; ev
 sub-event type at least three times), written blind on 3 December 2026 and scored before
 anything was tuned to them (country 0.885, admin1 0.850 at the commit before), and 200 in
 notes_world4.jsonl (West Africa and the Sahel, the Middle East, South and South-East Asia,
-Latin America, Europe, Central and East Africa), written blind later that day.
+Latin America, Europe, Central and East Africa), written blind later that day, and 150
+longer ones in notes_world5.jsonl, written blind at the end of that session (the code of
+the session's start scored country 0.873, admin1 0.860 on them; its end 0.940, 0.927).
 The floors sit about 0.03 below what the coder reaches over all the notes of each set (3
 December 2026: world country 0.92, admin1 0.86, date 0.92, dead 0.90, event type 0.82,
 sub-event macro-F1 0.66; world2 0.78, 0.75, 0.91, 0.88, 0.86, 0.78; world3 0.90, 0.87,
@@ -55,6 +57,14 @@ _FLOORS = {
         "event type accuracy": 0.85,
         "sub-event type macro-F1": 0.78,
     },
+    "notes_world5.jsonl": {
+        "country accuracy": 0.91,
+        "admin1 accuracy": 0.89,
+        "date accuracy": 0.93,
+        "dead accuracy": 0.87,
+        "event type accuracy": 0.85,
+        "sub-event type macro-F1": 0.82,
+    },
 }
 
 
@@ -63,7 +73,7 @@ def test_world_notes_keep_their_floors(coder, name):
     report = evaluate(_DATA / name, coder)
     assert report.kind == "report"
     assert report.n == sum(1 for line in (_DATA / name).open() if line.strip())
-    assert report.n >= 160
+    assert report.n >= 150
     floors = _FLOORS[name]
     low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
     assert not low, f"{name} below the floors {floors}: {low}"
