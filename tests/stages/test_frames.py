@@ -662,3 +662,13 @@ def test_an_unframed_lead_is_placed_where_its_actors_are(coder: Coder) -> None:
     )
     pledge = _one(events, "MOBILIZE")
     assert pledge.location is not None and pledge.location.admin1 == "Yobe"
+
+
+def test_a_later_toll_told_as_an_addition_adds_to_the_frames_toll(coder: Coder) -> None:
+    events = coder.code(
+        "On 4 May 2024, ISWAP fighters attacked an army base in Marte (Borno). Troops repelled "
+        "the attack. Nine insurgents were killed. Three soldiers also died.",
+        pub_date="2024-05-06",
+    )
+    top = max(events, key=lambda e: e.confidence)
+    assert top.dead == 12

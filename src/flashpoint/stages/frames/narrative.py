@@ -553,6 +553,7 @@ def frame_events(doc: Document) -> None:
         for event in events:
             if frame is None or not elaborate(doc, event, frame):
                 kept.append(event)
+    _orphan_tolls(doc, frames)
     for f in frames:
         _intervened(f)
     doc.events = kept
@@ -681,3 +682,27 @@ def _deadly_looting(event: Event) -> None:
     if rec is not None and rec.sector in load_word_lists("events/acled_cues.tsv")["armed_sectors"]:
         return
     event.acled_event_type, event.acled_sub_event_type = "Violence against civilians", "Attack"
+
+
+def _orphan_tolls(doc: Document, frames: list[Frame]) -> None:
+    """A later sentence that is nothing but a toll told as an addition ("Seven militants were
+    killed. Two soldiers also died."), with no event of its own, adds to the toll of the
+    frame it follows: other dead of the same fight."""
+    if not frames:
+        return
+    with_events = {e.sentence_index for e in doc.events}
+    starts = [f.main.sentence_index for f in frames]
+    for c in doc.counts:
+        if c.kind != "dead" or c.value is None or c.sentence in with_events:
+            continue
+        if not _ADDITION.search(c.text) or c.sentence <= starts[0]:
+            continue
+        frame = frames[max(i for i, s in enumerate(starts) if s < c.sentence)]
+        main = frame.main
+        if main.dead is None or main.dead_lower_bound is not None or c.lower_bound is not None:
+            continue
+        told = main.count_spans.get("dead")
+        if told is not None and told[0] <= c.span[0] and c.span[1] <= told[1]:
+            continue  # already the main event's toll
+        main.dead += c.value
+        main.count_spans["dead"] = (main.count_spans.get("dead", c.span)[0], c.span[1])
