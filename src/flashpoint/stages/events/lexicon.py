@@ -328,6 +328,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "find": ("found",),
     "fall": ("fell", "fallen"),
     "drive": ("drove", "driven"),
+    "run": ("ran",),
     "build": ("built",),
     "stand": ("stood",),
     "begin": ("began", "begun"),
