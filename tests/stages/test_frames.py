@@ -672,14 +672,3 @@ def test_a_later_toll_told_as_an_addition_adds_to_the_frames_toll(coder: Coder) 
     )
     top = max(events, key=lambda e: e.confidence)
     assert top.dead == 12
-
-
-def test_a_place_taken_stays_taken_when_a_later_weapon_is_told(coder: Coder) -> None:
-    events = coder.code(
-        "On 20 May 2024, KIA fighters captured an army outpost near Bhamo (Kachin state) after "
-        "three days of fighting. Five soldiers were killed. The army responded with air "
-        "strikes on nearby villages.",
-        pub_date="2024-05-22",
-    )
-    top = max(events, key=lambda e: e.confidence)
-    assert top.acled_sub_event_type == "Non-state actor overtakes territory"

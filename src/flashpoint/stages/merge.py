@@ -126,26 +126,14 @@ ABSORBS: tuple[str, ...] = (
 )
 
 
-_TERRITORIAL = frozenset(
-    {
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-        "Non-violent transfer of territory",
-    }
-)
-
-
 def absorb(into: Event, other: Event) -> None:
     """Fill `into`'s empty fields from `other`, another telling of the same event."""
     into.actor = _more_specific(into.actor, other.actor)
     into.recipient = _more_specific(into.recipient, other.recipient)
     if into.mode is None and other.mode is not None:
         into.mode, into.intensity, into.cameo = other.mode, other.intensity, other.cameo
-        if into.acled_sub_event_type not in _TERRITORIAL:
-            # a weapon told later names the attack ("The attack was carried out by drones"),
-            # but a place taken stays taken ("captured an outpost ... air strikes followed")
-            into.acled_sub_event_type = other.acled_sub_event_type
-            into.acled_event_type = other.acled_event_type
+        into.acled_sub_event_type = other.acled_sub_event_type
+        into.acled_event_type = other.acled_event_type
     for name in ("location", "dead", "injured", "arrested", "dead_lower_bound"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
