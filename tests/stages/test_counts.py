@@ -557,3 +557,14 @@ def test_two_tolls_across_a_semicolon_are_summed_at_least(parse: bool) -> None:
 )
 def test_count_phrasings_with_brackets_and_burning(parse: bool, text: str, dead: int) -> None:
     assert [c.value for c in find_counts(text) if c.kind == "dead"] == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("A crowd beat three suspected cattle thieves to death near Isiolo.", 3),
+        ("A mob beat a suspected pickpocket to death in Kano.", 1),
+    ],
+)
+def test_victims_between_the_verb_and_to_death_are_dead(parse: bool, text: str, dead: int) -> None:
+    assert [c.value for c in find_counts(text) if c.kind == "dead"] == [dead]

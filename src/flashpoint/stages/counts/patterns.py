@@ -224,6 +224,11 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                        rf"{_group('num2')}"),
         # "killing the two farmers riding it": a definite number counts as a bare one
         ("active", rf"\b{active}{_S}(?:the\s+)?{_N}{_WHO}"),
+        # "beat two suspected thieves to death": the victims between the verb and "to death"
+        ("active", rf"\b(?P<cue>(?P<dead>{_TO_DEATH}))\s+{_N}(?:\s+[\w'’-]+){{0,3}}?\s+to"
+                   rf"\s+death\b"),
+        ("one_active", rf"\b(?P<cue>(?P<dead>{_TO_DEATH}))\s+(?:a|an)(?:\s+[\w'’-]+){{1,3}}?\s+to"
+                       rf"\s+death\b"),
         # "caught two suspected thieves and beat them to death": the pronoun is the number
         ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}"),
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}"),
