@@ -25,6 +25,11 @@ def keeping() -> Coder:
     return Coder(CoderConfig(keep_background=True))
 
 
+def _top(events: list[Event]) -> Event:
+    """The event a report is scored on: the most confident."""
+    return max(events, key=lambda e: e.confidence)
+
+
 def _one(events: list[Event], event_type: str) -> Event:
     found = [e for e in events if e.event_type == event_type]
     assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
@@ -608,7 +613,7 @@ def test_protest_leaders_detained_later_are_the_protests_intervention(coder: Cod
 )
 def test_an_events_occasion_never_outranks_it(coder: Coder, text: str, head: str) -> None:
     events = coder.code(text, pub_date="2024-05-10")
-    top = max(events, key=lambda e: e.confidence)
+    top = _top(events)
     assert top.event_type == head, [(e.event_type, e.confidence) for e in events]
 
 
@@ -618,7 +623,7 @@ def test_a_raid_that_loots_and_kills_residents_is_an_attack(coder: Coder) -> Non
         "burning stalls. Three traders were killed.",
         pub_date="2024-05-07",
     )
-    top = max(events, key=lambda e: e.confidence)
+    top = _top(events)
     assert top.acled_sub_event_type == "Attack"
 
 
@@ -628,7 +633,7 @@ def test_a_raid_that_only_loots_is_property_destruction(coder: Coder) -> None:
         "burning stalls.",
         pub_date="2024-05-07",
     )
-    top = max(events, key=lambda e: e.confidence)
+    top = _top(events)
     assert top.acled_sub_event_type == "Looting/property destruction"
 
 
@@ -670,5 +675,5 @@ def test_a_later_toll_told_as_an_addition_adds_to_the_frames_toll(coder: Coder) 
         "the attack. Nine insurgents were killed. Three soldiers also died.",
         pub_date="2024-05-06",
     )
-    top = max(events, key=lambda e: e.confidence)
+    top = _top(events)
     assert top.dead == 12

@@ -38,9 +38,11 @@ from typing import Any
 
 from flashpoint.document import Document, Event, EventLocation
 from flashpoint.ontology import load_ontology
+from flashpoint.stages.events.acled import ARMED
 from flashpoint.stages.frames.flags import is_flagged
 from flashpoint.stages.merge import _sides_fit, absorb, compatible
 from flashpoint.stages.places.locate import lead_place
+from flashpoint.stages.places.mentions import tokens_between
 from flashpoint.stages.wordlists import load_word_lists
 
 Token = Any
@@ -106,19 +108,30 @@ class Frame:
 # --- the lead sentence ------------------------------------------------------------------
 
 
-def _token(doc: Document, event: Event) -> Token | None:
-    """The parse token of the event's trigger (None without a parse)."""
+def _parsed(doc: Document, event: Event) -> tuple[Any, int] | None:
+    """The parse of the event's sentence and the trigger's offset in it (None without)."""
     sent = doc.sentence_of(event.trigger.span[0])
     parsed = doc.parses.get(sent.index) if sent else None
     if sent is None or parsed is None:
         return None
-    start = event.trigger.span[0] - sent.start
+    return parsed, event.trigger.span[0] - sent.start
+
+
+def _token(doc: Document, event: Event) -> Token | None:
+    """The parse token of the event's trigger (None without a parse)."""
+    found = _parsed(doc, event)
+    if found is None:
+        return None
+    parsed, start = found
+    # triggers start where a token starts: found by bisection, else by a scan
+    at = tokens_between(parsed, start, start + 1)
+    if at:
+        return at[0]
     return next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
 
 
 def _depth(doc: Document, event: Event) -> int:
-    sent = doc.sentence_of(event.trigger.span[0])
-    if sent is None or doc.parses.get(sent.index) is None:
+    if _parsed(doc, event) is None:
         return 0
     tok = _token(doc, event)
     return sum(1 for _ in tok.ancestors) if tok is not None else 99
@@ -215,7 +228,8 @@ def _lead_place(doc: Document, main: Event, events: list[Event]) -> EventLocatio
     """The lead sentence's loosely attached place, for a main event that heads its sentence:
     one under another event ("signed an agreement in Bentiu after months of cattle raids")
     is not what the sentence places."""
-    if any(_depth(doc, e) < _depth(doc, main) for e in events):
+    depth = _depth(doc, main)
+    if any(_depth(doc, e) < depth for e in events):
         return None
     return lead_place(doc, main)
 
@@ -457,14 +471,28 @@ def _swapped(event: Event, main: Event) -> bool:
     return bool(ea.country and ea.country == mr.country and er.name and er.name == ma.name)
 
 
+def _same_fight(main: Event, event: Event) -> bool:
+    """A later toll's event can be the main event's: of its type, or any after a riot (a
+    riot's dead are its own)."""
+    return main.event_type == event.event_type or _riot(main)
+
+
+def _add_toll(main: Event, dead: int, bounded: bool) -> None:
+    """Other dead of the main event's fight: its toll is the sum, at least the sum when a
+    part was told as "over N" (`bounded`)."""
+    assert main.dead is not None
+    main.dead += dead
+    if bounded or main.dead_lower_bound is not None:
+        main.dead_lower_bound = main.dead
+
+
 def _adds_to_main(doc: Document, event: Event, frame: Frame) -> bool:
     """`event` is nothing but a toll told as an addition to the main event's ("..., killing
     nine militants. Two soldiers were also killed") or of its attackers' dead where the main
     event's toll is of others (`_other_side`): other victims of the same fight, so the main
     event's toll is their sum."""
     main, toll = frame.main, event.count_spans.get("dead")
-    same = main.event_type == event.event_type or _riot(main)  # a riot's dead are its own
-    if toll is None or event.aux or main.aux or not same:
+    if toll is None or event.aux or main.aux or not _same_fight(main, event):
         return False
     if _named(event.actor) or main.dead is None or event.dead is None:
         return False
@@ -476,9 +504,7 @@ def _adds_to_main(doc: Document, event: Event, frame: Frame) -> bool:
             return False
     elif not _other_side(doc, main, toll):
         return False
-    main.dead = main.dead + event.dead
-    if event.dead_lower_bound is not None or main.dead_lower_bound is not None:
-        main.dead_lower_bound = main.dead
+    _add_toll(main, event.dead, event.dead_lower_bound is not None)
     return True
 
 
@@ -508,8 +534,7 @@ def _toll_of_main(event: Event, frame: Frame) -> bool:
     the event's type ("protesters clashed with the police and burned a station. One protester
     was killed")."""
     main, toll = frame.main, event.count_spans.get("dead")
-    same = main.event_type == event.event_type or _riot(main)  # a riot's dead are its own
-    if toll is None or event.aux or main.aux or not same:
+    if toll is None or event.aux or main.aux or not _same_fight(main, event):
         return False
     if _swapped(event, main):
         return main.dead is None and main.dead_lower_bound is None
@@ -618,7 +643,9 @@ def _opening_place(doc: Document) -> EventLocation | None:
 def _place_lead_head(doc: Document) -> None:
     """The event heading the report's first sentence of events, when none of that sentence's
     events is placed (a surrender, an accord, a statement: no frame placed them): the lead's
-    loosely attached place ("rebels surrendered to the army in Jolo"), if no other clause's."""
+    loosely attached place ("rebels surrendered to the army in Jolo"), if no other clause's,
+    or else a place named in its participants' phrase ("commanders in the Sambisa forest area
+    (Borno) pledged allegiance to ISWAP")."""
     first = _by_sentence(doc.events)[:1]
     if not first or any(e.location is not None for e in first[0]):
         return
@@ -679,7 +706,7 @@ def _deadly_looting(event: Event) -> None:
     rec = event.recipient
     if event.acled_sub_event_type != _LOOTING or not event.dead:
         return
-    if rec is not None and rec.sector in load_word_lists("events/acled_cues.tsv")["armed_sectors"]:
+    if rec is not None and rec.sector in ARMED:
         return
     event.acled_event_type, event.acled_sub_event_type = "Violence against civilians", "Attack"
 
@@ -704,5 +731,5 @@ def _orphan_tolls(doc: Document, frames: list[Frame]) -> None:
         told = main.count_spans.get("dead")
         if told is not None and told[0] <= c.span[0] and c.span[1] <= told[1]:
             continue  # already the main event's toll
-        main.dead += c.value
+        _add_toll(main, c.value, bounded=False)
         main.count_spans["dead"] = (main.count_spans.get("dead", c.span)[0], c.span[1])

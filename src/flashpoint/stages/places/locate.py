@@ -29,6 +29,7 @@ from flashpoint.ontology import load_ontology
 from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
 from flashpoint.stages.places.mentions import DESIGNATORS, PLACE_OBJECT_VERBS, tokens_between
 from flashpoint.stages.places.names import normalize
+from flashpoint.stages.wordlists import load_word_lists
 
 LOCATIVE = {
     "in",
@@ -144,7 +145,7 @@ def locate_event(doc: Document, event: Event, gaz: Gazetteer | None = None) -> E
     sent = _sentence(doc, event)
     if sent is None:
         return None
-    places = [p for p in doc.places if sent.start <= p.span[0] < sent.end]
+    places = _sentence_places(doc, sent)
     groups = [g for g in _groups(places, doc.text) if any(m.precision for m in g.members)]
     chosen = _best_group(doc, sent, event, groups)
     if chosen is not None:
@@ -156,9 +157,10 @@ def locate_event(doc: Document, event: Event, gaz: Gazetteer | None = None) -> E
     return loc
 
 
-# what never names where the event was, even loosely: "clashed with Kenyan police",
-# "an appeal for Gaza", "accused by Kyiv"
-_NEVER_PLACES = frozenset({"against", "with", "by", "for", "than", "like", "as", "about"})
+# what never names where the event was, even loosely ("clashed with Kenyan police", "an
+# appeal for Gaza", "accused by Kyiv"): the non-locative prepositions but those of a route,
+# an origin or a destination ("between", "from", "to", "of")
+_NEVER_PLACES = NOT_LOCATIVE - {"to", "toward", "towards", "from", "between", "of"}
 
 
 def lead_place(doc: Document, event: Event, floor: float | None = None) -> EventLocation | None:
@@ -172,11 +174,7 @@ def lead_place(doc: Document, event: Event, floor: float | None = None) -> Event
     sent = _sentence(doc, event)
     if sent is None:
         return None
-    places = [
-        p
-        for p in doc.places
-        if sent.start <= p.span[0] < sent.end and p.kind == "literal" and p.precision
-    ]
+    places = [p for p in _sentence_places(doc, sent) if p.kind == "literal" and p.precision]
     every = _groups(places, doc.text)
     groups = [g for g in every if _loosely_placed(doc, sent, event, g)]
     if not groups:
@@ -230,6 +228,10 @@ def _loosely_placed(doc: Document, sent: Sentence, event: Event, g: Group) -> bo
     if word in _ARGUMENT_DEPS:
         return _is_attack(event) and word in ("dobj", "nsubjpass") and anchor.pos_ == "VERB"
     return True
+
+
+def _sentence_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
+    return [p for p in doc.places if sent.start <= p.span[0] < sent.end]
 
 
 def _sentence(doc: Document, event: Event) -> Sentence | None:
@@ -410,10 +412,7 @@ def _in_adjunct(trig: Any, ancestor: Any) -> bool:
 
 
 # nouns of time: "in the first days of X's offensive" says when, not where
-_TIME_NOUNS = frozenset(
-    "day days week weeks month months year years hour hours night nights morning mornings "
-    "evening afternoon time times period decade decades weekend minutes anniversary".split()
-)
+_TIME_NOUNS = load_word_lists("places/cues.tsv")["time_nouns"]
 
 
 def _governor(tok: Any, place: bool = False) -> tuple[str, str, Any]:

@@ -23,6 +23,7 @@ from flashpoint.stages.places.mentions import (
     own_name,
 )
 from flashpoint.stages.places.names import normalize
+from flashpoint.stages.wordlists import load_word_lists
 
 _KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
 _NO_FIT = -4.0  # an inner mention with no candidate inside the outer one
@@ -35,10 +36,7 @@ _IN = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 _LIST_END = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
 _OF_OR_IN = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 # kind words of a part of a town or district ("the X neighbourhood of Y")
-_PART_WORDS = frozenset(
-    "neighbourhood neighborhood quarter suburb district area sector village camp favela "
-    "slum".split()
-)
+_PART_WORDS = load_word_lists("places/cues.tsv")["part_words"]
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
 
 
