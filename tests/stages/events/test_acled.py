@@ -163,6 +163,25 @@ def test_a_crowd_against_a_person_is_mob_violence() -> None:
     assert acled_subtype("ASSAULT", None, "clash", villagers, None, {"clashed"}) == ("Mob violence")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed youths clashed with cattle raiders near Akobo on Sunday.",
+        "Lou Nuer armed youth clashed with Murle raiders near Pieri, leaving seven dead.",
+        "Armed villagers attacked a police post outside Gusau on Tuesday.",
+    ],
+)
+def test_youths_or_villagers_told_as_armed_are_an_armed_side(text: str) -> None:
+    assert acled_of(text) == "Armed clash"
+
+
+def test_unarmed_youths_who_clash_still_riot() -> None:
+    assert acled_of("Youths clashed with supporters of the mayor in Kisumu.") in (
+        "Mob violence",
+        "Violent demonstration",
+    )
+
+
 def test_armed_against_armed_is_a_clash_and_against_civilians_an_attack() -> None:
     gunmen = _actor("gunmen")
     words = {"gunmen", "attacked"}

@@ -326,8 +326,10 @@ def _rioters_or_crowd(actor: EventActor | None, w: set[str]) -> bool:
 
 
 def _is_crowd(a: EventActor | None) -> bool:
-    """A crowd, not an organised armed group: "villagers", "an angry mob", "residents"."""
-    return _sector(a) not in ARMED and bool(_actor_words(a) & _CROWD_ACTORS)
+    """A crowd, not an organised armed group: "villagers", "an angry mob", "residents";
+    youths or villagers told as armed ("armed youths") are an armed side."""
+    words = _actor_words(a)
+    return _sector(a) not in ARMED and bool(words & _CROWD_ACTORS) and "armed" not in words
 
 
 def _demonstrators(

@@ -22,6 +22,7 @@ _COND_KEYS = frozenset(
         "not_prep",
         "subj",
         "not_subj",
+        "not_subj_mod",
         "mod",
         "not_mod",
         "subj_or_mod",

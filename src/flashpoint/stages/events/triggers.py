@@ -134,6 +134,12 @@ def _subject_lemmas(tok: Token) -> set[str]:
     return subj
 
 
+def _subject_modifiers(tok: Token) -> set[str]:
+    """The adjectives of the trigger's subject: "armed" of "armed youth clashed"."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {m.lemma_.lower() for s in subjects for m in s.children if m.dep_ == "amod"}
+
+
 def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
     cond = entry.cond
     if not cond:
@@ -184,6 +190,8 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
     if "subj" in cond and not _subject_lemmas(tok) & cond["subj"]:
         return False
     if "not_subj" in cond and _subject_lemmas(tok) & cond["not_subj"]:
+        return False
+    if "not_subj_mod" in cond and _subject_modifiers(tok) & cond["not_subj_mod"]:
         return False
     if "mod" in cond and not _mod_lemmas(tok) & cond["mod"]:
         return False
