@@ -239,6 +239,18 @@ def test_two_places_joined_by_a_hyphen_are_both_places() -> None:
     assert [(p.text, p.country) for p in places] == [("Amsterdam", "NLD"), ("London", "GBR")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus hit a mine on the Fada N'Gourma-Pama road (Est region) on Friday.",
+        "Traders on the Pama-Fada N'Gourma road were robbed on Friday.",
+    ],
+)
+def test_a_town_of_several_words_joined_by_a_hyphen_to_another_is_two_places(text: str) -> None:
+    places = _places(text)
+    assert {(p.text, p.country) for p in places} >= {("Fada N'Gourma", "BFA"), ("Pama", "BFA")}
+
+
 def test_a_name_after_a_surname_particle_is_a_surname() -> None:
     text = "Rail chief Roger van Boxtel spoke. Boxtel said tickets would get cheaper."
     assert [p.text for p in _places(text)] == []

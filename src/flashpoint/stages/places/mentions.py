@@ -282,16 +282,29 @@ def _add_neighbours(
     place joined by a hyphen ("the Amsterdam-London leg"); a capitalised word before a
     surname particle ("Roger van Boxtel") counts as glued."""
     before = text[max(0, tokens[i - 1].start - 2) : tokens[i - 1].start] if i > 0 else ""
-    if i > 0 and tokens[i - 1].capital and _glued(text, tokens[i - 1], tokens[i], gaz):
+    left = _name_ending_at(text, tokens, i - 1, gaz) if i > 0 else None
+    if i > 0 and tokens[i - 1].capital and _glued(text, tokens[i - 1], tokens[i], gaz, left, m.key):
         if before.strip(" ") not in ("", ".", ","):
             m.prev_word = tokens[i - 1].text
         else:
             m.lead_word = tokens[i - 1].text
     elif i > 1 and tokens[i - 1].text in _PARTICLES and tokens[i - 2].capital:
         m.prev_word = tokens[i - 2].text
-    if j < len(tokens) and tokens[j].capital and _glued(text, tokens[j - 1], tokens[j], gaz):
+    if j < len(tokens) and tokens[j].capital and _glued(text, tokens[j - 1], tokens[j], gaz, m.key):
         m.next_word = tokens[j].text
         m.run_designated = _run_designated(text, tokens, j, gaz)
+
+
+def _name_ending_at(text: str, tokens: list[Token], k: int, gaz: Gazetteer) -> str | None:
+    """The longest place name of up to three words that ends with token `k` ("Fada
+    N'Gourma" before "-Pama"), or None."""
+    for n in (3, 2, 1):
+        if k - n + 1 < 0:
+            continue
+        key = normalize(text[tokens[k - n + 1].start : tokens[k].end])
+        if key in gaz:
+            return key
+    return None
 
 
 def _run_designated(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
@@ -316,13 +329,22 @@ _PARTICLES = frozenset(
 )
 
 
-def _glued(text: str, a: Token, b: Token, gaz: Gazetteer) -> bool:
-    """Two neighbouring words are joined, and not two places joined by a hyphen."""
+def _glued(
+    text: str,
+    a: Token,
+    b: Token,
+    gaz: Gazetteer,
+    a_key: str | None = None,
+    b_key: str | None = None,
+) -> bool:
+    """Two neighbouring words are joined, and not two places joined by a hyphen; a side
+    that is the mention itself is judged by its whole name ("the Fada N'Gourma-Pama road"
+    joins Fada N'Gourma and Pama)."""
     if not _joined(text, a, b):
         return False
-    return (
-        text[a.end : b.start] != "-" or normalize(a.text) not in gaz or normalize(b.text) not in gaz
-    )
+    left = a_key or normalize(a.text)
+    right = b_key or normalize(b.text)
+    return text[a.end : b.start] != "-" or left not in gaz or right not in gaz
 
 
 # one-word names that are also compass words ("West", Cameroon's region)
