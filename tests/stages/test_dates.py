@@ -457,3 +457,26 @@ def test_an_opening_date_dates_every_clause_of_its_sentence(parse: bool, opening
     DatesStage()(doc)
     assert dated(doc, protested)[0] == "2024-01-12"
     assert dated(doc, fired)[:2] == ("2024-01-12", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police defused a bomb planted near a checkpoint in Peshawar on Tuesday.", "defused"),
+        ("A man threw a grenade into a crowd watching a football match on Tuesday.", "threw"),
+        ("Police dispersed supporters of the mayor who gathered in the square on Tuesday.",
+         "dispersed"),
+    ],
+)  # fmt: skip
+def test_a_day_told_in_a_clause_on_the_events_noun_dates_the_event(text: str, trigger: str) -> None:
+    doc = build_doc(text, parse=True)
+    event = add_event(doc, trigger)
+    DatesStage()(doc)
+    assert event.date == date(2024, 1, 16)
+
+
+def test_a_day_told_in_a_clause_on_the_events_object_is_shared_with_that_clauses_event() -> None:
+    doc = build_doc("Police fired at students protesting in Dhaka on Tuesday.", parse=True)
+    fired, protesting = add_event(doc, "fired"), add_event(doc, "protesting", "PROTEST")
+    DatesStage()(doc)
+    assert fired.date == protesting.date == date(2024, 1, 16)

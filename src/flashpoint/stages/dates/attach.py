@@ -218,7 +218,22 @@ def _claimed(ctx: _Context, event: Event, m: DateMention) -> bool:
         return False
     if _is_possessive(m) and at.pos_ in ("NOUN", "PROPN"):
         return True  # "Following Tuesday's meeting, rebels attacked": the meeting's
+    if _on_own_argument(ctx, event, m, at):
+        return False
     return any(at.i in _nodes(ctx, other) for other in others)
+
+
+def _on_own_argument(ctx: _Context, event: Event, m: DateMention, at: Any) -> bool:
+    """The day is told in a clause on the event's own object ("police fired at students
+    protesting in Dhaka on Thursday"): the event shares it with that clause's event."""
+    tok = ctx.trigger_token(event)
+    clause = syntax.clause_of(at)
+    if tok is None or clause.dep_ not in ("relcl", "acl") or not _same_days(m, clause):
+        return False
+    noun = clause.head
+    if noun.head.dep_ == "prep":
+        noun = noun.head
+    return noun.head.i == tok.i
 
 
 def _in_other_relative(ctx: _Context, event: Event, m: DateMention) -> bool:
@@ -230,7 +245,18 @@ def _in_other_relative(ctx: _Context, event: Event, m: DateMention) -> bool:
     if at is None or tok is None:
         return False
     home = syntax.clause_of(at)
-    return home.dep_ in ("relcl", "acl") and home.i != syntax.clause_of(tok).i
+    if home.dep_ not in ("relcl", "acl") or home.i == syntax.clause_of(tok).i:
+        return False
+    return not _same_days(m, home)
+
+
+def _same_days(m: DateMention, clause: Any) -> bool:
+    """A day named in a modifier clause that is not in the perfect ("police fired at
+    students protesting in Dhaka on Thursday", "supporters who gathered on Friday", "a
+    bomb planted near the checkpoint on Tuesday") is the day of what the sentence tells,
+    not another time of the noun's own ("the villages rebels had taken last month")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    return m.precision == "day" and not perfect
 
 
 def _unclaimed(ctx: _Context, event: Event) -> DateChoice | None:
