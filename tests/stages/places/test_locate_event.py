@@ -777,3 +777,23 @@ def test_a_named_place_abroad_beats_the_armed_groups_home(coder) -> None:
     )
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert attack.location is not None and attack.location.country == "CMR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels clashed with soldiers on islands of Lake Chad near Baga in Borno state.",
+        "Gunmen attacked fishermen on Lake Chad near Baga (Kukawa, Borno) on Monday.",
+    ],
+)
+def test_a_town_told_within_a_wide_place_of_several_countries_places_the_event(text) -> None:
+    doc = place_doc(text)
+    trigger = "clashed" if "clashed" in text else "attacked"
+    loc = locate_event(doc, make_event(doc, trigger, "ASSAULT"))
+    assert (loc.country, loc.admin1) == ("NGA", "Borno")
+
+
+def test_a_wide_place_alone_stays_the_events_place() -> None:
+    doc = place_doc("Pirates attacked a tanker in the Gulf of Guinea on Monday.")
+    loc = locate_event(doc, make_event(doc, "attacked", "ASSAULT"))
+    assert loc.country is None and loc.name == "Gulf of Guinea"

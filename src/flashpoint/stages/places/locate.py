@@ -148,6 +148,8 @@ def locate_event(doc: Document, event: Event, gaz: Gazetteer | None = None) -> E
     places = _sentence_places(doc, sent)
     groups = [g for g in _groups(places, doc.text) if any(m.precision for m in g.members)]
     chosen = _best_group(doc, sent, event, groups)
+    if chosen is not None and chosen.country is None:
+        chosen = _town_within_wide_place(chosen, groups)
     if chosen is not None:
         loc: EventLocation | None = EventLocation.from_mention(chosen.best)
     else:
@@ -280,6 +282,21 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
         # an attack's sentence, loosely attached
         ok = [g for g in groups if g.score >= _WEAK]
     return max(ok, key=lambda g: g.score) if ok else None
+
+
+def _town_within_wide_place(chosen: Group, groups: list[Group]) -> Group:
+    """A place of several countries (a lake, a sea, a border region) where the sentence
+    also places the event in a country's town ("on islands of Lake Chad near Kukawa"): the
+    town is where it was, the wide place only the area."""
+    placed = [
+        g
+        for g in groups
+        if g.country is not None
+        and g.score > -9.0
+        and g.best.kind == "literal"
+        and g.best.precision in ("city", "admin2", "admin1")
+    ]
+    return max(placed, key=lambda g: g.score, default=chosen)
 
 
 def _is_attack(event: Event) -> bool:
