@@ -157,6 +157,12 @@ COUNTS = [
      "killed a Kurdish militia commander and four guards"),
     ("The attacker blew himself up, killing himself and two guards.", "dead", 3, None,
      "killing himself and two guards"),
+    # a pronoun object is one person named before, and his companions are added
+    ("A bomb hit the commander's car, killing him and his bodyguard.", "dead", 2, None,
+     "killing him and his bodyguard"),
+    ("Gunmen ambushed the chief, killing him and his three sons.", "dead", 4, None,
+     "killing him and his three sons"),
+    ("A sniper shot the mayor on Friday, killing her.", "dead", 1, None, "killing her"),
     ("Bandits stabbed to death a herder and shot dead his cousin.", "dead", 2, None,
      "stabbed to death a herder and shot dead his cousin"),
     # a list of singular roles, one each
@@ -255,6 +261,7 @@ def test_several_counts_in_one_sentence(text: str, expected: list[tuple[str, int
         "Both killed the guards before fleeing.",  # active, its object follows
         "There were no immediate reports of casualties.",  # unknown, not zero
         "Farmers caught two cattle thieves and beat them.",  # beaten, not killed
+        "Gunmen shot at the mayor's car, missing him and his driver.",  # not a killing verb
     ],
 )
 def test_not_counts(text: str) -> None:

@@ -25,7 +25,8 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   two civilians" (5), "killed a soldier and two civilians" (3); the second may be one person
   named by a possessive: "three officers and their driver were killed" (4);
 - a suicide bomber counts himself, before or after his victims: "killing himself and a
-  guard" (2), "killing four guards and himself" (5);
+  guard" (2), "killing four guards and himself" (5); a pronoun is one person named before:
+  "killing him and his driver" (2), "shot the chief, killing him" (1);
 - vague numbers: "dozens of people were killed", "an unknown number of people were killed"
   (no value, a lower bound);
 - totals: "a death toll of 15", "the toll rose to 15", "the bodies of 4 soldiers",
@@ -216,7 +217,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("list", rf"\b(?P<list>{item}(?:\s*,\s*{item})+\s*,?\s+and\s+{item}){_OF_GROUP}"
                  rf"\s+{_AUX}{_ADV}{passive}\b"),
         # "killing herself and three traders": a suicide bomber's own death counts
-        ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself)\s+and\s+{_group('num2')}"),
+        # "killing him and his driver": the pronoun is one person named before
+        ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself|him|her)\s+and\s+"
+                       rf"{_group('num2')}"),
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+(?P<num2>himself|herself)\b"),
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}"),
         # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
@@ -251,6 +254,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "shot dead a khat seller at ...": any singular noun after "a"/"an" is one victim
         ("one_active", rf"\b{_cue({'dead': dead_active})}{_S}(?:a|an)(?:{_GAP_WORD}){{1,4}}?"
                        rf"{_SINGULAR_END}"),
+        # "shot the chief, killing him": a singular pronoun object is one person
+        ("one_active", rf"\b{_cue({'dead': dead_active})}{_S}(?:him|her)"
+                       rf"(?=\s*(?:[,.;:]|$)|\s+(?:instantly|immediately|on\s+the\s+spot)\b)"),
         # one person named before: "He died at the scene", "she was later shot dead"
         ("pronoun", rf"(?:^|(?<=[.;,]\s))(?:he|she)\s+{_AUX}{_ADV}{passive}\b"),
         ("both", rf"\b(?P<both>both)(?:\s+of\s+them|\s+(?:{_PEOPLE}))?"
@@ -359,7 +365,7 @@ _UNKNOWN = re.compile(r"\b(?:unknown|undetermined|unspecified)\s+number\b", re.I
 
 
 def _one_or_number(text: str) -> tuple[int | None, int | None]:
-    one = ("a", "an", "the", "his", "her", "their", "its", "himself", "herself")
+    one = ("a", "an", "the", "his", "her", "their", "its", "himself", "herself", "him")
     return (1, None) if text.lower() in one else parse_number(text)
 
 
