@@ -552,6 +552,19 @@ def test_a_later_toll_after_a_capture_won_by_fighting_is_the_captures(coder: Cod
     assert _one(events, "ASSAULT").dead == 9
 
 
+@pytest.mark.parametrize("span", ["a day of heavy fighting", "weeks of clashes"])
+def test_a_toll_after_a_capture_won_by_a_span_of_fighting_is_the_captures(
+    coder: Coder, span: str
+) -> None:
+    events = coder.code(
+        f"Government troops recaptured the village of Kafr Zita in Hama on Monday after {span} "
+        "with rebel factions. A monitor said six rebels and two soldiers were killed.",
+        pub_date="2024-03-12",
+    )
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+    assert _one(events, "ASSAULT").dead == 8
+
+
 def test_what_the_rioting_crowd_did_besides_is_the_riots(coder: Coder) -> None:
     events = coder.code(
         "On 6 May 2024, protesters clashed with police and burned a tax office in Kisumu "

@@ -157,11 +157,20 @@ def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event
         tok = _token(doc, e)
         if head is None or tok is None or tok.dep_ != "pobj" or tok.pos_ != "NOUN":
             continue
-        prep = tok.head
+        prep = _fight_preposition(tok)
         if prep.lower_ in _OWN_FIGHT_PREPS and prep.head.i == head.i and not out:
             _take_counts(main, e)
             out.append(e)
     return out
+
+
+def _fight_preposition(tok: Token) -> Token:
+    """The preposition that governs a fighting noun, through a span of time of it ("after a
+    day of heavy fighting", "after weeks of clashes")."""
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
+        return prep.head.head
+    return prep
 
 
 def _crowd_acts(main: Event, events: list[Event]) -> list[Event]:
