@@ -350,6 +350,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "sentence": ("sentenced",),
     "sit-in": ("sit-ins",),
     "slay": ("slew", "slain"),
+    "sit": ("sat",),
+    "initial": ("initialled", "initialling"),
 }
 
 
