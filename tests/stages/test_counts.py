@@ -157,6 +157,11 @@ COUNTS = [
      "killed a Kurdish militia commander and four guards"),
     ("The attacker blew himself up, killing himself and two guards.", "dead", 3, None,
      "killing himself and two guards"),
+    # one number for two kinds of people; a bomber "besides himself"
+    ("Officials said five policemen and soldiers were killed.", "dead", 5, None,
+     "five policemen and soldiers were killed"),
+    ("The bomber blew himself up, killing four guards besides himself.", "dead", 5, None,
+     "killing four guards besides himself"),
     # a pronoun object is one person named before, and his companions are added
     ("A bomb hit the commander's car, killing him and his bodyguard.", "dead", 2, None,
      "killing him and his bodyguard"),

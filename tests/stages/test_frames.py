@@ -565,6 +565,24 @@ def test_a_toll_after_a_capture_won_by_a_span_of_fighting_is_the_captures(
     assert _one(events, "ASSAULT").dead == 8
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "On Friday, the governor said a wounded man had died in hospital, raising the toll to six.",
+        "The death toll rose to six on Friday after a wounded man died.",
+    ],
+)
+def test_a_later_sentence_that_raises_the_toll_tells_the_main_events_new_toll(
+    coder: Coder, later: str
+) -> None:
+    events = coder.code(
+        "A missile struck a market in Kherson on Tuesday, killing five shoppers and wounding 12 "
+        f"others, the governor said. Rescuers searched the rubble through the night. {later}",
+        pub_date="2024-03-16",
+    )
+    assert _top(events).dead == 6
+
+
 def test_what_the_rioting_crowd_did_besides_is_the_riots(coder: Coder) -> None:
     events = coder.code(
         "On 6 May 2024, protesters clashed with police and burned a tax office in Kisumu "

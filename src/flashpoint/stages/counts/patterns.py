@@ -7,6 +7,7 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   "executed" or "neutralised" are killed like any others: "rounded up and executed 15 men"),
   "wounded 3", "injuring more than 100", "arrested 12 protesters", "rounded up dozens";
 - a number and what happened to it: "15 people died", "one person was killed", "12 dead",
+  "seven policemen and soldiers were killed" (7: one number for both),
   "30 wounded", "45 were detained", "Six people, including two children, were killed";
 - one person: "an engineer was killed", "a soldier died", "killed a journalist", "the
   victim died in hospital"; one named by role or kin with "the" or a possessive ("killing
@@ -25,7 +26,8 @@ Phrasings (N is any number of `numbers.NUMBER`, optionally with a modifier such 
   two civilians" (5), "killed a soldier and two civilians" (3); the second may be one person
   named by a possessive: "three officers and their driver were killed" (4);
 - a suicide bomber counts himself, before or after his victims: "killing himself and a
-  guard" (2), "killing four guards and himself" (5); a pronoun is one person named before:
+  guard" (2), "killing four guards and himself" (5), "killing five people besides himself"
+  (6); a pronoun is one person named before:
   "killing him and his driver" (2), "shot the chief, killing him" (1);
 - vague numbers: "dozens of people were killed", "an unknown number of people were killed"
   (no value, a lower bound);
@@ -220,7 +222,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "killing him and his driver": the pronoun is one person named before
         ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself|him|her)\s+and\s+"
                        rf"{_group('num2')}"),
-        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+(?P<num2>himself|herself)\b"),
+        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+(?:and|besides|as\s+well\s+as|in"
+                       rf"\s+addition\s+to)\s+(?P<num2>himself|herself)\b"),
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}"),
         # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
         ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
@@ -240,7 +243,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "one soldier was poisoned and died", "two guards were wounded and later died"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{died}\b"),
-        ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}{_OF_GROUP}{_ASIDE}\s+{_AUX}{_ADV}{passive}\b"),
+        # "seven policemen and soldiers were killed": one number for two kinds of people
+        ("passive", rf"\b{_N}(?P<of>\s+of)?{_GAP}(?:\s+and\s+(?:{_PEOPLE}))?{_OF_GROUP}{_ASIDE}"
+                    rf"\s+{_AUX}{_ADV}{passive}\b"),
         ("one", rf"\b(?:a|an){_GAP1}\s+{_AUX}{_ADV}{passive}\b"),
         # "a soldier stepped on a landmine during a patrol and died": one person
         ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON})(?:\s+[\w'’,()-]+){{1,10}}?\s+and"

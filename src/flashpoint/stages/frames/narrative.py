@@ -588,6 +588,7 @@ def frame_events(doc: Document) -> None:
             if frame is None or not elaborate(doc, event, frame):
                 kept.append(event)
     _orphan_tolls(doc, frames)
+    _raised_tolls(doc, frames)
     for f in frames:
         _intervened(f)
     doc.events = kept
@@ -718,6 +719,35 @@ def _deadly_looting(event: Event) -> None:
     if rec is not None and rec.sector in ARMED:
         return
     event.acled_event_type, event.acled_sub_event_type = "Violence against civilians", "Attack"
+
+
+# "raising the toll to eight", "bringing the death toll to 12", "the toll rose to 9"
+_RAISED = re.compile(
+    r"\b(?:rais(?:es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)|tak(?:es|ing)|took)"
+    r"\s+(?:the\s+)?(?:overall\s+|final\s+)?(?:death\s+)?toll\b"
+    r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|increased|jumped)\b",
+    re.I,
+)
+
+
+def _raised_tolls(doc: Document, frames: list[Frame]) -> None:
+    """A later sentence with no event of its own that raises the toll ("On Saturday, the
+    governor said a wounded woman had died, raising the toll to eight") tells the new toll
+    of the frame it follows, whatever day it was told: the main event's dead are that
+    total when it is higher."""
+    with_events = {e.sentence_index for e in doc.events}
+    starts = [f.main.sentence_index for f in frames]
+    for c in doc.counts:
+        if c.kind != "dead" or c.value is None or c.sentence in with_events:
+            continue
+        if not starts or c.sentence <= starts[0]:
+            continue
+        if not _RAISED.search(doc.text[max(0, c.span[0] - 40) : c.span[1]]):
+            continue
+        main = frames[max(i for i, s in enumerate(starts) if s < c.sentence)].main
+        if main.dead is None or c.value > main.dead:
+            main.dead = c.value
+            main.count_spans["dead"] = c.span
 
 
 def _orphan_tolls(doc: Document, frames: list[Frame]) -> None:
