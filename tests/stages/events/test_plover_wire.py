@@ -41,6 +41,7 @@ CASES = [
     ("Climate activists sprayed red paint on the facade of the finance ministry.", "PROTEST"),
     ("Farmers burned tyres on the motorway outside Brussels on Monday.", "PROTEST"),
     ("Taxi drivers occupied the main square of Lisbon for a second day.", "PROTEST"),
+    ("Teachers camped outside the education ministry, demanding back pay.", "PROTEST"),
     # COERCE: barring people from doing something
     ("Authorities barred opposition leaders from leaving the country.", "COERCE"),
     # SANCTION: financing halted, envoys ordered out, teams excluded
@@ -51,6 +52,7 @@ CASES = [
     ("The labour ministry put the striking bus drivers on notice on Sunday.", "THREATEN"),
     ("Tehran raised the spectre of a military strike on the island.", "THREATEN"),
     ("Peru raised the prospect of expelling the Bolivian ambassador.", "THREATEN"),
+    ("Minsk floated closing the border to Polish freight on Monday.", "THREATEN"),
     # MOBILIZE: alert level raised; fighters massing
     ("Taiwan's army raised its alert level on Friday.", "MOBILIZE"),
     ("Rebel fighters massed near the frontier, residents said on Thursday.", "MOBILIZE"),
@@ -73,6 +75,8 @@ CASES = [
     ("Ecuador's president softened his stance on Colombia on Monday.", "CONCEDE"),
     # COOPERATE: joint drills with words between "joint" and "drills"
     ("French and Indian warships held joint anti-submarine drills at sea.", "COOPERATE"),
+    ("Gulf producers began coordinated output cuts on Sunday.", "COOPERATE"),
+    ("Brazil and Argentina ran a joint vaccination campaign along the border.", "COOPERATE"),
     # RETREAT: leaving prison or detention
     ("The junta allowed the former minister to leave prison for medical treatment.", "RETREAT"),
     # REQUEST: a bailout sought
@@ -118,6 +122,14 @@ NOT_THIS_TYPE = [
     ("The militant group accepted responsibility for the bombing.", "CONCEDE"),
     # police ruling out a cause is no rejection
     ("Police ruled out foul play in the death of the singer.", "REJECT"),
+    # families camping after a flood are no protest camp
+    ("Displaced families camped in the open after the floods.", "PROTEST"),
+    # a joint campaign of airstrikes is the airstrikes
+    ("The coalition waged a joint campaign of airstrikes against the militants.", "COOPERATE"),
+    # budget cuts are no cooperation
+    ("The government announced deep budget cuts on Monday.", "COOPERATE"),
+    # floating an idea is no threat
+    ("The central bank floated the idea of a digital currency.", "THREATEN"),
     # a count that leaves out people is no sanction
     ("The census excluded people living abroad.", "SANCTION"),
     # committing a crime is no commitment
