@@ -44,6 +44,7 @@ CASES = [
     ("Teachers camped outside the education ministry, demanding back pay.", "PROTEST"),
     # COERCE: barring people from doing something
     ("Authorities barred opposition leaders from leaving the country.", "COERCE"),
+    ("Hackers knocked the tax office's website offline for six hours on Friday.", "COERCE"),
     # SANCTION: financing halted, envoys ordered out, teams excluded
     ("The Asian Development Bank halted new lending to Myanmar after the coup.", "SANCTION"),
     ("Mali ordered the Swedish envoy to leave the country within 72 hours.", "SANCTION"),
@@ -73,6 +74,10 @@ CASES = [
     ("The Belgian king apologised for colonial abuses in Congo.", "CONCEDE"),
     ("The ministry accepted responsibility for the failed evacuation.", "CONCEDE"),
     ("Ecuador's president softened his stance on Colombia on Monday.", "CONCEDE"),
+    ("Shanghai shortened its lockdown by a week on Friday.", "CONCEDE"),
+    ("The government scaled back the lockdown in three provinces.", "CONCEDE"),
+    # PROTEST: a strike "called by" unions is the strike, not a call on someone
+    ("A general strike called by unions paralysed Peru on Thursday, with schools shut.", "PROTEST"),
     # COOPERATE: joint drills with words between "joint" and "drills"
     ("French and Indian warships held joint anti-submarine drills at sea.", "COOPERATE"),
     ("Gulf producers began coordinated output cuts on Sunday.", "COOPERATE"),
@@ -130,6 +135,10 @@ NOT_THIS_TYPE = [
     ("The government announced deep budget cuts on Monday.", "COOPERATE"),
     # floating an idea is no threat
     ("The central bank floated the idea of a digital currency.", "THREATEN"),
+    # a storm knocking out power is no cyber operation
+    ("The storm knocked out power to the region.", "COERCE"),
+    # shortening supply lines eases nothing
+    ("The army shortened its supply lines.", "CONCEDE"),
     # a count that leaves out people is no sanction
     ("The census excluded people living abroad.", "SANCTION"),
     # committing a crime is no commitment
