@@ -26,6 +26,8 @@ from flashpoint.stages.places.names import normalize
 from flashpoint.stages.wordlists import load_word_lists
 
 _KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
+# the document's home region: a first-level region holding at least 3 and half of its places
+_HOME, _HOME_MIN, _HOME_SHARE = 2.0, 3, 0.5
 _NO_FIT = -4.0  # an inner mention with no candidate inside the outer one
 _WIDE_CODES = frozenset(("CONT", "OCN"))  # continents and oceans
 # what may stand between an inner place and its container
@@ -67,6 +69,22 @@ class Context:
     country_points: dict[str, tuple[float, float]] = field(default_factory=dict)
     # the confident first readings of each name (left out when that name is resolved)
     by_name: dict[str, list[Place]] = field(default_factory=dict)
+    # first-level regions of the places as first resolved, and those of each name's own uses
+    home: dict[tuple[str, str], int] = field(default_factory=dict)
+    home_own: dict[tuple[str, tuple[str, str] | None], int] = field(default_factory=dict)
+
+    def set_home(self, items: list[Item]) -> bool:
+        """Count the first-level regions of the resolved places; True when one holds most."""
+        for it in items:
+            p = it.place
+            if p is None or not p.admin1 or not p.country or p.kind == "country":
+                continue
+            region = (p.country, p.admin1)
+            self.home[region] = self.home.get(region, 0) + 1
+            for k in ((it.mention.key, region), (it.mention.key, None)):
+                self.home_own[k] = self.home_own.get(k, 0) + 1
+        total = sum(self.home.values())
+        return any(n >= _HOME_MIN and n >= _HOME_SHARE * total for n in self.home.values())
 
     def add(self, place: Place, sign: int = 1) -> None:
         bucket = self.countries if place.kind == "country" else self.fine
@@ -81,7 +99,7 @@ class Context:
             key = (place.country, place.admin1)
             self.admin1s[key] = self.admin1s.get(key, 0) + sign
 
-    def score(self, c: Place, rival_country: bool = False) -> float:
+    def score(self, c: Place, rival_country: bool = False, home: str | None = None) -> float:
         """Context support for `c`; `rival_country` says the same name is also a country's,
         where other countries named nearby say little ("Georgia" in a text naming the US)."""
         s = 0.0
@@ -94,9 +112,24 @@ class Context:
             s += 1.0
         if any(x in self.actors for x in countries):
             s += 0.5
+        if home is not None:
+            s += self.home_score(c, home)
         if rival_country and c.kind == "country" and self.neighbour_named(c):
             s += 1.5
         return s
+
+    def home_score(self, c: Place, key: str) -> float:
+        """A town or district is most likely in the first-level region where most of the
+        document's other places lie (local news: "Boston" among Lincolnshire towns is the
+        English one): a bonus when that region holds most of them."""
+        if c.kind not in ("city", "admin2") or not c.admin1 or not c.country:
+            return 0.0
+        region = (c.country, c.admin1)
+        mine = self.home.get(region, 0) - self.home_own.get((key, region), 0)
+        total = sum(self.home.values()) - self.home_own.get((key, None), 0)
+        if mine < _HOME_MIN or mine < _HOME_SHARE * total:
+            return 0.0
+        return _HOME
 
     def neighbour_named(self, c: Place) -> bool:
         """Another country within 1,000 km of country `c` is named ("Armenia ... Georgia")."""
@@ -111,7 +144,8 @@ class Context:
         """Support for a small town that shares its name with a city of a million people
         ("London", Ohio): only the document naming its first-level region counts, not its
         country alone."""
-        return 3.0 if c.admin1 and self.admin1s.get((c.country or "", c.admin1), 0) > 0 else 0.0
+        named = c.admin1 and self.admin1s.get((c.country or "", c.admin1), 0) > 0
+        return 3.0 if named else 0.0
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -311,6 +345,10 @@ def resolve(items: list[Item], text_of: dict[int, str], actors: Iterable[str]) -
     for i, it in enumerate(items):
         if it.outer is None:
             _resolve_tree(items, i, ctx)
+    if ctx.set_home(items):
+        for i, it in enumerate(items):
+            if it.outer is None:
+                _resolve_tree(items, i, ctx, home=True)
     _one_sense(items)
 
 
@@ -329,7 +367,9 @@ def _one_sense(items: list[Item]) -> None:
             it.place = p
 
 
-def _resolve_tree(items: list[Item], i: int, ctx: Context, within: Place | None = None) -> None:
+def _resolve_tree(
+    items: list[Item], i: int, ctx: Context, within: Place | None = None, home: bool = False
+) -> None:
     it = items[i]
     own = ctx.by_name.get(it.mention.key, [])  # a name is no evidence for itself
     for p in own:
@@ -339,11 +379,12 @@ def _resolve_tree(items: list[Item], i: int, ctx: Context, within: Place | None 
         cands = [c for c in cands if c.within(within)]
     rival = any(c.kind == "country" for c in it.mention.candidates)
     world = _world_city(cands)
+    local = it.mention.key if home and not _famous(it.mention.candidates) else None
 
     def score(c: Place) -> float:
         if world is not None and c is not world and c.population < 100_000:
             return ctx.region_score(c) + _inner_fit(items, it, c, ctx)
-        return ctx.score(c, rival) + _inner_fit(items, it, c, ctx)
+        return ctx.score(c, rival, local) + _inner_fit(items, it, c, ctx)
 
     _choose(it, cands, score)
     if within is None and _foreign_namesake(it, ctx):
@@ -353,7 +394,19 @@ def _resolve_tree(items: list[Item], i: int, ctx: Context, within: Place | None 
     for p in own:
         ctx.add(p)
     for j in it.inner:
-        _resolve_tree(items, j, ctx, it.place)
+        _resolve_tree(items, j, ctx, it.place, home)
+
+
+def _famous(cands: list[Place]) -> bool:
+    """Some reading is a country, first-level or named region, capital, ocean or continent,
+    or a city of a million people: one the document's home region does not outweigh."""
+    return any(
+        c.kind in ("country", "admin1", "region")
+        or c.capital
+        or c.feature_code in _WIDE_CODES
+        or (c.kind == "city" and c.population >= 1_000_000)
+        for c in cands
+    )
 
 
 def _world_city(cands: list[Place]) -> Place | None:
