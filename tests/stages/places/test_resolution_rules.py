@@ -467,3 +467,9 @@ def test_a_plural_kind_word_names_the_kind_of_the_lists_places() -> None:
     places = _places("Police fired on students in the Thamel and Bihar areas of Kathmandu.")
     bihar = next(p for p in places if p.text.startswith("Bihar"))
     assert bihar.name is None and bihar.country == "NPL"
+
+
+def test_lebanons_governorates_are_called_south_and_north_as_acled_names_them() -> None:
+    places = _places("A drone struck a car near Qana (Sour, South) on Sunday.")
+    south = _first(places, "South")
+    assert (south.country, south.admin1) == ("LBN", "South Lebanon")
