@@ -282,7 +282,9 @@ def _add_neighbours(
     place joined by a hyphen ("the Amsterdam-London leg"); a capitalised word before a
     surname particle ("Roger van Boxtel") counts as glued."""
     before = text[max(0, tokens[i - 1].start - 2) : tokens[i - 1].start] if i > 0 else ""
-    left = _name_ending_at(text, tokens, i - 1, gaz) if i > 0 else None
+    # the whole name before a hyphen is looked up only where a hyphen joins the two
+    hyphen = i > 0 and text[tokens[i - 1].end : tokens[i].start] == "-"
+    left = _name_ending_at(text, tokens, i - 1, gaz) if hyphen else None
     if i > 0 and tokens[i - 1].capital and _glued(text, tokens[i - 1], tokens[i], gaz, left, m.key):
         if before.strip(" ") not in ("", ".", ","):
             m.prev_word = tokens[i - 1].text
