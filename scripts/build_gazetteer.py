@@ -412,7 +412,7 @@ def build_cities(src: Sources, matches: list[Match], a1: dict[tuple[str, str], s
         if match is not None and match[1] and is_latin(match[0]["name"]):
             e.add_names([match[0]["name"]])
         if match is not None and match[1] and is_latin(match[0]["admin2"]):
-            e.admin2 = match[0]["admin2"]
+            e.admin2 = bare_admin2(match[0]["admin2"])
         _add_article_free_keys(e, cc)
         out.append(e)
     _mark_capitals(src, out)
@@ -522,13 +522,29 @@ def rename_admin1(entries: list[Entry], target: Entry, canonical: str) -> None:
 
 _DESIGNATOR = re.compile(
     r"\s+(?:Province|Governorate|Region|State|District|Department|Prefecture|Oblast|"
-    r"County|Municipality|Territory|Division|Emirate|Autonomous Republic)$",
+    r"County|Municipality|Territory|Division|Emirate|Autonomous Republic|Raion|Rayon)$",
     re.IGNORECASE,
+)
+
+
+# GeoNames writes many second-level names with their designator in front, in the country's
+# language ("Province of Samar", "Province du Soum", "Departement de la Sanaga-Maritime",
+# "Provincia di Cosenza"); news names the bare place.
+_A2_PREFIX = re.compile(
+    r"^(?:(?:Province|Provincia|Departement|Departamento|Sous-Region|Canton|Partido|Municipio|"
+    r"Comuna|Komuna|Rrethi|Citta metropolitana)"
+    r"\s+(?:(?:of|de la|del|de|du|des|di|da|e|i)\s+|de l'|dell'\s*|d'|l')"
+    r"|(?:Politischer Bezirk|Nomos|Nomarchia)\s+)",
 )
 
 
 def _strip_designator(name: str) -> str:
     return _DESIGNATOR.sub("", re.sub(r"\s*\[.*?\]", "", name)).strip()
+
+
+def bare_admin2(name: str) -> str:
+    """An admin2's name without the designator GeoNames writes in front of it."""
+    return _A2_PREFIX.sub("", name).strip() or name
 
 
 def _best_admin1(candidates: list[Entry], iso_name: str) -> Entry | None:
@@ -553,7 +569,7 @@ def build_admin2(cities: list[Entry], matches: list[Match]) -> list[Entry]:
             continue
         admin2 = match[0]["admin2"]
         if admin2 and is_latin(admin2):
-            groups[(city.country, city.admin1, admin2)].append(city)
+            groups[(city.country, city.admin1, bare_admin2(admin2))].append(city)
     out = []
     for n, ((country, admin1, name), members) in enumerate(sorted(groups.items())):
         lat, lon = _centre([(m.lat, m.lon) for m in members])

@@ -51,8 +51,13 @@ def test_a_missing_province_does_not_drag_its_town_abroad() -> None:
     )
     djibo = _found(doc, "Djibo")
     assert (djibo.country, djibo.admin1, djibo.precision) == ("BFA", "Sahel", "city")
-    soum = _found(doc, "Soum province")  # unknown: placed where its region is
-    assert soum.name is None and (soum.country, soum.admin1) == ("BFA", "Sahel")
+    soum = _found(doc, "Soum province")  # GeoNames' "Province du Soum", by its bare name
+    assert (soum.name, soum.country, soum.admin1, soum.precision) == (
+        "Soum",
+        "BFA",
+        "Sahel",
+        "admin2",
+    )
     sahel = _found(doc, "Sahel region")
     assert (sahel.country, sahel.precision) == ("BFA", "admin1")
     loc = locate_event(doc, make_event(doc, "attacked"))
