@@ -21,6 +21,9 @@ _QUESTION_WORDS = frozenset({"how", "whether", "if", "unless", "why"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 # verbs of preparing an act that has not happened ("plotting attacks")
 _PLOT_VERBS = frozenset("plan plot prepare organise organize contemplate".split())
+# nouns whose "to ..." clause is what was decided, not only meant ("Sweden's decision to halt
+# aid took effect", "the government's move to expel the envoy")
+_DECISION_NOUNS = frozenset("decision move order vote ruling resolution".split())
 # "a last chance to avoid a massacre": what was averted did not happen
 _AVERT_VERBS = frozenset("avoid avert prevent forestall".split())
 # verbs of a change in number: their subject counts events ("attacks rose by 20 percent")
@@ -85,7 +88,12 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
     protesting = trigger.lemma_.lower() == "protest"
     if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB" and not protesting:
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
-        if to_aux and (anchor.head.pos_ in ("NOUN", "PROPN") or anchor.dep_ == "advcl"):
+        decided = anchor.dep_ == "acl" and anchor.head.lemma_.lower() in _DECISION_NOUNS
+        if (
+            to_aux
+            and not decided
+            and (anchor.head.pos_ in ("NOUN", "PROPN") or anchor.dep_ == "advcl")
+        ):
             return True
     return _in_question_or_condition(anchor)
 

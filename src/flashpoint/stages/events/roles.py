@@ -119,6 +119,17 @@ def subject_tokens(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "relcl" and verb.head.i != verb.i:
             return [verb.head]
+        if _noun_infinitive(verb):
+            # "Sweden's decision to halt aid": the noun's owner; "announced plans to
+            # withdraw": the subject of the verb the noun is the object of
+            noun = verb.head
+            owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owners:
+                return conjuncts(owners[0])
+            if noun.dep_ != "dobj" or noun.head.i == noun.i:
+                return []
+            verb = noun.head
+            continue
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.i != verb.i:
             return [verb.head]  # "militants firing on the convoy"; not "soldiers killed"
         return []
@@ -126,6 +137,16 @@ def subject_tokens(verb: Token) -> list[Token]:
 
 
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """A "to ..." clause that completes a noun: "the decision to halt", "plans to withdraw"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VB"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _crosses_quote(a: Token, b: Token) -> bool:

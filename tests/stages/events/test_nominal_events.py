@@ -1,0 +1,55 @@
+"""Events told as nouns: who did what when the sentence names the act by a noun (invented
+sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder
+from flashpoint.document import Event
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _top(coder: Coder, text: str) -> Event:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert found, f"no event in {text!r}"
+    return max(found, key=lambda e: e.confidence)
+
+
+# A "to ..." clause completing a decision noun is what was decided, done by the noun's owner.
+@pytest.mark.parametrize(
+    ("text", "etype", "country"),
+    [
+        (
+            "Norway's decision to suspend aid to Niger took effect on Monday.",
+            "SANCTION",
+            "NOR",
+        ),
+        (
+            "The Dutch government's move to expel two Iranian diplomats drew an angry reply.",
+            "SANCTION",
+            "NLD",
+        ),
+    ],
+)
+def test_a_decision_to_act_is_the_act_of_its_owner(coder, text, etype, country) -> None:
+    top = _top(coder, text)
+    assert top.event_type == etype
+    assert top.actor is not None and top.actor.country == country
+
+
+def test_a_plan_or_a_purpose_to_act_is_still_no_act(coder) -> None:
+    # what is only planned or meant stays out, as before
+    text = "Armed men crossed the river to attack the Chadian garrison, a local chief said."
+    assert not [e for e in coder.code(text, pub_date="2025-05-06") if e.event_type == "ASSAULT"]
+
+
+# The force a mobilisation noun moves names its actor ("the deployment of Kenyan troops").
+def test_the_force_deployed_names_who_deployed_it(coder) -> None:
+    top = _top(coder, "The deployment of 2,000 Kenyan police officers to Haiti began on Friday.")
+    assert top.event_type == "MOBILIZE"
+    assert top.actor is not None and top.actor.country == "KEN"
