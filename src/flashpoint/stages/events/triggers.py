@@ -287,9 +287,42 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon) -> list[TriggerMatch]:
     for m in matches:
         if not compose(m, clause_verb(m.token)):
             reframe(m)
+    background = preposed_clause(sent)
     for m in matches:
-        m.salience = salience(m, heads)
+        m.salience = salience(m, heads, background)
+        if m.token.i in background:
+            m.salience *= PREPOSED
     return matches
+
+
+# words that open a background clause before the main one ("After the raid, ...")
+_PREPOSED_OPENERS = _words("after before since following as while amid amidst despite until once")
+# what may stand before the opener: how long before or after ("A week after", "Days after")
+_LEAD_INS = _words(
+    "a an one two three four five six seven eight nine ten few several hours days weeks "
+    "months years hour day week month year minutes moments even just only shortly soon barely"
+)
+PREPOSED = 0.5  # a trigger in a clause that opens the sentence as its background
+
+
+def preposed_clause(sent: Any) -> range:
+    """The token indices of a background clause that opens the sentence up to its first
+    comma ("A week after border guards traded fire near Chaman, officials met", "Having
+    signed a pact in March, France and Cote d'Ivoire began ..."): the news is what follows.
+    The parser often makes such a clause the sentence's root; this reads it off the text."""
+    toks = list(sent)
+    i = 0
+    while i < min(len(toks), 3) and toks[i].lower_ in _LEAD_INS:
+        i += 1
+    if i >= len(toks) - 1:
+        return range(0)
+    opener = toks[i].lower_
+    if opener not in _PREPOSED_OPENERS and not (i == 0 and opener == "having"):
+        return range(0)
+    for tok in toks[i + 1 :]:
+        if tok.text == ",":
+            return range(toks[0].i, tok.i)
+    return range(0)
 
 
 def lemma_candidates(tok: Token) -> list[str]:
@@ -447,15 +480,22 @@ def _reframed(entry: TriggerEntry, frame: str, verb: Token) -> Target | None:
 # -- salience -------------------------------------------------------------------------
 
 
-def salience(m: TriggerMatch, triggers: dict[int, TriggerMatch]) -> float:
-    """1.0 for the sentence's main event, less for a background one (never below 0.4)."""
+def salience(
+    m: TriggerMatch, triggers: dict[int, TriggerMatch], background: range = range(0)
+) -> float:
+    """1.0 for the sentence's main event, less for a background one (never below 0.4).
+    A trigger after a `background` clause that opens the sentence is not scored by where the
+    parse hangs it in that clause: the clause is not the sentence's main one."""
     score = 1.0
     tok = m.token
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         score *= 0.6  # "protest leaders", "aid workers": a modifier, not an event
     node, hops, reported = tok, 0, False
+    inside = tok.i in background
     while node.head.i != node.i and hops < 12:
         head, dep = node.head, node.dep_
+        if not inside and head.i in background:
+            break
         hops += 1
         other = triggers.get(head.i)
         if other is not None and other is not m and not _same_event(m, other, dep):
