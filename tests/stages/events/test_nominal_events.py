@@ -53,3 +53,25 @@ def test_the_force_deployed_names_who_deployed_it(coder) -> None:
     top = _top(coder, "The deployment of 2,000 Kenyan police officers to Haiti began on Friday.")
     assert top.event_type == "MOBILIZE"
     assert top.actor is not None and top.actor.country == "KEN"
+
+
+# A verb that conveys an attitude carries the noun's event: its subject is the actor.
+@pytest.mark.parametrize(
+    ("text", "etype", "country"),
+    [
+        ("Ghana's president heaped praise on Togo's mediators on Friday.", "SUPPORT", "GHA"),
+        ("Chile voiced support for Bolivia's bid to host the summit.", "SUPPORT", "CHL"),
+    ],
+)
+def test_an_attitude_told_by_a_noun_is_its_speakers(coder, text, etype, country) -> None:
+    top = _top(coder, text)
+    assert top.event_type == etype
+    assert top.actor is not None and top.actor.country == country
+
+
+def test_an_attitude_noun_after_an_opening_clause_keeps_its_event(coder) -> None:
+    text = (
+        "Following Lima's decision to lift its tariffs, Ecuador's president heaped praise on "
+        "Peru's trade minister on Monday."
+    )
+    assert _top(coder, text).event_type == "SUPPORT"
