@@ -72,3 +72,9 @@ def test_the_opening_clause_ends_at_its_first_comma() -> None:
     span = preposed_clause(doc[:])
     assert [t.text for t in doc if t.i in span] == ["Days", "after", "the", "vote"]
     assert not preposed_clause(nlp("Protesters marched in Lima after the vote.")[:])
+
+
+def test_what_happened_before_is_not_what_a_verb_acts_on(coder) -> None:
+    # invented: "suspend" + an attack is a truce (CONCEDE); "after the attack" only says when
+    text = "After the bombing in Kabul, Norway suspended budget payments to the government."
+    assert _top(coder, text).event_type == "SANCTION"

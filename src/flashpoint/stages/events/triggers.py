@@ -95,11 +95,16 @@ def object_lemmas(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
             out |= _noun_lemmas(c)
-        elif c.dep_ in ("prep", "agent"):
+        elif c.dep_ in ("prep", "agent") and c.lower_ not in _WHEN_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out |= _noun_lemmas(p)
     return out
+
+
+# prepositions that tell when, not what is acted on: "suspended payments after the attack"
+# does not suspend an attack
+_WHEN_PREPS = _words("after before following since amid amidst despite during until")
 
 
 def _noun_lemmas(tok: Token, depth: int = 0) -> set[str]:
