@@ -1,0 +1,48 @@
+"""Core words of meetings and sanctions (invented sentences): a discussion or a conference is
+a meeting, not one given to the press; bans on named officials, and travel, visa or arms
+bans, are sanctions; an asset freeze is a sanction."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder
+from flashpoint.document import Event
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _top(coder: Coder, text: str) -> Event:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert found, f"no event in {text!r}"
+    return max(found, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "Sudanese and Chadian officials held a second day of discussions in N'Djamena.",
+            "CONSULT",
+        ),
+        ("The leaders of Ghana and Togo held a video conference on border security.", "CONSULT"),
+        ("Canada banned six Iranian officials from entering the country.", "SANCTION"),
+        ("The United Kingdom imposed travel bans on three Sudanese generals.", "SANCTION"),
+        ("Switzerland announced an asset freeze on two Belarusian oligarchs.", "SANCTION"),
+    ],
+)
+def test_meeting_and_sanction_words(coder, text, etype) -> None:
+    assert _top(coder, text).event_type == etype
+
+
+def test_a_press_conference_is_no_meeting(coder) -> None:
+    text = "Kenya's interior minister gave a press conference in Nairobi on Monday."
+    assert not [e for e in coder.code(text, pub_date="2025-05-06") if e.event_type == "CONSULT"]
+
+
+def test_banning_protesters_from_a_square_stays_a_restriction(coder) -> None:
+    text = "Police in Dhaka banned protesters from entering the main square."
+    assert _top(coder, text).event_type == "COERCE"
