@@ -28,7 +28,7 @@ from flashpoint.stages.places.mentions import (
     strong_kind,
 )
 from flashpoint.stages.places.names import normalize
-from flashpoint.stages.places.resolve import Item, resolve
+from flashpoint.stages.places.resolve import Item, place_water_bodies, resolve
 
 
 @cache
@@ -84,6 +84,13 @@ def geoparse(
     resolve(items, text_of, _actor_countries(doc))
     places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
     _inherit_containers(places, doc.text)
+    water = {
+        (it.offset + it.mention.start, it.offset + it.mention.full_end): it.mention.water
+        for it in items
+        if it.mention.water
+    }
+    if water:
+        place_water_bodies(places, water, gaz)
     if demonyms:
         taken = [p.span for p in places]
         places.extend(d for s in doc.sentences for d in demonym_places(s, taken, gaz))
@@ -165,6 +172,9 @@ def _no_town_here(m: RawMention, text: str) -> bool:
     said" is the base); a people's or a language's
     word is that ("speaks Spanish": not Spanish, Ontario); a word in capitals is an acronym
     ("PAP", "MOCA": not Pap or Moca), unless it opens a dateline."""
+    if m.water is not None:
+        # "Ricki Lake said": a person, as the subject of a verb of speaking
+        return m.speaker
     if m.designator or not m.candidates:
         return False
     if m.text in demonyms() and _people_after(text, m):

@@ -85,6 +85,8 @@ class RawMention:
     links: list[int] = field(default_factory=list)
     subject: bool = False  # the parse makes it the subject of a verb ("Tehran said")
     speaker: bool = False  # ... of a verb of speaking ("Sandberg reiterated")
+    # a river, lake or bay the gazetteer lacks: its name without the water word ("Congaree")
+    water: str | None = None
 
     @property
     def full_end(self) -> int:
@@ -185,6 +187,11 @@ def _gazetteer_names(text: str, gaz: Gazetteer) -> list[RawMention]:
     out: list[RawMention] = []
     i = 0
     while i < len(tokens):
+        water = _water_body_at(text, tokens, i, gaz)
+        if water is not None:
+            out.append(water[0])
+            i = water[1]
+            continue
         hit = _longest_at(text, tokens, i, gaz) if _can_start(tokens[i]) else None
         if hit is None:
             hit = _unknown_with_kind_word(text, tokens, i)
@@ -228,6 +235,94 @@ def _longest_at(
                 possessive=tokens[j - 1].possessive,
             ), j
     return None
+
+
+# the words that make a capitalised name a water body: after the name ("Congaree River",
+# "Cherry Creek Reservoir", "Glenrock Lagoon") or before it ("Lake Murray", "River Witham")
+WATER_AFTER = frozenset(
+    ("river", "creek", "lake", "reservoir", "bay", "lagoon", "estuary", "sound", "brook")
+)
+WATER_BEFORE = frozenset(("lake", "river", "loch", "lough"))
+_WATER_NAME_WORDS = 3  # at most this many words of name besides the water word
+_THE = ("The", "THE")
+# last words that make "Lake ..." or "River ..." a street, a body or a district ("Lake Shore
+# Drive", "River Road", "Lake County")
+_NOT_WATER_ENDS = STREET_WORDS | FACILITY_WORDS | ORG_WORDS | DESIGNATORS
+
+
+def _water_body_at(
+    text: str, tokens: list[Token], i: int, gaz: Gazetteer
+) -> tuple[RawMention, int] | None:
+    """A whole capitalised name that ends in a water word ("Congaree River", "the Dnipro
+    river": only "river" in lower case) or starts with one ("Lake Murray", "River Avon") is
+    one water body, found whether or not the gazetteer knows its other words (so that the
+    state of "Missouri River" is no place of its own), unless the gazetteer knows the whole
+    name as a place ("Lake Charles", "Green Bay"), knows the name without its water word
+    only as a river or sea region ("Nile River"), or the water word comes first and the
+    rest is a country or region by its own name ("Lake Van": the province stays found)."""
+    tok = tokens[i]
+    if not tok.capital:
+        return None
+    if _common(tok):  # "The Hunter River", "Near Lake Murray": from the next word
+        nxt = i + 1 < len(tokens) and _joined(text, tok, tokens[i + 1])
+        return _water_body_at(text, tokens, i + 1, gaz) if nxt else None
+    previous = tokens[i - 1] if i > 0 else None
+    if previous and previous.capital and not _common(previous) and _joined(text, previous, tok):
+        return None  # not the start of the capitalised run
+    k = i
+    while (
+        k + 1 < len(tokens)
+        and k - i < _WATER_NAME_WORDS
+        and tokens[k + 1].capital
+        and _joined(text, tokens[k], tokens[k + 1])
+    ):
+        k += 1
+    if k + 1 < len(tokens) and tokens[k + 1].capital and _joined(text, tokens[k], tokens[k + 1]):
+        return None  # a longer run
+    last = k
+    if (
+        k + 1 < len(tokens)
+        and tokens[k + 1].text == "river"
+        and text[tokens[k].end : tokens[k + 1].start] == " "
+    ):
+        last = k + 1  # "the Dnipro river"
+    first_word, last_word = tokens[i].text.lower(), tokens[last].text.lower()
+    if last > i and last_word in WATER_AFTER and not tokens[last - 1].possessive:
+        name, word = (i, last), last_word
+    elif last > i and first_word in WATER_BEFORE and last_word not in _NOT_WATER_ENDS:
+        name, word = (i + 1, last + 1), first_word
+    else:
+        return None
+    if any(t.possessive for t in tokens[i:last]) or tokens[last].possessive:
+        return None
+    if any(_common(t) for t in tokens[name[0] : name[1]]):
+        return None  # "On Sunday river levels"
+    start, end = tokens[i].start, tokens[last].end
+    if normalize(text[start:end]) in gaz:
+        return None  # "Lake Charles", "Green Bay", "Salt Lake City": the town
+    bare_text = text[tokens[name[0]].start : tokens[name[1] - 1].end]
+    bare = normalize(bare_text)
+    if bare in COMPASS_NAMES:
+        return None  # "North Bay"
+    readings = gaz.lookup(bare) if bare in gaz else []
+    if readings and all(c.kind == "region" for c in readings):
+        return None  # "Nile River": the gazetteer's own river
+    if word == first_word and any(_strong_own(c, bare) for c in readings):
+        return None  # "Lake Van": the province stays a place of its own, as it was
+    m = RawMention(start, end, text[start:end], [], normalize(text[start:end]), water=bare_text)
+    m.designator, m.designator_end = word, end
+    return m, last + 1
+
+
+def _strong_own(c: Place, key: str) -> bool:
+    return c.kind in ("country", "admin1", "region") and own_name(c, key)
+
+
+def _common(tok: Token) -> bool:
+    """A function word ("The", "On" opening a sentence) or a month's or day's name:
+    capitalised by its place, no word of a name."""
+    word = tok.text.lower()
+    return word in _function_words() or word in TIME_WORDS
 
 
 def _past_the(tokens: list[Token], i: int, j: int, cands: list[Place]) -> int:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from flashpoint.stages.places.gazetteer import Place
+from flashpoint.document import PlaceMention
+from flashpoint.stages.places.gazetteer import Gazetteer, Place
 from flashpoint.stages.places.mentions import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
@@ -467,3 +468,136 @@ def _big_namesake(city: Place, region: Place) -> bool:
     """A city of 50,000 people or more in `region` with its name (or its name and "City")."""
     name, own = normalize(region.name), normalize(city.name)
     return city.population >= 50_000 and city.within(region) and own in (name, f"{name} city")
+
+
+# --- water bodies the gazetteer lacks -----------------------------------------------------
+
+_TIED = ("city", "admin2", "admin1", "region")  # places below country level
+
+
+def place_water_bodies(
+    places: list[PlaceMention], water: dict[tuple[int, int], str], gaz: Gazetteer
+) -> None:
+    """Place the rivers, lakes and bays the gazetteer lacks ("Congaree River", "Lake
+    Murray"; `water` maps their spans to their names without the water word), left
+    unresolved by their container, by the first of these rules that applies:
+
+    - a water body named again is where the document first placed it;
+    - the nearest place below country level in its own sentence (in the document's home
+      region, when it has one) gives its country, first-level region and point ("the
+      Hunter River burst its banks near Maitland"), a town or district before a region;
+    - else the document's home region (a first-level region holding at least 3 and half of
+      its places below country level) gives them, with the point of its town or district
+      nearest in the text;
+    - else the nearest place below country level at most two sentences away gives them;
+    - else the place that the water body's name names gives them: as the document resolves
+      that name ("Glenrock Lagoon" by its Glenrock), or else a first-level region or country
+      of that name ("Missouri River", "Lake Ontario") in a country the document names or
+      when it names none;
+    - else the one country all the document's places lie in gives its country.
+
+    Placed so, it has precision "region" (a water body, not a town) and no name."""
+    others = [p for p in places if p.span not in water]
+    home = _home_region(others)
+    first: dict[str, PlaceMention] = {}
+    for p in places:
+        if p.span not in water:
+            continue
+        key = normalize(p.text)
+        if p.precision is not None:
+            first.setdefault(key, p)
+            continue
+        spot = (
+            first.get(key)
+            or _nearest(others, p, home, 0)
+            or (_nearest(others, p, home, len(places)) if home else None)
+            or _nearest(others, p, None, 2)
+            or _named_by_itself(gaz, water[p.span], others)
+            or _only_country(gaz, others)
+        )
+        if spot is None:
+            continue
+        p.country, p.admin1, p.admin2 = spot.country, spot.admin1, None
+        p.lat, p.lon = spot.lat, spot.lon
+        p.precision = "region" if spot.admin1 else "country"
+        first.setdefault(key, p)
+
+
+def _home_region(places: list[PlaceMention]) -> tuple[str, str] | None:
+    """The first-level region holding at least 3 and half of the places below country
+    level, if one does."""
+    counts: dict[tuple[str, str], int] = {}
+    for p in places:
+        if p.precision in _TIED and p.country and p.admin1:
+            counts[(p.country, p.admin1)] = counts.get((p.country, p.admin1), 0) + 1
+    total = sum(counts.values())
+    best = max(counts, key=lambda k: counts[k], default=None)
+    if best is None or counts[best] < _HOME_MIN or counts[best] < _HOME_SHARE * total:
+        return None
+    return best
+
+
+def _nearest(
+    places: list[PlaceMention], p: PlaceMention, home: tuple[str, str] | None, sentences: int
+) -> PlaceMention | None:
+    """The literal place below country level, in a first-level region (the home region,
+    when there is one), at most `sentences` sentences from `p`, nearest to it in the text:
+    a town or district before a region."""
+    near = [
+        q
+        for q in places
+        if abs(q.sentence - p.sentence) <= sentences
+        and q.kind == "literal"
+        and q.precision in _TIED
+        and q.country
+        and q.admin1
+        and (home is None or (q.country, q.admin1) == home)
+    ]
+    return min(
+        near,
+        key=lambda q: (q.precision not in ("city", "admin2"), abs(q.span[0] - p.span[0])),
+        default=None,
+    )
+
+
+def _named_by_itself(
+    gaz: Gazetteer, name: str, places: list[PlaceMention]
+) -> PlaceMention | Place | None:
+    """The place the water body's name names: as the document resolves that name, or a
+    first-level region or country of that name in a country the document names (or any,
+    when it names none)."""
+    key = normalize(name)
+    same = next((q for q in places if q.precision and normalize(q.text) == key), None)
+    if same is not None:
+        return same
+    named = {q.country for q in places if q.country}
+    regions = [
+        c
+        for c in gaz.lookup(key)
+        if c.kind in ("admin1", "country")
+        and own_name(c, key)
+        and (not named or c.country in named)
+    ]
+    if len(regions) == 1:
+        return regions[0]
+    named_regions = {(q.country, q.admin1) for q in places if q.precision == "admin1"}
+    towns = [
+        c
+        for c in gaz.lookup(key)
+        if c.kind in ("city", "admin2")
+        and own_name(c, key)
+        and (c.country, c.admin1) in named_regions
+    ]
+    return (
+        max(towns, key=lambda c: c.population)
+        if len({(c.country, c.admin1) for c in towns}) == 1
+        else None
+    )
+
+
+def _only_country(gaz: Gazetteer, places: list[PlaceMention]) -> Place | None:
+    """The one country of all the resolved places, if they lie in one."""
+    countries = {q.country for q in places if q.precision and q.country}
+    if len(countries) != 1:
+        return None
+    return gaz.country(next(iter(countries)))

@@ -1,0 +1,105 @@
+"""Rivers, lakes and bays the gazetteer (GeoNames' towns) lacks, each rule pinned by invented
+sentences: found as one name, and placed where the text or the document puts them."""
+
+from __future__ import annotations
+
+from _places_docs import place_doc
+
+from flashpoint.document import PlaceMention
+
+
+def _first(places: list[PlaceMention], text: str) -> PlaceMention:
+    hits = [p for p in places if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in places]}"
+    return hits[0]
+
+
+# --- finding them --------------------------------------------------------------------------
+
+
+def test_a_name_ending_in_a_water_word_is_one_water_body() -> None:
+    doc = place_doc("Two anglers were rescued from the Tallowash River near Bakersfield on Sunday.")
+    assert "Tallowash River" in [p.text for p in doc.places]
+
+
+def test_a_name_after_lake_or_river_is_one_water_body() -> None:
+    doc = place_doc(
+        "Volunteers pulled rubbish from the River Fenwold and from Lake Corrigan near Harrogate."
+    )
+    texts = [p.text for p in doc.places]
+    assert "River Fenwold" in texts and "Lake Corrigan" in texts
+
+
+def test_a_state_in_a_river_name_is_no_place_of_its_own() -> None:
+    doc = place_doc("Flooding on the Ohio River closed a ferry near Louisville on Tuesday.")
+    texts = [p.text for p in doc.places]
+    assert "Ohio River" in texts
+    assert "Ohio" not in texts
+
+
+def test_a_region_after_lake_stays_a_place_of_its_own() -> None:
+    # as test_resolution_rules pins ("Lake Van": the province)
+    doc = place_doc("Ferries crossed Lake Ontario from Toronto before the storm arrived.")
+    assert "Ontario" in [p.text for p in doc.places]
+
+
+def test_a_town_the_gazetteer_knows_by_the_whole_name_stays_the_town() -> None:
+    doc = place_doc("Police in Lake Charles, Louisiana, arrested two men on Friday.")
+    town = _first(doc.places, "Lake Charles")
+    assert (town.precision, town.admin1) == ("city", "Louisiana")
+
+
+def test_a_person_named_like_a_lake_who_speaks_is_no_place() -> None:
+    doc = place_doc("Dana Lake said the council had ignored the residents of Bakersfield.")
+    assert not any("Lake" in p.text for p in doc.places)
+
+
+# --- placing them --------------------------------------------------------------------------
+
+
+def test_a_water_body_takes_the_region_of_a_town_in_its_sentence() -> None:
+    doc = place_doc(
+        "The Tallowash Creek burst its banks near Maitland, cutting roads to two farms."
+    )
+    creek = _first(doc.places, "Tallowash Creek")
+    assert (creek.country, creek.admin1, creek.precision) == ("AUS", "New South Wales", "region")
+    assert creek.lat is not None and abs(creek.lat - -32.73) < 0.5
+
+
+def test_a_water_body_takes_the_documents_home_region() -> None:
+    doc = place_doc(
+        "Fishermen reported dead fish in Lake Tawney last week. Health officials in Carbondale, "
+        "Marion and Murphysboro said tests were under way, and Illinois officials will report "
+        "in May."
+    )
+    lake = _first(doc.places, "Lake Tawney")
+    assert (lake.country, lake.admin1, lake.precision) == ("USA", "Illinois", "region")
+
+
+def test_a_water_body_named_after_a_state_is_in_it_without_other_clues() -> None:
+    doc = place_doc("Traffic on the Missouri River was halted for a second day.")
+    river = _first(doc.places, "Missouri River")
+    assert (river.country, river.admin1) == ("USA", "Missouri")
+    assert not any(p.text == "Missouri" for p in doc.places)
+
+
+def test_a_water_body_named_again_is_where_it_was_first_placed() -> None:
+    doc = place_doc(
+        "Crews cleared debris from the Tallowash Creek near Maitland on Monday. Families from "
+        "Melbourne and Geelong said the Tallowash Creek had never risen so fast."
+    )
+    creeks = [p for p in doc.places if p.text == "Tallowash Creek"]
+    assert len(creeks) == 2
+    assert {p.admin1 for p in creeks} == {"New South Wales"}
+
+
+def test_a_water_body_in_a_container_takes_the_container() -> None:
+    doc = place_doc("Kayakers paddled the Tallowash River in Bakersfield, California, on Saturday.")
+    river = _first(doc.places, "Tallowash River")
+    assert (river.country, river.admin1) == ("USA", "California")
+
+
+def test_a_water_body_with_no_clue_stays_unresolved() -> None:
+    doc = place_doc("Swimmers were warned away from Gannetmere Lagoon after the spill.")
+    lagoon = _first(doc.places, "Gannetmere Lagoon")
+    assert lagoon.precision is None and lagoon.country is None
