@@ -46,3 +46,36 @@ def test_a_press_conference_is_no_meeting(coder) -> None:
 def test_banning_protesters_from_a_square_stays_a_restriction(coder) -> None:
     text = "Police in Dhaka banned protesters from entering the main square."
     assert _top(coder, text).event_type == "COERCE"
+
+
+# Invented notes: disappearing someone, breaking into a building, burning machinery, signing
+# a peace settlement.
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "Police forcibly disappeared a lawyer from his office in Quetta on Monday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Armed men broke into a pharmacy in Bentiu on Sunday and carried off medicines.",
+            "Looting/property destruction",
+        ),
+        (
+            "Rebels burned two excavators at a dam site near Kalemie on Friday.",
+            "Looting/property destruction",
+        ),
+        (
+            "Two rival clans signed a peace settlement in Garowe on Thursday.",
+            "Agreement",
+        ),
+    ],
+)
+def test_acled_notes_words(coder, text, subtype) -> None:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert subtype in {e.acled_sub_event_type for e in found}
+
+
+def test_a_person_who_disappeared_was_not_abducted_by_the_text(coder) -> None:
+    text = "A fisherman disappeared off the coast of Lamu on Monday."
+    assert not coder.code(text, pub_date="2025-05-06", doc_id="t")
