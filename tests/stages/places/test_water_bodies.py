@@ -103,3 +103,29 @@ def test_a_water_body_with_no_clue_stays_unresolved() -> None:
     doc = place_doc("Swimmers were warned away from Gannetmere Lagoon after the spill.")
     lagoon = _first(doc.places, "Gannetmere Lagoon")
     assert lagoon.precision is None and lagoon.country is None
+
+
+def test_a_water_body_with_a_possessive_is_still_the_water_body() -> None:
+    doc = place_doc("Rowers raced on the Tallowash River's upper reach near Maitland on Sunday.")
+    river = _first(doc.places, "Tallowash River")
+    assert (river.country, river.admin1) == ("AUS", "New South Wales")
+
+
+# --- local places the gazetteer lacks, read in the home region -------------------------------
+
+_HOME_MA = (
+    "Parents from Springfield, Holyoke and Chicopee packed the school board meeting. "
+    "Massachusetts officials said the budget would be settled by May. "
+)
+
+
+def test_a_local_name_with_readings_only_outside_the_home_region_is_placed_in_it() -> None:
+    doc = place_doc(_HOME_MA + "Several children play football in Forest Park after school.")
+    park = _first(doc.places, "Forest Park")
+    assert (park.country, park.admin1, park.precision) == ("USA", "Massachusetts", "region")
+
+
+def test_a_town_the_text_puts_in_another_region_stays_there() -> None:
+    doc = place_doc(_HOME_MA + "One teacher moved to Forest Park, Georgia, last year.")
+    town = _first(doc.places, "Forest Park")
+    assert (town.admin1, town.precision) == ("Georgia", "city")

@@ -85,9 +85,9 @@ def geoparse(
     places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
     _inherit_containers(places, doc.text)
     water = {
-        (it.offset + it.mention.start, it.offset + it.mention.full_end): it.mention.water
+        (it.offset + m.start, it.offset + m.full_end): m.water or m.text
         for it in items
-        if it.mention.water
+        if (m := it.mention).water or m.unlisted
     }
     if water:
         place_water_bodies(places, water, gaz)
@@ -203,7 +203,7 @@ def _reported(it: Item) -> bool:
     one (a kind word: "Paletwa township") or the parser found it; a gazetteer match whose
     every reading was ruled out (a namesake town abroad) is not reported."""
     m = it.mention
-    return it.place is not None or m.designator is not None or m.source == "ner"
+    return it.place is not None or m.designator is not None or m.source == "ner" or m.unlisted
 
 
 def _annotate(

@@ -87,6 +87,8 @@ class RawMention:
     speaker: bool = False  # ... of a verb of speaking ("Sandberg reiterated")
     # a river, lake or bay the gazetteer lacks: its name without the water word ("Congaree")
     water: str | None = None
+    # a local place the gazetteer lacks, placed in the document's home region ("Forest Park")
+    unlisted: bool = False
 
     @property
     def full_end(self) -> int:
@@ -293,8 +295,8 @@ def _water_body_at(
         name, word = (i + 1, last + 1), first_word
     else:
         return None
-    if any(t.possessive for t in tokens[i:last]) or tokens[last].possessive:
-        return None
+    if any(t.possessive for t in tokens[i:last]):
+        return None  # "the Waikato River's largest lake" is the river, "Missouri's river" not
     if any(_common(t) for t in tokens[name[0] : name[1]]):
         return None  # "On Sunday river levels"
     start, end = tokens[i].start, tokens[last].end

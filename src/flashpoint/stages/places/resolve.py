@@ -350,7 +350,41 @@ def resolve(items: list[Item], text_of: dict[int, str], actors: Iterable[str]) -
         for i, it in enumerate(items):
             if it.outer is None:
                 _resolve_tree(items, i, ctx, home=True)
+        _unlisted_locals(items, ctx)
     _one_sense(items)
+
+
+_LOCAL_MAX = 100_000  # towns this small may share a name with a local place the gazetteer lacks
+
+
+def _unlisted_locals(items: list[Item], ctx: Context) -> None:
+    """In a document with a home region, a bare name of two words or more whose readings are
+    all small towns or districts outside it, in first-level regions where none of its other
+    places lie, is a local place the gazetteer lacks ("pick-up games in Forest Park" among
+    the places of Springfield, Massachusetts is its park, not Forest Park, Georgia): it is
+    left to be placed in the home region."""
+    home = max(ctx.home, key=lambda k: ctx.home[k])
+    for it in items:
+        m = it.mention
+        if it.place is None or it.outer is not None or it.inner or m.designator:
+            continue
+        if " " not in m.key:
+            continue  # one word ("Harvey", "Spencer" as a town abroad) is more often a person
+        if not all(
+            c.kind in ("city", "admin2") and c.population < _LOCAL_MAX for c in m.candidates
+        ):
+            continue
+        if any((c.country, c.admin1) == home or _others_in(ctx, m, c) for c in m.candidates):
+            continue
+        it.place, m.unlisted = None, True
+
+
+def _others_in(ctx: Context, m: RawMention, c: Place) -> bool:
+    """Some confidently read place other than the name itself lies in `c`'s first-level
+    region."""
+    region = (c.country or "", c.admin1 or "")
+    own = sum((p.country or "", p.admin1 or "") == region for p in ctx.by_name.get(m.key, []))
+    return ctx.admin1s.get(region, 0) - own > 0
 
 
 def _one_sense(items: list[Item]) -> None:
