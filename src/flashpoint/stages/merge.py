@@ -130,7 +130,7 @@ def absorb(into: Event, other: Event) -> None:
     """Fill `into`'s empty fields from `other`, another telling of the same event."""
     into.actor = _more_specific(into.actor, other.actor)
     into.recipient = _more_specific(into.recipient, other.recipient)
-    if into.mode is None and other.mode is not None:
+    if into.mode is None and other.mode is not None and not _part_of_the_fight(into, other):
         into.mode, into.intensity, into.cameo = other.mode, other.intensity, other.cameo
         into.acled_sub_event_type = other.acled_sub_event_type
         into.acled_event_type = other.acled_event_type
@@ -150,6 +150,15 @@ def absorb(into: Event, other: Event) -> None:
         if span not in into.evidence:
             into.evidence.append(span)
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def _part_of_the_fight(into: Event, other: Event) -> bool:
+    """Property destroyed in a clash or an attack on people is part of it ("The SDF said it
+    destroyed two armoured vehicles"): it does not make the fight looting."""
+    return (
+        other.acled_sub_event_type == "Looting/property destruction"
+        and into.acled_event_type in ("Battles", "Violence against civilians")
+    )
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -75,3 +75,25 @@ def test_an_attitude_noun_after_an_opening_clause_keeps_its_event(coder) -> None
         "Peru's trade minister on Monday."
     )
     assert _top(coder, text).event_type == "SUPPORT"
+
+
+# The two sides named by "between" are actor and recipient, even when the parse makes the
+# noun a verb under "residents said".
+def test_fighting_between_two_sides_is_their_clash(coder) -> None:
+    text = (
+        "Fighting between the Malian army and Tuareg rebels flared in Kidal on Monday, "
+        "residents said."
+    )
+    top = _top(coder, text)
+    assert top.acled_sub_event_type == "Armed clash"
+    assert top.actor is not None and top.actor.country == "MLI" and top.actor.sector == "MIL"
+    assert top.recipient is not None and top.recipient.sector == "REB"
+
+
+def test_property_destroyed_in_a_clash_is_part_of_the_clash(coder) -> None:
+    text = (
+        "Government troops and Tuareg rebels fought for hours near Kidal on Monday. "
+        "The army said it destroyed three rebel pick-up trucks."
+    )
+    subs = {e.acled_sub_event_type for e in coder.code(text, pub_date="2025-05-06")}
+    assert "Armed clash" in subs and "Looting/property destruction" not in subs

@@ -238,6 +238,8 @@ class RoleFinder:
             if is_verb
             else self._noun_roles(trigger, event_type)
         )
+        if not is_verb or trigger.tag_ == "VBG":
+            self._between_sides(trigger, roles)
         symmetric = _type(event_type).symmetric
         if symmetric and len(roles.actors) > 1 and not roles.recipients:
             roles.recipients = roles.actors[1:2]
@@ -308,6 +310,13 @@ class RoleFinder:
         return roles
 
     # -- helpers ----------------------------------------------------------------------
+    def _between_sides(self, trigger: Token, roles: Roles) -> None:
+        """ "fighting between the army and the RSF", "clashes between herders and farmers":
+        the two named sides are actor and recipient, whatever else the parse offered."""
+        sides = self._resolve(_prep_objects(trigger, frozenset({"between"})))
+        if len(sides) > 1:
+            roles.actors, roles.recipients = sides[:1], sides[1:2]
+
     def _is_theme(self, tok: Token) -> bool:
         """What is acted with or on ("its ambassador", "its troops", "aid", "sanctions"),
         not whom: "freed the protesters" keeps the protesters as recipients."""
