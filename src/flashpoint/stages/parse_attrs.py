@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Token = Any
@@ -101,7 +101,7 @@ class FastAttributes:
         self._cache: dict[tuple[str, str], list[_Rule]] = {}
         # (orth, tag, dep) ids -> the single-token rules that match, and the longer rules
         # to try in context
-        self._at: dict[tuple[int, int, int], tuple[list[_Rule], list[_Rule]]] = {}
+        self._at: dict[tuple[int, int, int], _Known] = {}
         for order, p in enumerate(patterns):
             for alternative in p["patterns"]:
                 rule = _Rule(
@@ -129,9 +129,7 @@ class FastAttributes:
             self._cache[key] = rules
         return rules
 
-    def _rules_at(
-        self, doc: Doc, i: int, key: tuple[int, int, int]
-    ) -> tuple[list[_Rule], list[_Rule]]:
+    def _rules_at(self, doc: Doc, i: int, key: tuple[int, int, int]) -> _Known:
         """The single-token rules that match token `i`, and the longer rules whose first
         token matches it (the rest of which are tried in context)."""
         known = self._at.get(key)
@@ -139,22 +137,56 @@ class FastAttributes:
             tok = doc[i]
             rules = [r for r in self.rules_for(tok.lower_, tok.tag_) if r.first_matches(tok)]
             single = [r for r in rules if len(r.specs) == 1]
-            known = self._at[key] = (single, [r for r in rules if len(r.specs) > 1])
+            known = self._at[key] = _Known(single, [r for r in rules if len(r.specs) > 1])
         return known
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import DEP, ORTH, TAG
 
-        found: list[tuple[int, int, _Rule]] = []
-        for i, (orth, tag, dep) in enumerate(doc.to_array([ORTH, TAG, DEP]).tolist()):
-            single, longer = self._rules_at(doc, i, (orth, tag, dep))
-            found.extend((rule.order, i, rule) for rule in single)
-            found.extend((rule.order, i, rule) for rule in longer if rule.rest_matches(doc, i))
-        found.sort(key=lambda f: (f[0], f[1]))
-        for _, start, rule in found:
-            index = rule.index if rule.index >= 0 else len(rule.specs) + rule.index
-            _set(doc[start + index], rule.attrs)
+        rows = doc.to_array([ORTH, TAG, DEP]).tolist()
+        known = [
+            self._rules_at(doc, i, (orth, tag, dep)) for i, (orth, tag, dep) in enumerate(rows)
+        ]
+        longer = [
+            (rule.order, i, rule)
+            for i, k in enumerate(known)
+            if k.longer
+            for rule in k.longer
+            if rule.rest_matches(doc, i)
+        ]
+        if longer:
+            _apply_in_order(doc, known, longer)
+            return doc
+        # no longer rule matched: a single-token rule sets only its own token, and a later
+        # value replaces an earlier one, so each token takes its rules' values merged in
+        # order (remembered with them) at once, not rule by rule after a sort
+        for i, k in enumerate(known):
+            if k.merged:
+                _set(doc[i], k.merged)
         return doc
+
+
+@dataclass(slots=True)
+class _Known:
+    """The rules whose test of their first token matches one (form, tag, label)."""
+
+    single: list[_Rule]  # the single-token rules, which apply
+    longer: list[_Rule]  # the longer rules, to try in context
+    merged: dict[str, str] = field(init=False)  # what the single rules set, later ones winning
+
+    def __post_init__(self) -> None:
+        self.merged = {}
+        for rule in sorted(self.single, key=lambda r: r.order):  # stable, as in _apply_in_order
+            self.merged.update(rule.attrs)
+
+
+def _apply_in_order(doc: Doc, known: list[_Known], longer: list[tuple[int, int, _Rule]]) -> None:
+    """Every matching rule, in pattern order (then token order), as the attribute ruler does."""
+    found = [(rule.order, i, rule) for i, k in enumerate(known) for rule in k.single] + longer
+    found.sort(key=lambda f: (f[0], f[1]))
+    for _, start, rule in found:
+        index = rule.index if rule.index >= 0 else len(rule.specs) + rule.index
+        _set(doc[start + index], rule.attrs)
 
 
 def _set(tok: Token, attrs: dict[str, str]) -> None:
