@@ -129,3 +129,11 @@ def test_a_town_the_text_puts_in_another_region_stays_there() -> None:
     doc = place_doc(_HOME_MA + "One teacher moved to Forest Park, Georgia, last year.")
     town = _first(doc.places, "Forest Park")
     assert (town.admin1, town.precision) == ("Georgia", "city")
+
+
+# --- common words read as small towns --------------------------------------------------------
+
+
+def test_a_small_town_name_before_a_number_and_a_word_is_a_numbered_label() -> None:
+    doc = place_doc("Ward 3 Councillor Dana Pike asked for a recount in Springfield, Illinois.")
+    assert not any(p.text == "Ward" for p in doc.places)

@@ -171,7 +171,8 @@ def _no_town_here(m: RawMention, text: str) -> bool:
     as the subject of a verb of speaking is a person ("Sandberg said", but "Fort Hood
     said" is the base); a people's or a language's
     word is that ("speaks Spanish": not Spanish, Ontario); a word in capitals is an acronym
-    ("PAP", "MOCA": not Pap or Moca), unless it opens a dateline."""
+    ("PAP", "MOCA": not Pap or Moca), unless it opens a dateline; a name followed by a
+    number and then a word is a numbered label ("Ward 5 Alderman", not the town of Ward)."""
     if m.water is not None:
         # "Ricki Lake said": a person, as the subject of a verb of speaking
         return m.speaker
@@ -183,10 +184,13 @@ def _no_town_here(m: RawMention, text: str) -> bool:
         return False
     if (m.speaker and " " not in m.key) or m.text in demonyms():
         return True
+    if _NUMBER_AFTER.match(text, m.full_end):
+        return True  # "Ward 5 Alderman", "Gate 3": a numbered label, not the town of Ward
     return m.text.isupper() and len(m.text) <= 5 and not dateline(text, m)
 
 
 _PEOPLE_AFTER = re.compile(r"\s+([a-z]+)")
+_NUMBER_AFTER = re.compile(r" \d+ [A-Za-z]")
 
 
 def _people_after(text: str, m: RawMention) -> bool:
