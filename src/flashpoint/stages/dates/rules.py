@@ -306,7 +306,18 @@ _GATES: dict[_Handler, tuple[str, ...]] = {
     _period: ("week", "month", "year"), _weekend: ("weekend",), _ago: (" ago",),
     _narrative: ("day", "week", "that"),
 }  # fmt: skip
-_COMPILED = [(_GATES[h], re.compile(p, re.I), h) for p, h in _RULES]
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # every rule that opens with \b goes on with a word character: saying so lets the engine
+    # pass over the ends of words at once
+    if pattern.startswith(r"\b"):
+        pattern = r"\b(?=\w)" + pattern[2:]
+    return re.compile(pattern, re.I)
+
+
+_COMPILED = [(frozenset(_GATES[h]), _compiled(p), h) for p, h in _RULES]
+_GATE_WORDS = tuple(sorted({word for gate in _GATES.values() for word in gate}))
 
 
 # --- finding ---------------------------------------------------------------------------
@@ -338,8 +349,10 @@ def _matches(text: str) -> list[tuple[re.Match[str], _Handler]]:
     out = []
     for lo, hi in _pieces(text):
         piece = text[lo:hi].lower()
+        # each word looked for once per piece, not once for each rule that needs it
+        present = {word for word in _GATE_WORDS if word in piece}
         for gate, regex, handler in _COMPILED:
-            if any(word in piece for word in gate):
+            if not present.isdisjoint(gate):
                 out += [(m, handler) for m in regex.finditer(text, lo, hi)]
     return out
 
