@@ -35,6 +35,7 @@ from typing import Any
 from flashpoint.document import DateMention, DatePrecision, Document, Event, Sentence, Span
 from flashpoint.stages.dates import syntax
 from flashpoint.stages.dates.rules import Anchor, TimeExpr, find_anchors
+from flashpoint.stages.events.triggers import REPORTING
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # "Tuesday's attack", "Tuesday's Iranian air attack": at most two words in between
@@ -323,6 +324,58 @@ def _opening(ctx: _Context, event: Event) -> DateChoice | None:
     return None
 
 
+def _only_day(ctx: _Context, event: Event) -> DateChoice | None:
+    """The one day a report's lead sentence names dates every event of it that no rule
+    above dated ("police fired tear gas to disperse a protest in Bunia on Tuesday", "to
+    disperse supporters who had gathered outside the court on Thursday"): what the lead
+    tells happened on the day it names, not on the day it was published. A day that is a
+    noun's own ("Tuesday's attack") dates that noun only, and the day of a statement ("the
+    army said on Wednesday") is not that of what was said. Later sentences are left to the
+    narrative's frames, which tell elaboration from news of another day."""
+    if ctx.sentence.index != 0:
+        return None
+    days = [m for m in ctx.mentions if m.precision == "day"]
+    if len(days) != 1 or len(ctx.mentions) != 1 or _tied_to_noun(ctx, days[0]):
+        return None
+    if _when_said(ctx, days[0]) or _in_background(ctx, event):
+        return None
+    return _choice(ctx, days[0], event)
+
+
+_WHEN_WORDS = frozenset("after before following since amid amidst despite during until".split())
+# what the lead's event is about or answers: "to protest against the killing of a trader",
+# "arrested over the attack", "jailed for the bombing"
+_TOPIC_PREPS = frozenset("against over for".split())
+_DURATIONS = frozenset("days weeks months years decades".split())
+
+
+def _in_background(ctx: _Context, event: Event) -> bool:
+    """The event is told as what came before or around the lead's, or what it is about
+    ("after a revenge attack killed five", "ending months of clashes", "to protest against
+    the killing of a trader"): its day is not the lead's."""
+    tok = ctx.trigger_token(event) if ctx.parsed is not None else None
+    for _ in range(12):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in _WHEN_WORDS for c in tok.children):
+            return True
+        head = tok.head
+        if tok.dep_ == "pobj" and (
+            head.lower_ in _WHEN_WORDS | _TOPIC_PREPS
+            or (head.lower_ == "of" and head.head.lower_ in _DURATIONS)
+        ):
+            return True
+        tok = head
+    return False
+
+
+def _when_said(ctx: _Context, m: DateMention) -> bool:
+    """ "the army said on Wednesday that ...", "told reporters on Thursday": the day of a
+    statement, not of what it tells."""
+    at = ctx.attachment(m) if ctx.parsed is not None else None
+    return at is not None and at.lemma_.lower() in REPORTING
+
+
 # --- the whole ------------------------------------------------------------------------
 
 
@@ -331,7 +384,7 @@ def resolve_event_date(doc: Document, event: Event) -> DateChoice | None:
     None only when nothing dates it and the document has no publication date."""
     ctx = _context(doc, event)
     if ctx is not None:
-        for rule in (_direct, _anchored, _unclaimed, _shared, _opening):
+        for rule in (_direct, _anchored, _unclaimed, _shared, _opening, _only_day):
             choice = rule(ctx, event)
             if choice:
                 return choice
