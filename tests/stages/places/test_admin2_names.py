@@ -63,3 +63,14 @@ def test_an_event_in_a_bracketed_province_takes_the_town() -> None:
     assert events and events[0].location is not None
     loc = events[0].location
     assert (loc.name, loc.country, loc.admin1) == ("Diapaga", "BFA", "Est")
+
+
+def test_a_town_whose_region_the_text_names_is_no_foreign_namesake() -> None:
+    # invented: the report names Ethiopia, but Marsabit county vouches for Kenya's town
+    text = (
+        "Raiders shot dead four herders near Dukana, North Horr sub-county, on Monday. "
+        "The Marsabit county commissioner said patrols along the border with Ethiopia "
+        "had been stepped up."
+    )
+    places = _places(text)
+    assert places["North Horr"][:2] == ("KEN", "Marsabit")

@@ -422,7 +422,7 @@ def _resolve_tree(
         return ctx.score(c, rival, local) + _inner_fit(items, it, c, ctx)
 
     _choose(it, cands, score)
-    if within is None and _foreign_namesake(it, ctx):
+    if within is None and _foreign_namesake(it, ctx) and not _vouched(items, it):
         it.place = None
     if it.place is not None and not it.inner:
         it.place = _namesake_city(it.place, cands, it.mention)
@@ -463,6 +463,24 @@ def _foreign_namesake(it: Item, ctx: Context) -> bool:
         return False
     known = {c for c, n in ctx.anchors.items() if n > 0}
     return bool(known) and p.country not in known and p.country not in ctx.actors
+
+
+def _vouched(items: list[Item], it: Item) -> bool:
+    """The document names the town's own first- or second-level region too ("near Dukana,
+    North Horr sub-county ... Marsabit county commissioner"): the region vouches for the
+    town's country, whatever else the document names."""
+    p = it.place
+    if p is None or not p.admin1:
+        return False
+
+    def agrees(c: Place | None) -> bool:
+        return c is not None and c.country == p.country and c.admin1 == p.admin1
+
+    return any(
+        other.mention.key != it.mention.key
+        and any(agrees(c) for c in other.mention.candidates if c.kind in ("admin1", "admin2"))
+        for other in items
+    )
 
 
 def _inner_fit(items: list[Item], it: Item, c: Place, ctx: Context) -> float:
