@@ -79,3 +79,27 @@ def test_acled_notes_words(coder, text, subtype) -> None:
 def test_a_person_who_disappeared_was_not_abducted_by_the_text(coder) -> None:
     text = "A fisherman disappeared off the coast of Lamu on Monday."
     assert not coder.code(text, pub_date="2025-05-06", doc_id="t")
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "Gunmen took two aid workers from their car near Kadugli on Friday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Al-Shabaab fighters opened a training camp near Jilib on Sunday.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_people_taken_and_camps_opened(coder, text, subtype) -> None:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert subtype in {e.acled_sub_event_type for e in found}
+
+
+def test_a_camp_for_displaced_people_is_no_base(coder) -> None:
+    text = "The government opened a camp for displaced families in Bunia on Monday."
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert not [e for e in found if e.event_type == "MOBILIZE"]
