@@ -103,3 +103,16 @@ def test_a_camp_for_displaced_people_is_no_base(coder) -> None:
     text = "The government opened a camp for displaced families in Bunia on Monday."
     found = coder.code(text, pub_date="2025-05-06", doc_id="t")
     assert not [e for e in found if e.event_type == "MOBILIZE"]
+
+
+def test_a_defused_bomb_did_not_go_off(coder) -> None:
+    text = "Soldiers defused a roadside bomb on the road to Kismayo on Sunday."
+    subs = {e.acled_sub_event_type for e in coder.code(text, pub_date="2025-05-06")}
+    assert "Disrupted weapons use" in subs
+    assert "Remote explosive/landmine/IED" not in subs
+
+
+def test_bombs_that_fell_on_a_place_were_fired_at_it(coder) -> None:
+    text = "Bombs fell on a market in Kadugli on Friday, killing four traders."
+    subs = {e.acled_sub_event_type for e in coder.code(text, pub_date="2025-05-06")}
+    assert "Shelling/artillery/missile attack" in subs

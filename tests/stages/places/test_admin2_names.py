@@ -74,3 +74,14 @@ def test_a_town_whose_region_the_text_names_is_no_foreign_namesake() -> None:
     )
     places = _places(text)
     assert places["North Horr"][:2] == ("KEN", "Marsabit")
+
+
+def test_a_region_after_an_unknown_unit_places_the_event() -> None:
+    # invented: the territory is unknown to the gazetteer; its province places the event
+    text = (
+        "Armed men raped four women near their fields in Zombakanda territory, South Kivu, "
+        "on Monday, a local official said."
+    )
+    events = flashpoint.Coder().code(text, pub_date="2024-03-05")
+    assert events and events[0].location is not None
+    assert (events[0].location.country, events[0].location.admin1) == ("COD", "Sud-Kivu")

@@ -26,6 +26,13 @@ _PLOT_VERBS = frozenset("plan plot prepare organise organize contemplate".split(
 _DECISION_NOUNS = frozenset("decision move order vote ruling resolution".split())
 # "a last chance to avoid a massacre": what was averted did not happen
 _AVERT_VERBS = frozenset("avoid avert prevent forestall".split())
+# a bomb, mine or device that was defused, found or seized did not go off ("police defused a
+# car bomb near the checkpoint"): the verb is the event
+_DEFUSE_VERBS = frozenset(
+    "defuse dismantle neutralise neutralize deactivate disarm find discover recover seize "
+    "detect locate".split()
+)
+_EXPLOSIVES = frozenset("bomb ied mine landmine device explosive explosives grenade".split())
 # verbs of a change in number: their subject counts events ("attacks rose by 20 percent")
 _TREND_VERBS = frozenset(
     "rise increase decrease decline fall drop double triple surge soar grow plummet "
@@ -80,6 +87,8 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
     # "arrested for planning attacks on the embassy": what was planned did not happen
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PLOT_VERBS | _AVERT_VERBS:
         return True
+    if _defused(trigger):
+        return True
     if any(c.dep_ == "amod" and c.lower_ in _HYPO_MODS for c in trigger.children):
         return True
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):
@@ -96,6 +105,13 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
         ):
             return True
     return _in_question_or_condition(anchor)
+
+
+def _defused(trigger: Token) -> bool:
+    """ "defused a car bomb", "a landmine was found": the explosive never went off."""
+    if trigger.lemma_.lower() not in _EXPLOSIVES:
+        return False
+    return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in _DEFUSE_VERBS
 
 
 def _in_question_or_condition(tok: Token) -> bool:

@@ -334,11 +334,30 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
         )
     if head is None or trig is None:
         return _surface_score(text, sent, m) - penalty
+    head = _unit_contained(text, sent, parsed, m) or head
     # verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
     away = event.event_type == "RETREAT"  # "withdrew from Kherson": where the retreat was
     return _syntax_score(head, trig, verbal, _is_attack(event), away) - penalty
+
+
+# a unit named by its kind word and then a comma: what follows is its container
+_UNIT_THEN_COMMA = re.compile(r"(\w[\w-]*)\s*,\s*$")
+
+
+def _unit_contained(text: str, sent: Sentence, parsed: Any, m: PlaceMention) -> Any:
+    """The kind word of a unit the region follows as its container ("raped seven women in
+    Kalehe territory, South Kivu", "near Dukana village, Marsabit"), whether or not the
+    gazetteer knows the unit: the region is where the event was as far as the text places
+    it, so it attaches to the event as the unit does (the parser often hangs it elsewhere)."""
+    if m.precision not in ("admin1", "admin2", "country"):
+        return None
+    found = _UNIT_THEN_COMMA.search(text[sent.start : m.span[0]])
+    if found is None or found.group(1).lower() not in DESIGNATORS:
+        return None
+    at = found.start(1)
+    return next((t for t in parsed if t.idx == at), None)
 
 
 _ROUTE_END = 3.0  # what naming a route's end costs a place ("the Gusau-Funtua road")
