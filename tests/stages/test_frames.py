@@ -565,6 +565,17 @@ def test_a_toll_after_a_capture_won_by_a_span_of_fighting_is_the_captures(
     assert _one(events, "ASSAULT").dead == 8
 
 
+def test_the_toll_of_the_fighting_a_capture_was_won_by_is_the_captures(coder: Coder) -> None:
+    # invented: "fighting" is a gerund here, and its killing a clause on it
+    events = coder.code(
+        "Rebels seized the town of Mongbwalu in Ituri on Sunday after fighting that killed "
+        "seven soldiers.",
+        pub_date="2024-03-12",
+    )
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+    assert _one(events, "ASSAULT").dead == 7
+
+
 @pytest.mark.parametrize(
     "later",
     [

@@ -139,6 +139,7 @@ def _depth(doc: Document, event: Event) -> int:
 
 # "recaptured the town after clashes that killed three": the fighting the event was won by
 _OWN_FIGHT_PREPS = frozenset({"after", "in", "during", "amid", "following"})
+_FIGHT_DEPS = ("pobj", "pcomp")  # "after clashes", "after fighting" (a gerund)
 
 
 def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event]:
@@ -155,10 +156,14 @@ def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event
         if e is main or e.event_type != main.event_type or e.aux:
             continue
         tok = _token(doc, e)
-        if head is None or tok is None or tok.dep_ != "pobj" or tok.pos_ != "NOUN":
+        if tok is not None and tok.dep_ in ("relcl", "ccomp") and tok.head.dep_ in _FIGHT_DEPS:
+            tok = tok.head  # "after fighting that killed 10 soldiers": the fighting's killing
+        if head is None or tok is None or tok.dep_ not in _FIGHT_DEPS:
+            continue
+        if tok.pos_ != "NOUN" and not (tok.dep_ == "pcomp" and tok.tag_ == "VBG"):
             continue
         prep = _fight_preposition(tok)
-        if prep.lower_ in _OWN_FIGHT_PREPS and prep.head.i == head.i and not out:
+        if prep.lower_ in _OWN_FIGHT_PREPS and prep.head.i == head.i:
             _take_counts(main, e)
             out.append(e)
     return out
