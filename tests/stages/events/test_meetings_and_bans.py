@@ -116,3 +116,15 @@ def test_bombs_that_fell_on_a_place_were_fired_at_it(coder) -> None:
     text = "Bombs fell on a market in Kadugli on Friday, killing four traders."
     subs = {e.acled_sub_event_type for e in coder.code(text, pub_date="2025-05-06")}
     assert "Shelling/artillery/missile attack" in subs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar flew in 30 tonnes of food and medical kits to Port Sudan on Monday.",
+        "Egypt dispatched a field hospital and 25 rescue workers to Benghazi on Tuesday.",
+        "Norway channelled $12 million in humanitarian funds to Yemen through UN agencies.",
+    ],
+)
+def test_relief_sent_flown_or_channelled_is_aid(coder, text) -> None:
+    assert _top(coder, text).event_type == "AID"

@@ -114,8 +114,9 @@ def _noun_lemmas(tok: Token, depth: int = 0) -> set[str]:
     for c in tok.children:
         if c.dep_ == "conj":
             out |= {c.lemma_.lower(), c.text.lower()}
-        elif c.dep_ in ("compound", "amod"):
+        elif c.dep_ in ("compound", "amod", "nmod"):  # "food and shelter kits"
             out.add(c.lemma_.lower())
+            out |= {x.lemma_.lower() for x in c.children if x.dep_ == "conj"}
         elif c.dep_ == "prep" and c.lower_ == "of" and depth < 2:
             for p in c.children:
                 if p.dep_ == "pobj":
