@@ -49,6 +49,7 @@ CARRIERS = LIGHT_VERBS | _words(
     "impose extend tighten introduce enforce slap declare observe implement reimpose establish set "
     "produce clinch broker seal achieve"  # "failed to produce a deal", "brokered a truce"
     " express voice heap lavish shower convey lodge register file reiterate"  # an attitude
+    " complete finish"  # "completed their withdrawal"
 )
 _CARRIERS = CARRIERS
 # "X agreed / offered / promised to ...": an expressed commitment
