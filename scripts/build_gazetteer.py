@@ -11,7 +11,8 @@ and flashpoint's hand-written place files into one compact file that the geopars
 - pycountry: ISO 3166 country names and ISO 3166-2 subdivision spellings;
 - countryinfo: each country's conventional centre point (the one gazetteers such as GeoNames
   give a country, not the mean of its towns);
-- src/flashpoint/data/places/*.tsv: country and admin1 aliases, named seas and regions.
+- src/flashpoint/data/places/*.tsv: country and admin1 aliases, named seas and regions, and
+  towns, districts and zones of conflict areas that GeoNames' cities500 lacks.
 
 Run:  .venv/bin/pip install -e '.[build]' && .venv/bin/python scripts/build_gazetteer.py
 
@@ -156,6 +157,7 @@ class Sources:
     admin1_codes: dict[tuple[str, str], str]  # (ISO2, GeoNames admin1 code) -> name
     admin1_aliases: list[tuple[str, str, str, list[str]]]  # ISO2, GeoNames name, canonical, al.
     regions: list[dict]  # hand-written named regions
+    local_places: list[dict] = field(default_factory=list)  # hand-written towns and districts
 
 
 def load_sources() -> Sources:
@@ -197,6 +199,7 @@ def load_sources() -> Sources:
         admin1_codes={(c[0], c[1]): c[2] for c in _data_lines(HAND / "admin1_codes.tsv")},
         admin1_aliases=read_admin1_aliases(HAND / "admin1_aliases.tsv"),
         regions=read_regions(HAND / "regions.tsv"),
+        local_places=read_local_places(HAND / "conflict_places.tsv"),
     )
 
 
@@ -260,6 +263,11 @@ def read_regions(path: Path) -> list[dict]:
         "weight",
         "fcode",
     )
+    return [dict(zip(keys, cells, strict=False)) for cells in _data_lines(path)]
+
+
+def read_local_places(path: Path) -> list[dict]:
+    keys = ("id", "name", "aliases", "country", "admin1", "kind", "lat", "lon", "weight", "note")
     return [dict(zip(keys, cells, strict=False)) for cells in _data_lines(path)]
 
 
@@ -660,6 +668,71 @@ def build_regions(src: Sources, entries: list[Entry]) -> list[Entry]:
     return out
 
 
+LOCAL_MERGE_KM = 50.0  # a hand-written place this near a namesake of its country is that place
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dy = lat1 - lat2
+    dx = (lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(dy, dx)
+
+
+def build_local_places(src: Sources, entries: list[Entry]) -> list[Entry]:
+    """Hand-written towns and districts (conflict_places.tsv). A row one of whose names is
+    already a town or district of its country within LOCAL_MERGE_KM adds its spellings to
+    that place; the others become places of their kind in their admin1."""
+    countries = {r.get("country", "") for r in src.local_places}
+    admin1: dict[tuple[str, str], Entry] = {}
+    by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.country not in countries:
+            continue
+        if e.kind == "admin1":
+            for k in e.keys:
+                admin1.setdefault((e.country, k), e)
+        elif e.kind in ("city", "admin2"):
+            for k in e.keys:
+                by_key[(e.country, k)].append(e)
+    iso2 = {c["iso3"]: cc for cc, c in src.countries.items()}
+    out = []
+    for r in src.local_places:
+        country, kind = r["country"], r.get("kind", "") or "city"
+        if kind not in ("city", "admin2"):
+            raise SystemExit(f"conflict_places.tsv: {r['name']}: kind {kind!r}")
+        target = admin1.get((country, normalize(r.get("admin1", ""))))
+        if target is None:
+            raise SystemExit(
+                f"conflict_places.tsv: {r['name']}: no admin1 {r.get('admin1')!r} in {country}"
+            )
+        names = [r["name"], *_split(r.get("aliases", ""))]
+        lat, lon = float(r["lat"]), float(r["lon"])
+        near = [
+            (_km(lat, lon, e.lat, e.lon), n, e)
+            for n, name in enumerate(names)
+            for e in by_key.get((country, normalize(name)), ())
+        ]
+        near = [t for t in near if t[0] <= LOCAL_MERGE_KM]
+        if near:
+            min(near, key=lambda t: (t[1], t[0]))[2].add_names(names)
+            continue
+        e = Entry(
+            id=f"h.{r['id']}",
+            kind=kind,
+            name=r["name"],
+            country=country,
+            admin1=target.name,
+            admin2=r["name"] if kind == "admin2" else "",
+            lat=lat,
+            lon=lon,
+            population=int(float(r.get("weight") or 0)),
+            fcode="ADM2" if kind == "admin2" else "PPL",
+        )
+        e.add_names(names, preferred=True)
+        _add_article_free_keys(e, iso2.get(country, ""))
+        out.append(e)
+    return out
+
+
 def build(src: Sources) -> list[Entry]:
     """All gazetteer entries, countries first."""
     src.cities = [c for c in src.cities if c["countrycode"] in src.countries]
@@ -671,6 +744,7 @@ def build(src: Sources) -> list[Entry]:
     countries = build_countries(src, cities)
     entries = [*countries, *admin1, *admin2, *cities]
     apply_admin1_aliases(src, entries)
+    entries += build_local_places(src, entries)
     return [*entries, *build_regions(src, entries)]
 
 
