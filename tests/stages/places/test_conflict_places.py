@@ -34,7 +34,7 @@ def test_every_row_names_an_admin1_of_its_country() -> None:
     assert not missing
 
 
-def test_every_row_is_a_place_of_its_country_and_admin1() -> None:
+def test_every_row_is_a_town_or_district_of_its_country() -> None:
     gaz = load_gazetteer()
     lost = []
     for r in _rows():

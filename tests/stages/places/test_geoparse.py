@@ -122,8 +122,8 @@ def test_village_missing_from_the_gazetteer_is_not_sent_abroad() -> None:
 
 def test_town_said_to_be_in_a_province_is_not_its_namesake_abroad() -> None:
     doc = place_doc("Militants raided the town of Palma in Cabo Delgado province.")
-    palma = _place(doc, "Palma")  # not Palma de Mallorca: unknown, placed in its province
-    assert palma.name is None and (palma.country, palma.precision) == ("MOZ", "admin1")
+    palma = _place(doc, "Palma")  # not Palma de Mallorca: the district (conflict_places.tsv)
+    assert (palma.country, palma.admin1) == ("MOZ", "Cabo Delgado")
     assert _where(doc, "Cabo Delgado province") == ("MOZ", "Cabo Delgado")
 
 

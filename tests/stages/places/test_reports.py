@@ -72,7 +72,7 @@ def test_a_foreign_namesake_of_a_village_gives_way_to_its_district() -> None:
 
 
 def test_an_unknown_village_takes_its_region() -> None:
-    doc = place_doc("M23 rebels clashed with troops near Bunagana (North Kivu), killing 5.")
+    doc = place_doc("M23 rebels clashed with troops near Nyamitaba (North Kivu), killing 5.")
     loc = locate_event(doc, make_event(doc, "clashed"))
     assert loc is not None
     assert (loc.country, loc.admin1, loc.precision) == ("COD", "Nord-Kivu", "admin1")
