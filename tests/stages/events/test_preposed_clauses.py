@@ -78,3 +78,34 @@ def test_what_happened_before_is_not_what_a_verb_acts_on(coder) -> None:
     # invented: "suspend" + an attack is a truce (CONCEDE); "after the attack" only says when
     text = "After the bombing in Kabul, Norway suspended budget payments to the government."
     assert _top(coder, text).event_type == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor"),
+    [
+        (
+            "After shelling across the Line of Control killed four villagers, India and "
+            "Pakistan agreed in principle on a new hotline protocol.",
+            "AGREE",
+            "PAK",
+        ),
+        (
+            "After mortar fire near the border killed two farmers, Armenia and Azerbaijan "
+            "agreed to reopen talks in Almaty.",
+            "AGREE",
+            "AZE",
+        ),
+    ],
+)
+def test_the_noun_phrase_after_the_background_is_the_main_verbs_subject(
+    coder, text, etype, actor
+) -> None:
+    # the parser hangs "India and Pakistan" inside the clause as an apposition of
+    # "villagers": the main verb still gets its sides, so its event is kept and wins
+    top = _top(coder, text)
+    assert top.event_type == etype
+    sides = {
+        top.actor.country if top.actor else None,
+        top.recipient.country if top.recipient else None,
+    }
+    assert actor in sides

@@ -19,6 +19,7 @@ from flashpoint.stages.events.triggers import (
     LIGHT_VERBS,
     REPORTING,
     clause_verb,
+    preposed_clause,
 )
 
 Token = Any
@@ -137,6 +138,25 @@ def subject_tokens(verb: Token) -> list[Token]:
 
 
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
+# what a subject noun phrase between a background clause and its verb is made of
+_NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PART", "NUM", "PUNCT"})
+
+
+def subject_after_background(verb: Token) -> list[Token]:
+    """The noun phrase between a sentence's opening background clause and the main verb is
+    that verb's subject, even where the parser hung it inside the clause ("After shelling
+    killed four villagers, India and Pakistan agreed": "India" parsed as an apposition of
+    "villagers")."""
+    background = preposed_clause(verb.sent)
+    if not background or not background.stop < verb.i:
+        return []
+    span = verb.doc[background.stop + 1 : verb.i]
+    if not 0 < len(span) <= 8 or any(t.pos_ not in _NP_POS for t in span):
+        return []
+    heads = [t for t in span if t.pos_ in ("PROPN", "NOUN") and t.head not in span]
+    if len(heads) != 1:
+        return []
+    return [t for t in conjuncts(heads[0]) if t in span]
 
 
 def _noun_infinitive(verb: Token) -> bool:
@@ -252,7 +272,7 @@ class RoleFinder:
     # -- verbs ------------------------------------------------------------------------
     def _verb_roles(self, verb: Token, event_type: str, themes: frozenset[str]) -> Roles:
         roles = Roles(anchor=verb)
-        roles.actors = self._resolve(subject_tokens(verb))
+        roles.actors = self._resolve(subject_tokens(verb) or subject_after_background(verb))
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")] + passive
         patient = passive_patient(verb)
