@@ -1,0 +1,80 @@
+"""Words that report a PLOVER event type by themselves, each a general meaning of the word
+in news text (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _top_type(coder: Coder, text: str) -> str | None:
+    found = coder.code(text, pub_date="2025-03-04", doc_id="t")
+    return max(found, key=lambda e: e.confidence).event_type if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # refusing food is a hunger strike
+        ("Jailed miners in Oruro refused food for a week to demand a trial.", "PROTEST"),
+        # "expressed/voiced confidence in X" is support for X
+        ("The party's council voiced confidence in its embattled leader on Friday.", "SUPPORT"),
+        # to fault someone is to criticise them
+        ("The ombudsman faulted the Kenyan police for the deaths of three protesters.", "ACCUSE"),
+        # a consensus reached is an agreement
+        ("Laos and Vietnam reached a consensus on a joint hydropower dam on Monday.", "AGREE"),
+        # telephoning someone is consulting them
+        ("The Egyptian president telephoned the Emir of Qatar on Sunday.", "CONSULT"),
+        # rallying behind or around someone is supporting them
+        ("Arab League members rallied around Jordan after the border incident.", "SUPPORT"),
+        # financial or economic penalties on someone are sanctions
+        ("Canada imposed economic penalties on three Haitian gang leaders.", "SANCTION"),
+        # retracting an allegation or a claim is backing down
+        ("The Thai army retracted its claim that students had stockpiled weapons.", "CONCEDE"),
+        # saying no to something is rejecting it
+        ("Norway said no to a Russian request for fishing rights on Tuesday.", "REJECT"),
+        # accepting a result, defeat or ruling is yielding
+        ("The opposition candidate in Malawi accepted defeat on Saturday.", "CONCEDE"),
+        ("Guyana accepted the court's ruling on the maritime border.", "CONCEDE"),
+        # ordering the army or police into or onto a place is mobilising them
+        ("Peru's president ordered troops into the streets of Lima on Monday.", "MOBILIZE"),
+        # concentrating troops or armour is a build-up of forces
+        ("Eritrea has concentrated thousands of troops near the Ethiopian border.", "MOBILIZE"),
+        # pulling troops from a place is withdrawing them
+        ("Burundi is pulling its soldiers from eastern Congo, the army said.", "RETREAT"),
+        # a beheading is an assault
+        ("Police reported the beheading of a village chief by militants in Niassa.", "ASSAULT"),
+    ],
+)
+def test_the_word_reports_its_type(coder, text, etype) -> None:
+    assert _top_type(coder, text) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # a rally for a candidate stays a rally; a consensus that is lacking agrees nothing
+        ("Thousands rallied in Dakar against the delay of the election.", "PROTEST"),
+        ("Turkey refused a Swedish request to extradite the journalist.", "REJECT"),
+    ],
+)
+def test_the_other_senses_keep_their_type(coder, text, etype) -> None:
+    assert _top_type(coder, text) == etype
+
+
+def test_a_no_inside_what_was_said_is_no_refusal(coder) -> None:
+    """'said ... and no civilians were harmed': the "no" belongs to the report, not to a
+    "said no to"; the strike keeps its toll and nothing is rejected."""
+    text = (
+        "On 5 October 2022, Kenyan forces carried out an airstrike on militants near Bardhere."
+        " The army said two militants were killed and no civilians were harmed."
+    )
+    found = coder.code(text, pub_date="2022-10-07", doc_id="t")
+    assert [e.event_type for e in found] == ["ASSAULT"]
+    assert found[0].dead == 2
