@@ -2,7 +2,9 @@
 
 It also scores sentence gold (one PLOVER `event_type` per sentence, such as
 tests/data/plover_invented.jsonl): top-1 event type per half, and `--errors` lists the tuning
-half's sentences whose top event has another type.
+half's sentences whose top event has another type; and CASE-style snippet gold (an ACLED
+sub-event type per snippet in `extra.acled_sub_event_type`, such as
+tests/data/case_invented.jsonl): sub-event macro-F1 and accuracy per half.
 
     .venv/bin/python bench/notes.py                          # the worldwide and the hard notes
     .venv/bin/python bench/notes.py tests/data/notes_world.jsonl
@@ -33,8 +35,10 @@ from flashpoint.evaluate import (
     _main_event,
     _report_checks,
     _top,
+    _top_acled,
     evaluate_reports,
     evaluate_sentences,
+    evaluate_snippets,
     gold_kind,
     load_gold,
 )
@@ -104,6 +108,16 @@ def print_sentence_errors(path: Path, coder: Coder, half: str) -> None:
             print(f"{rec.get('id')}\t{rec['event_type']} vs {predicted}\t{rec['text'][:150]}")
 
 
+def print_snippet_errors(path: Path, coder: Coder, half: str) -> None:
+    """The tuning half's snippets whose top ACLED sub-event type is another: gold vs predicted."""
+    for rec in select(load_gold(path), half):
+        gold = rec.get("extra", {}).get("acled_sub_event_type")
+        events = coder.code(rec["text"], pub_date=rec.get("date"), doc_id=rec.get("id"))
+        predicted = _top_acled(events)
+        if predicted != gold:
+            print(f"{rec.get('id')}\t{gold} vs {predicted}\t{rec['text'][:150]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, help="report gold files (default: both)")
@@ -114,12 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     coder = _coder(args.stages)
     for path in args.files or DEFAULT:
         records = load_gold(path)
-        sentences = gold_kind(records) == "sentence"
+        kind = gold_kind(records)
         if args.errors:
             print(f"--- {path.name}, tune half: records with a wrong field")
-            (print_sentence_errors if sentences else print_errors)(path, coder, "tune")
+            shown = {"sentence": print_sentence_errors, "snippet": print_snippet_errors}
+            shown.get(kind, print_errors)(path, coder, "tune")
             continue
-        score = evaluate_sentences if sentences else evaluate_reports
+        score = {"sentence": evaluate_sentences, "snippet": evaluate_snippets}.get(
+            kind, evaluate_reports
+        )
         for half in [args.half] if args.half else [*HALVES, "all"]:
             report = score(select(records, half), coder)
             label = f"{half} half" if half != "all" else "whole set"
