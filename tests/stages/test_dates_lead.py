@@ -39,4 +39,3 @@ def test_what_came_before_the_lead_keeps_its_own_day(coder) -> None:
     dates = {e.event_type: str(e.date) for e in coder.code(text, pub_date="2025-03-17")}
     assert dates["SUPPORT"] == "2025-03-15"
     assert dates["ASSAULT"] != "2025-03-15"
-

@@ -13,6 +13,7 @@ FRAMES = (
     "refuse",
     "commit",
     "future",
+    "possible",
     "threat",
     "prepare",
     "fail",

@@ -48,6 +48,39 @@ def _top_type(coder: Coder, text: str) -> str | None:
         ("Eritrea has concentrated thousands of troops near the Ethiopian border.", "MOBILIZE"),
         # pulling troops from a place is withdrawing them
         ("Burundi is pulling its soldiers from eastern Congo, the army said.", "RETREAT"),
+        # calling on a leader, asking nothing of them, is a visit
+        ("Kenya's foreign minister called on the Emir of Qatar in Doha on Monday.", "CONSULT"),
+        # "ground offensive" even where the parser tags "offensive" an adjective
+        ("Israel began a new ground offensive against Hezbollah in southern Lebanon.", "ASSAULT"),
+        # forces that abandon or relinquish a place give it up; drawdowns and exits withdraw
+        ("Wagner fighters abandoned their base near Menaka on Sunday.", "RETREAT"),
+        ("The militia relinquished control of the airport to the army.", "RETREAT"),
+        ("Britain began drawing down its troops in Estonia in March.", "RETREAT"),
+        ("The UN mission completed its exit from Mali on Sunday.", "RETREAT"),
+        # regrouping fighters and calling up reservists ready forces
+        ("Houthi units regrouped near the port of Hodeidah, residents said.", "MOBILIZE"),
+        ("Serbia called up 2,000 reservists on Tuesday.", "MOBILIZE"),
+        # balking at a plan, throwing out a request
+        ("Georgia balked at the EU's conditions for candidate status.", "REJECT"),
+        ("A Lagos court threw out the activists' appeal on Friday.", "REJECT"),
+        # an apology offered apologises; a tax rise rolled back yields
+        ("Belgium's king offered an apology for abuses in the Congo.", "CONCEDE"),
+        ("Kenya's government rolled back a fuel tax hike after the protests.", "CONCEDE"),
+        # implicating someone, pointing the finger at them
+        ("A UN report implicated Eritrean troops in the massacre.", "ACCUSE"),
+        ("Islamabad pointed the finger at Kabul for the bombing in Quetta.", "ACCUSE"),
+        # throwing one's weight behind, voting in favour of
+        ("The unions threw their weight behind the caretaker prime minister.", "SUPPORT"),
+        ("India voted in favour of the resolution on Gaza.", "SUPPORT"),
+        # joint patrols and joint training are military cooperation
+        ("Chad and Niger launched joint patrols on Lake Chad on Monday.", "COOPERATE"),
+        # relief rushed, ferried or supplied is aid
+        ("Turkey rushed tents and blankets to quake-hit villages in Syria.", "AID"),
+        ("Helicopters ferried food parcels to flooded districts of Sindh.", "AID"),
+        # a newspaper ordered closed is censorship
+        ("A court ordered the closure of an opposition newspaper in Algiers.", "COERCE"),
+        # suspending a member from an organisation's activities sanctions it
+        ("ECOWAS suspended Niger from all its activities on Sunday.", "SANCTION"),
         # a beheading is an assault
         ("Police reported the beheading of a village chief by militants in Niassa.", "ASSAULT"),
     ],
@@ -62,6 +95,7 @@ def test_the_word_reports_its_type(coder, text, etype) -> None:
         # a rally for a candidate stays a rally; a consensus that is lacking agrees nothing
         ("Thousands rallied in Dakar against the delay of the election.", "PROTEST"),
         ("Turkey refused a Swedish request to extradite the journalist.", "REJECT"),
+        ("The Pope called on world leaders to end the war in Sudan.", "REQUEST"),
     ],
 )
 def test_the_other_senses_keep_their_type(coder, text, etype) -> None:

@@ -473,3 +473,14 @@ def test_lebanons_governorates_are_called_south_and_north_as_acled_names_them() 
     places = _places("A drone struck a car near Qana (Sour, South) on Sunday.")
     south = _first(places, "South")
     assert (south.country, south.admin1) == ("LBN", "South Lebanon")
+
+
+# --- religious titles are no places -----------------------------------------------------
+
+
+def test_a_religious_title_is_no_place_of_the_event() -> None:
+    # GeoNames has a village named Pope (Latvia); in news the word is a title
+    from flashpoint import Coder
+
+    found = Coder().code("The Pope called on leaders to end the war.", pub_date="2025-01-05")
+    assert found and all(e.location is None for e in found)

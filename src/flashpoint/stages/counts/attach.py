@@ -100,6 +100,22 @@ class _Tree:
                         return self.by_token[obj.i]
         return None
 
+    def through_topic(self, found: list[Event]) -> list[Event]:
+        """ "accused Russia of shelling Kherson, killing two": a toll the walk gives to an
+        event that cannot cause deaths (an accusation, a condemnation) goes to the events
+        that can inside its clause, the act it is about."""
+        if any(_counts(e) for e in found):
+            return found
+        ids = {id(e) for e in found}
+        heads = [self.parsed[i] for i, evs in self.by_token.items() if {id(e) for e in evs} & ids]
+        inner = [
+            e
+            for i, evs in self.by_token.items()
+            for e in evs
+            if _counts(e) and any(h.is_ancestor(self.parsed[i]) for h in heads)
+        ]
+        return inner or found
+
     def covering(self, tok: Token) -> list[Event] | None:
         """Events whose trigger reaches `tok` by climbing (a noun trigger's verb)."""
         near = [i for i, nodes in self.nodes.items() if tok.i in nodes]
@@ -292,7 +308,7 @@ def events_for_count(doc: Document, count: CountMention) -> list[Event]:
         return []
     if found == "unknown":
         return _by_chars(sent, events, count)
-    return found
+    return tree.through_topic(found)
 
 
 def _better(new: CountMention, old_value: int | None, old_bound: int | None) -> bool:

@@ -18,6 +18,7 @@ _COND_KEYS = frozenset(
         "prep",
         "prt",
         "xcomp",
+        "not_xcomp",
         "not_obj",
         "not_prep",
         "subj",

@@ -133,8 +133,21 @@ def subject_tokens(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.i != verb.i:
             return [verb.head]  # "militants firing on the convoy"; not "soldiers killed"
-        return []
+        return _object_of_reason(verb)
     return []
+
+
+def _object_of_reason(verb: Token) -> list[Token]:
+    """ "accused Russia of shelling Kherson", "thanked Qatar for mediating": whom a verb
+    acts on is who did what the verb acts on them for (a gerund after "of" or "for")."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("of", "for"):
+        return []
+    holder = prep.head
+    if holder.dep_ == "dobj":  # the parser hung "of" on the object ("accused militants of")
+        return conjuncts(holder)
+    objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < prep.i]
+    return conjuncts(objects[0]) if objects and holder.pos_ == "VERB" else []
 
 
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})

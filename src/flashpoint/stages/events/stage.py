@@ -165,7 +165,11 @@ class EventStage:
         """The trigger is what another event is about, and that event is none ACLED
         codes: a statement, an inquiry, a sanction ("condemned the attack")."""
         gov = c.match.governor
-        return gov is not None and self.ontology.acled_rule(gov.entry.event_type) is None
+        if gov is None or self.ontology.acled_rule(gov.entry.event_type) is not None:
+            return False
+        # an allegation names the act itself ("accused the army of firing shells loaded with
+        # chlorine"): ACLED codes the alleged act, a condemnation only comments on one
+        return not (gov.entry.event_type == "ACCUSE" and gov.entry.mode == "allege")
 
     def _mode(self, m: TriggerMatch, roles: Roles, anchor: Token) -> str | None:
         etype = m.entry.event_type

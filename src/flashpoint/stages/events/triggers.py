@@ -62,6 +62,8 @@ _THREAT_VERBS = frozenset({"threaten", "warn"})
 _REFUSE_VERBS = frozenset({"refuse", "decline", "reject"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _DEMAND_AUX = frozenset({"must", "should"})
+# an announced possibility: "his army could launch an offensive at any moment"
+_POSSIBLE_AUX = frozenset({"could", "might", "may"})
 
 # verbs whose clausal complement is what was reported, not a background event
 REPORTING = _words(
@@ -136,9 +138,13 @@ def _mod_lemmas(tok: Token) -> set[str]:
 
 
 def _subject_lemmas(tok: Token) -> set[str]:
+    """The subject's lemmas; of a passive verb also its "by" agent, the logical subject
+    ("troops were hit by rockets": rocket as well as troop)."""
     subj = {c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
     if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         subj = {c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"}
+    for agent in (c for c in tok.children if c.dep_ == "agent"):
+        subj |= {g.lemma_.lower() for g in agent.children if g.dep_ == "pobj"}
     return subj
 
 
@@ -174,6 +180,8 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
         xs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "acl")}
         if not xs or ("*" not in cond["xcomp"] and not xs & cond["xcomp"]):
             return False
+    if "not_xcomp" in cond and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "called on the emir" is a visit; "called on Iran to release" is not
     if "purpose" in cond and not _purpose_lemmas(tok) & cond["purpose"]:
         return False
     return _cond_ok_words(cond, tok)
@@ -371,10 +379,22 @@ def _best_entry(tok: Token, entries: tuple[TriggerEntry, ...]) -> TriggerMatch |
         toks = _multiword_tokens(entry, tok)
         if toks is None:
             continue
-        head = toks[-1] if entry.pos == "N" else tok
+        head = _phrase_head(toks) if entry.pos == "N" else tok
         if _cond_ok(entry, head):
             return TriggerMatch(head, toks, entry)
     return None
+
+
+def _phrase_head(toks: list[Token]) -> Token:
+    """The head of a noun phrase's words: the last, unless the parser hung the phrase on an
+    earlier one ("a ground offensive against" with "offensive" tagged an adjective of
+    "ground"): the word whose head lies outside the phrase."""
+    inside = {t.i for t in toks}
+    if toks[-1].head.i in inside and toks[-1].head.i != toks[-1].i:
+        outer = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        if len(outer) == 1:
+            return outer[0]
+    return toks[-1]
 
 
 _MONTH_CUES = _words("last next this early late mid since in on of until by from")
@@ -429,7 +449,26 @@ def _governing_frame(verb: Token) -> str | None:
     negated = any(c.dep_ == "neg" for c in verb.children)
     if aux & _FUTURE_AUX and not negated and _reported(verb):
         return "future"
+    possible = aux & _POSSIBLE_AUX and "have" not in aux and not negated
+    if possible and _reported(verb) and _speakers_own(verb):
+        return "possible"  # what the types make of it is data: a hostile act is a threat
     return None
+
+
+_OWN = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _speakers_own(verb: Token) -> bool:
+    """The subject is the speaker or the speaker's own: a pronoun ("it could impose") or a
+    noun a possessive pronoun owns ("his army could launch"), not a third party ("Ukraine
+    said Russia could attack": a warning, not a threat)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subj = subjects[0]
+    if subj.pos_ == "PRON":
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _OWN for c in subj.children)
 
 
 def _reported(verb: Token) -> bool:
