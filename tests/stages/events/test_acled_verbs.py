@@ -32,6 +32,8 @@ def _top(coder: Coder, text: str):
         # the adverb decides
         ("A girl was sexually assaulted by a militiaman near Bunia.", "Sexual violence"),
         ("Prison guards sexually abused detainees at a jail in Juba.", "Sexual violence"),
+        # sides that fought each other clashed, whoever they are
+        ("Two rival cattle-herding groups fought each other near Bor.", "Armed clash"),
         # taken by force
         ("Gunmen snatched two engineers from a road near Zaria.", "Abduction/forced disappearance"),
         (

@@ -797,3 +797,21 @@ def test_a_wide_place_alone_stays_the_events_place() -> None:
     doc = place_doc("Pirates attacked a tanker in the Gulf of Guinea on Monday.")
     loc = locate_event(doc, make_event(doc, "attacked", "ASSAULT"))
     assert loc.country is None and loc.name == "Gulf of Guinea"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds took to the streets of Accra and Kumasi on Friday over power cuts.",
+        "Crowds took to the streets in Accra and Kumasi on Friday over power cuts.",
+    ],
+)
+def test_a_place_on_another_word_of_a_phrase_trigger_is_the_events_place(text) -> None:
+    """ "took to the streets of/in X and Y": the place hangs on "streets", a word of the
+    trigger, not on its verb; the first named place is where the protest was."""
+    from flashpoint import Coder
+
+    found = Coder().code(text, pub_date="2025-05-10")
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.location is not None
+    assert (protest.location.name, protest.location.country) == ("Accra", "GHA")

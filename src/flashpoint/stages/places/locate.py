@@ -335,11 +335,27 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     if head is None or trig is None:
         return _surface_score(text, sent, m) - penalty
     head = _unit_contained(text, sent, parsed, m) or head
+    if _phrase_host(head, trig, event, sent):
+        return _IN_PHRASE - penalty
     # verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
     away = event.event_type == "RETREAT"  # "withdrew from Kherson": where the retreat was
     return _syntax_score(head, trig, verbal, _is_attack(event), away) - penalty
+
+
+_IN_PHRASE = 3.0  # as a locative preposition on the trigger itself scores
+
+
+def _phrase_host(head: Any, trig: Any, event: Event, sent: Sentence) -> bool:
+    """ "took to the streets in / of Nairobi": a place whose locative preposition (or "of")
+    hangs on another word of a several-word trigger is where the event was."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.head.i == prep.i or prep.lower_ not in LOCATIVE | {"of"}:
+        return False
+    host = prep.head
+    start, end = event.trigger.span
+    return host.i != trig.i and start <= sent.start + host.idx < end
 
 
 # a unit named by its kind word and then a comma: what follows is its container
