@@ -23,7 +23,7 @@ from flashpoint.readers import FetchConfig, needs_network, read_inputs
 
 pytest_plugins = ["_web_fixtures"]
 
-FAST = FetchConfig(timeout=0.5, retries=1, backoff=0.01, min_delay=0.0, max_bytes=1_000_000)
+FAST = FetchConfig(timeout=1.5, retries=1, backoff=0.01, min_delay=0.0, max_bytes=1_000_000)
 LAGOS_URL = "https://daily-invented.example/news/2024/lagos-fuel-protest"
 
 

@@ -202,9 +202,10 @@ class Fetcher:
     def _get(self, url: str, accept: frozenset[str]) -> Page | _Retry:
         import httpx
 
+        client = self._http()  # built before the clock starts: its setup is no server's delay
         deadline = time.monotonic() + self.config.timeout
         try:
-            with self._http().stream("GET", url) as response:
+            with client.stream("GET", url) as response:
                 return self._read(url, response, accept, deadline)
         except httpx.TooManyRedirects:
             raise RedirectError(
