@@ -83,6 +83,27 @@ def _top_type(coder: Coder, text: str) -> str | None:
         ("ECOWAS suspended Niger from all its activities on Sunday.", "SANCTION"),
         # a beheading is an assault
         ("Police reported the beheading of a village chief by militants in Niassa.", "ASSAULT"),
+        # strafing is firing on something from the air or a vehicle
+        ("Gunmen on motorbikes strafed a minibus near Dori on Tuesday.", "ASSAULT"),
+        # harassing people is coercing them
+        ("Plainclothes police harassed reporters covering the vote in Gomel.", "COERCE"),
+        # interning people or holding them in internment is detaining them
+        ("The junta interned hundreds of opposition supporters in Bamako.", "COERCE"),
+        ("Dozens of monks remain in internment camps in Rakhine.", "COERCE"),
+        # capitulating is surrendering
+        ("The besieged garrison at Fort Kalu capitulated on Sunday.", "RETREAT"),
+        # penalising a state is sanctioning it
+        ("The European Union penalised Minsk with new curbs on potash exports.", "SANCTION"),
+        # troops mustered, soldiers or reservists drafted, are mobilised
+        ("Reservists mustered at barracks across Armenia on Monday.", "MOBILIZE"),
+        ("The army drafted thousands of reservists ahead of the offensive.", "MOBILIZE"),
+        # chastising or reproaching someone is criticising them
+        ("The minister chastised Kabul for harbouring militants.", "ACCUSE"),
+        # a bandh, a hartal or a general shutdown is a strike
+        ("Traders observed a complete shutdown in Srinagar on Friday.", "PROTEST"),
+        ("Opposition parties called a hartal across Bangladesh.", "PROTEST"),
+        # brandishing weapons at someone is threatening them
+        ("Settlers brandished rifles at Palestinian farmers near Hebron.", "THREATEN"),
     ],
 )
 def test_the_word_reports_its_type(coder, text, etype) -> None:
@@ -96,6 +117,8 @@ def test_the_word_reports_its_type(coder, text, etype) -> None:
         ("Thousands rallied in Dakar against the delay of the election.", "PROTEST"),
         ("Turkey refused a Swedish request to extradite the journalist.", "REJECT"),
         ("The Pope called on world leaders to end the war in Sudan.", "REQUEST"),
+        # a drafted text and a shutdown of a website are no mobilisation or strike
+        ("The committee drafted a new constitution for the republic.", None),
     ],
 )
 def test_the_other_senses_keep_their_type(coder, text, etype) -> None:

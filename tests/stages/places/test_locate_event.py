@@ -815,3 +815,17 @@ def test_a_place_on_another_word_of_a_phrase_trigger_is_the_events_place(text) -
     protest = next(e for e in found if e.event_type == "PROTEST")
     assert protest.location is not None
     assert (protest.location.name, protest.location.country) == ("Accra", "GHA")
+
+
+def test_acting_to_protest_happens_where_the_act_does() -> None:
+    """ "shut their stores in X to protest Y": the closing is the protest, so the place of
+    the verb a "to protest" clause hangs on is the protest's place, and the protest is
+    the report's event, not the killings it protests."""
+    from flashpoint import Coder
+
+    text = "Shopkeepers shut their stores in Srinagar to protest the killings."
+    found = Coder().code(text, pub_date="2025-05-10")
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.location is not None
+    assert protest.location.name == "Srinagar"
+    assert max(found, key=lambda e: e.confidence) is protest

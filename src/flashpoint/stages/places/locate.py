@@ -532,8 +532,19 @@ def _clause_depth(trig: Any, lca: int) -> int:
 
 def _result_clause(tok: Any) -> bool:
     """ "fought around the airport in Khartoum, killing 56": a participle clause that says
-    what the main event did happens where it happened."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
+    what the main event did happens where it happened; so does a "to protest" clause, the
+    protest its verb performs ("shut their stores in Srinagar to protest the killings")."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i:
+        return True
+    return _protest_purpose(tok)
+
+
+def _protest_purpose(tok: Any) -> bool:
+    return (
+        tok.dep_ in ("advcl", "xcomp")
+        and tok.lemma_.lower() == "protest"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _surface_score(text: str, sent: Sentence, m: PlaceMention) -> float:
