@@ -15,13 +15,15 @@ FRAMES = (
     "future",
     "possible",
     "threat",
+    "conditional",
     "prepare",
     "fail",
     "stop",
     "offer",
     "pledge",
 )
-"""What a clause can make of a trigger (`TypeInfo.frames`); "prepare": the clause hangs on
+"""What a clause can make of a trigger (`TypeInfo.frames`); "conditional": an "if" or "unless"
+clause hangs on the act ("would send troops if the attacks went on"); "prepare": the clause hangs on
 "prepare" ("the army prepared to resume shelling"); the last four are the compositions of
 stages/events/compose.py ("failed to reach agreement", "ended its mediation", "willing to send
 troops", "will give a grant")."""

@@ -455,6 +455,40 @@ def _governing_frame(verb: Token) -> str | None:
     return None
 
 
+_CONDITION_MARKS = frozenset({"if", "unless"})
+# how a trigger hangs on the words that carry it within its clause ("the prospect of sending
+# troops", "notice of a strike"); a subject does not carry the act ("the strike would be ...")
+_CARRIER_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "xcomp", "acl"})
+
+
+def conditional(tok: Token) -> bool:
+    """An act made to hang on what someone else does: an "if" or "unless" clause with a
+    subject of its own on the trigger or on a word above it in its clause, up to and including
+    the clause's verb ("raised the prospect of sending troops if the attacks went on"). An
+    act told in the past tense ("fired if ...") or "would have" is no condition on the future."""
+    if tok.tag_ == "VBD" or any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children):
+        return False
+    node = tok
+    for _ in range(8):
+        if any(_is_condition(c) for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in _CARRIER_DEPS:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.tag_ != "VBG" and node is not tok:
+            return False
+        node = node.head
+    return False
+
+
+def _is_condition(clause: Token) -> bool:
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+    if "as" in marks or not _CONDITION_MARKS & set(marks):
+        return False  # "as if ..."
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
 _OWN = frozenset({"his", "her", "its", "their", "our", "my"})
 
 
@@ -497,9 +531,9 @@ def reframe(m: TriggerMatch) -> None:
     each type becomes in each frame is data (plover.json, `frames`)."""
     entry = m.entry
     verb = clause_verb(m.token)
-    if verb is None:
-        return
-    frame = _governing_frame(verb)
+    frame = _governing_frame(verb) if verb is not None else None
+    if frame is None and conditional(m.token):
+        frame = "conditional"
     if frame is None:
         return
     target = _reframed(entry, frame, verb)
@@ -514,10 +548,15 @@ def reframe(m: TriggerMatch) -> None:
 _PREPARE_FRAMES = frozenset({"commit", "future", "threat"})
 
 
-def _reframed(entry: TriggerEntry, frame: str, verb: Token) -> Target | None:
+def _reframed(entry: TriggerEntry, frame: str, verb: Token | None) -> Target | None:
     onto = load_ontology()
-    head = verb.head
-    if frame in _PREPARE_FRAMES and head.lemma_.lower() == "prepare" and head.pos_ == "VERB":
+    head = verb.head if verb is not None else None
+    if (
+        head is not None
+        and frame in _PREPARE_FRAMES
+        and head.lemma_.lower() == "prepare"
+        and head.pos_ == "VERB"
+    ):
         prepared = onto.reframed(entry.event_type, entry.mode, "prepare")
         if prepared is not None:
             return prepared
