@@ -70,7 +70,7 @@ REPORTING = _words(
     "say tell report announce confirm state add note stress quote reveal disclose explain "
     "write declare believe think show indicate learn hear know see suggest according "
     "tweet post predict estimate fear reiterate conclude argue maintain emphasise emphasize "
-    "underline assert"
+    "underline assert vow pledge promise swear warn caution"
 )
 # prepositions that put an event in the background ("after the attack", "amid protests")
 _BACKGROUND_PREPS = _words(
@@ -95,6 +95,8 @@ def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the direct objects of `tok` (with their conjuncts and the nouns of
     "a round of X"), and of prepositional objects."""
     out: set[str] = set()
+    if _misparsed_verb(tok):
+        out |= _noun_lemmas(tok.head)
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
             out |= _noun_lemmas(c)
@@ -105,17 +107,27 @@ def object_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _misparsed_verb(tok: Token) -> bool:
+    """A finite verb the parser hung on the noun after it as an adjective ("UNICEF distributed
+    blankets", "Seoul scrambled jets" with the verb an amod of the noun): the noun is its object.
+    A participle after a determiner or adjective ("the distributed leaflets") is an adjective."""
+    if tok.dep_ != "amod" or tok.head.i <= tok.i or tok.i == tok.sent.start:
+        return False
+    before = tok.doc[tok.i - 1]
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and before.pos_ in ("NOUN", "PROPN"))
+
+
 # prepositions that tell when, not what is acted on: "suspended payments after the attack"
 # does not suspend an attack
 _WHEN_PREPS = _words("after before following since amid amidst despite during until")
 
 
 def _noun_lemmas(tok: Token, depth: int = 0) -> set[str]:
-    """The noun, its conjuncts and compounds, and what it is "of" ("the return of
-    inspectors", "tons of food aid", "part of an aid programme")."""
+    """The noun, its conjuncts, appositives and compounds, and what it is "of" ("the return
+    of inspectors", "tons of food aid", "part of an aid programme")."""
     out = {tok.lemma_.lower(), tok.text.lower()}
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ in ("conj", "appos"):  # "Goma, the capital of North Kivu": what it is
             out |= {c.lemma_.lower(), c.text.lower()}
         elif c.dep_ in ("compound", "amod", "nmod"):  # "food and shelter kits"
             out.add(c.lemma_.lower())
@@ -370,10 +382,10 @@ def _best_entry(tok: Token, entries: tuple[TriggerEntry, ...]) -> TriggerMatch |
     if not entries or _not_an_event_word(tok):
         return None
     for entry in entries:
-        if entry.pos == "V" and tok.dep_ == "amod":
+        if entry.pos == "V" and tok.dep_ == "amod" and not _misparsed_verb(tok):
             continue  # "alleged bombers", "the besieged town": a participle as adjective
         if not entry.pos_ok(tok.pos_) and not (
-            entry.pos == "N" and len(entry.words) > 1 and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+            entry.pos == "N" and len(entry.words) > 1 and _noun_phrase_start(tok, entry)
         ):
             continue
         toks = _multiword_tokens(entry, tok)
@@ -383,6 +395,12 @@ def _best_entry(tok: Token, entries: tuple[TriggerEntry, ...]) -> TriggerMatch |
         if _cond_ok(entry, head):
             return TriggerMatch(head, toks, entry)
     return None
+
+
+def _noun_phrase_start(tok: Token, entry: TriggerEntry) -> bool:
+    """The first word of a multi-word noun ("air strike"); a hyphenated compound may begin
+    with a verb ("a go-slow", "a sit-in")."""
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ") or (tok.pos_ == "VERB" and "-" in entry.words)
 
 
 def _phrase_head(toks: list[Token]) -> Token:
