@@ -215,6 +215,20 @@ COUNTS = [
      None, "three alleged cattle thieves and hacked them to death"),
     ("Traders cornered a suspected pickpocket and beat him to death.", "dead", 1, None,
      "a suspected pickpocket and beat him to death"),
+    # one person harmed and killed by two verbs: "was abducted and killed"
+    ("A 12-year-old boy was abducted and killed by gunmen in Zamfara.", "dead", 1, None,
+     "A 12-year-old boy was abducted and killed"),
+    ("Two herders were tortured and killed near Mopti.", "dead", 2, None,
+     "Two herders were tortured and killed"),
+    # a pronoun victim of a killing "to death" or "dead", however far its noun is
+    ("A crowd pulled a driver out of his cab near the market in Ibadan on Friday night and "
+     "stabbed him to death.", "dead", 1, None, "stabbed him to death"),
+    # one person described by a relative clause
+    ("A guard who tried to stop the raiders was shot dead.", "dead", 1, None,
+     "A guard who tried to stop the raiders was shot dead"),
+    # one number for two kinds of people, tribesmen among them
+    ("Twelve soldiers and tribesmen were killed in the assault.", "dead", 12, None,
+     "Twelve soldiers and tribesmen were killed"),
 ]  # fmt: skip
 
 
@@ -580,3 +594,37 @@ def test_count_phrasings_with_brackets_and_burning(parse: bool, text: str, dead:
 )
 def test_victims_between_the_verb_and_to_death_are_dead(parse: bool, text: str, dead: int) -> None:
     assert [c.value for c in find_counts(text) if c.kind == "dead"] == [dead]
+
+
+def test_the_dead_of_a_march_go_to_the_force_used_on_it(coder) -> None:
+    # the parse hangs "killing" on "marching": the marchers did not kill, the shooting did
+    text = (
+        "Riot police fired live rounds at thousands of people marching towards the presidential "
+        "palace in Conakry on Monday to demand an end to military rule, killing four protesters."
+    )
+    events = coder.code(text, pub_date="2025-05-06")
+    by_type = {e.event_type: e.dead for e in events}
+    assert by_type.get("ASSAULT") == 4
+    assert by_type.get("PROTEST") is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The bomber also died.", "The attacker was also killed in the blast."],
+)
+def test_a_suicide_bombers_own_death_told_later_adds_to_the_toll(coder, second) -> None:
+    text = (
+        "A suicide bomber blew himself up at a market in Maiduguri on Friday, killing four "
+        f"traders, police said. {second}"
+    )
+    (event,) = [e for e in coder.code(text, pub_date="2025-05-06") if e.mode == "suicide-attack"]
+    assert event.dead == 5
+
+
+def test_a_toll_that_already_holds_the_bomber_is_not_added_to(coder) -> None:
+    text = (
+        "A suicide bomber blew himself up at a market in Maiduguri on Friday, killing himself "
+        "and four traders, police said. The bomber was a teenage girl."
+    )
+    (event,) = [e for e in coder.code(text, pub_date="2025-05-06") if e.mode == "suicide-attack"]
+    assert event.dead == 5

@@ -308,7 +308,23 @@ def events_for_count(doc: Document, count: CountMention) -> list[Event]:
         return []
     if found == "unknown":
         return _by_chars(sent, events, count)
-    return tree.through_topic(found)
+    return _force_on_protest(count, tree.through_topic(found), events)
+
+
+# a protest's modes that hurt nobody by themselves
+_PEACEFUL_PROTEST = frozenset({"demo", "strike", "boycott", "obstruct"})
+
+
+def _force_on_protest(count: CountMention, found: list[Event], events: list[Event]) -> list[Event]:
+    """The dead of a peaceful protest were killed by the force used on it: a toll that the
+    parse hangs on the march ("fired at people marching to the palace, killing seven") goes
+    to the sentence's violent event when it has one."""
+    if count.kind != "dead" or not found:
+        return found
+    if not all(e.event_type == "PROTEST" and e.mode in _PEACEFUL_PROTEST for e in found):
+        return found
+    force = [e for e in events if e.event_type == "ASSAULT"]
+    return force or found
 
 
 def _better(new: CountMention, old_value: int | None, old_bound: int | None) -> bool:
@@ -346,9 +362,27 @@ def _more_victims(doc: Document, event: Event, count: CountMention) -> bool:
     return not any(_TOTAL.search(t) for t in (between, doc.text[old[0] : old[1]], count.text))
 
 
+_ATTACKER = re.compile(r"\b(?:bombers?|attackers?|assailants?)\b", re.I)
+_SELF = re.compile(r"\b(?:himself|herself|themselves|bombers?|attackers?|including)\b", re.I)
+
+
+def _attacker_too(doc: Document, event: Event, count: CountMention) -> bool:
+    """A later sentence tells that the suicide bomber died as well ("..., killing three
+    soldiers. The bomber also died."): ACLED counts the bomber, so the toll is the sum."""
+    old = event.count_spans.get("dead")
+    if event.mode != "suicide-attack" or old is None or event.dead is None:
+        return False
+    if count.value is None or not _ATTACKER.search(count.text):
+        return False
+    same = doc.sentence_of(old[0]) is doc.sentence_of(count.span[0])
+    return not same and not _SELF.search(doc.text[old[0] : old[1]])
+
+
 def _apply(event: Event, count: CountMention, doc: Document | None = None) -> None:
     if count.kind == "dead":
-        if doc is not None and _more_victims(doc, event, count):
+        if doc is not None and (
+            _more_victims(doc, event, count) or _attacker_too(doc, event, count)
+        ):
             assert event.dead is not None and count.value is not None
             if event.dead_lower_bound is not None or count.lower_bound is not None:
                 event.dead_lower_bound = event.dead + count.value

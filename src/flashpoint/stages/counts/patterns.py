@@ -96,6 +96,8 @@ _PERSON = (
     r"|candidate|headman|watchman|caretaker|bystander|pastor|monk|mechanic|youth|inmate"
     r"|prisoner|suspect|informant|volunteer|major|lieutenant|corporal|constable|inspector"
     r"|parishioner|worshipper|pilgrim|migrant|refugee|smuggler|poacher|ranger"
+    r"|tribesman|clansman|marine|guerrilla|jihadist|separatist|combatant|settler|recruit"
+    r"|bomber|attacker|assailant"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -109,6 +111,8 @@ _PEOPLE = (
     r"|sons|daughters|brothers|sisters|wives|relatives|bodyguards|chiefs|militiamen"
     r"|vigilantes|labourers|laborers|fishermen|herdsmen|hunters|businessmen|loyalists"
     r"|volunteers|constables|parishioners|smugglers|poachers|rangers|shepherds|vendors"
+    r"|tribesmen|clansmen|marines|guerrillas|jihadists|separatists|combatants|settlers"
+    r"|paramilitaries|conscripts|recruits|cadets|contractors|mourners|shoppers|diners"
     r"|(?-i:[A-Z][a-z]+s)"
 )
 _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
@@ -246,6 +250,17 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}", ("him", "her")),
         ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}"
                 rf"{passive}\b", ("and",)),
+        # "a boy was abducted and killed", "two herders were tortured and killed"
+        ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
+                    rf"{passive}\b", ("and",)),
+        ("one", rf"\b(?:a|an){_GAP1}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
+                rf"{passive}\b", ("and",)),
+        # "a guard who tried to stop them was shot dead": one person and a relative clause
+        ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON})\s+who(?:\s+[\w'’-]+){{1,6}}?\s+"
+                rf"{_AUX}{_ADV}{passive}\b", ("who",)),
+        # "... and stabbed him to death", "shot her dead": a pronoun victim is one person
+        ("one_active", rf"\b(?P<cue>(?P<dead>(?:{_TO_DEATH})\s+(?:him|her)\s+to\s+death"
+                       rf"|(?:shot|shooting)\s+(?:him|her)\s+dead))\b", ("him", "her")),
         # "one soldier was poisoned and died", "two guards were wounded and later died"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{died}\b", _DIED),
