@@ -15,7 +15,11 @@ written.
 
 A fourth set of 320 wire sentences (tests/data/plover_invented4.jsonl), written blind on
 4 December 2026 with varied verbs, phrasal verbs and nominalisations across all regions,
-scored 0.756 top-1 (macro 0.801) when it was written; its tuning half was studied after."""
+scored 0.756 top-1 (macro 0.801) when it was written; its tuning half was studied after.
+
+A fifth set of 320 (tests/data/plover_invented5.jsonl), written blind by a helper on
+4 December 2026 (every region, varied verbs, conditionals, a second event in passing), scored
+0.703 top-1 (macro 0.738) when it was written; its tuning half was studied after."""
 
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ _VARIED = Path(__file__).parent / "data" / "plover_invented3.jsonl"
 _VARIED_FLOORS = {"top-1 event-type accuracy": 0.74, "event-type macro-F1": 0.78}
 _FOURTH = Path(__file__).parent / "data" / "plover_invented4.jsonl"
 _FOURTH_FLOORS = {"top-1 event-type accuracy": 0.81, "event-type macro-F1": 0.84}
+_FIFTH = Path(__file__).parent / "data" / "plover_invented5.jsonl"
+_FIFTH_FLOORS = {"top-1 event-type accuracy": 0.77, "event-type macro-F1": 0.79}
 
 
 def test_the_invented_plover_sentences_keep_their_floors(coder) -> None:
@@ -64,5 +70,14 @@ def test_the_fourth_blind_set_keeps_its_floors(coder) -> None:
     assert report.kind == "sentence"
     assert report.n == 320
     floors = _FOURTH_FLOORS
+    low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
+    assert not low, f"below the floors {floors}: {low}"
+
+
+def test_the_fifth_blind_set_keeps_its_floors(coder) -> None:
+    report = evaluate(_FIFTH, coder)
+    assert report.kind == "sentence"
+    assert report.n == 320
+    floors = _FIFTH_FLOORS
     low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
     assert not low, f"below the floors {floors}: {low}"
