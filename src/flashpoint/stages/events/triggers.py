@@ -619,16 +619,49 @@ def _same_event(m: TriggerMatch, other: TriggerMatch, dep: str) -> bool:
     return other.entry.event_type == m.entry.event_type and dep not in ("advcl",)
 
 
+# a trailing participle of these gives the reason for the main act ("suspended the groups,
+# accusing them of political bias"), not a second event that outranks it
+_REASON_PARTICIPLES = _words("accuse blame cite charge allege claim")
+# what is done under an agreement is not the agreement ("exchanged lists under a 1988 accord")
+_FRAMEWORK_NOUNS = _words(
+    "agreement deal accord pact treaty arrangement framework memorandum protocol"
+)
+_INTERVALS = _words("minute minutes hour hours day days week weeks month months year years")
+BACKDROP = 0.6  # salience factor of a recalled event, a reason, or an agreement acted under
+
+
 def _hop_factor(node: Token, head: Token, dep: str) -> float:
     if dep in _CLAUSE_FACTOR:
         if dep == "advcl" and node.tag_ == "VBG" and _shares_subject(node):
+            if node.lemma_.lower() in _REASON_PARTICIPLES:
+                return BACKDROP
             return 0.9  # "..., killing 12": a participle that continues the main clause
+        if dep == "advcl" and _after_an_interval(node):
+            return BACKDROP
         return _CLAUSE_FACTOR[dep]
+    if dep == "pobj" and head.lower_ == "under" and node.lemma_.lower() in _FRAMEWORK_NOUNS:
+        return BACKDROP
     if dep == "pobj" and head.lower_ in _BACKGROUND_PREPS:
+        if _after_an_interval(head):
+            return BACKDROP
         return 1.0 if _of_group(node) else 0.8
     if dep in ("ccomp", "xcomp") and head.lemma_.lower() not in REPORTING:
         return 0.9
     return 1.0
+
+
+def _after_an_interval(tok: Token) -> bool:
+    """ "two days after a drone strike killed ...", "hours after the attack": the clause or
+    phrase recalls an earlier event as the time of the news, not the news."""
+    marks = [c for c in tok.children if c.dep_ == "mark"] if tok.pos_ != "ADP" else [tok]
+    for mark in marks:
+        if mark.lower_ not in ("after", "before", "since"):
+            continue
+        # the parser hangs "two days" on the "after" or on the clause's verb
+        for c in list(mark.children) + list(tok.children):
+            if c.dep_ == "npadvmod" and c.lower_ in _INTERVALS:
+                return True
+    return False
 
 
 def _shares_subject(verb: Token) -> bool:

