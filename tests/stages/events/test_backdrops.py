@@ -96,3 +96,21 @@ def test_an_interval_makes_the_recalled_event_a_backdrop() -> None:
     plain = _salience("The army imposed a curfew after the attack on the convoy.")
     measured = _salience("The army imposed a curfew hours after the attack on the convoy.")
     assert measured["attack"] < plain["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels captured Goma on Sunday after a week of fighting.",
+        "Jihadists seized Djibo overnight, residents said.",
+    ],
+)
+def test_capturing_a_named_town_is_taking_territory(coder, text) -> None:
+    event = _top(coder, text)
+    assert (event.event_type, event.mode) != ("COERCE", "arrest")
+    assert event.acled_sub_event_type != "Arrests"
+
+
+def test_capturing_a_named_person_is_still_an_arrest(coder) -> None:
+    text = "Soldiers captured Abu Yusuf, a senior al-Shabaab commander, on Sunday."
+    assert _top(coder, text).event_type == "COERCE"

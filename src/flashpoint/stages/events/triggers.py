@@ -107,6 +107,31 @@ def object_lemmas(tok: Token) -> set[str]:
     return out
 
 
+# an object condition's word for "a town or region the gazetteer knows by this name"
+PLACE_OBJECT = "<place>"
+_TOWN_POPULATION = 10_000  # a smaller namesake is as likely a person's name
+
+
+def _object_is_town(tok: Token) -> bool:
+    """The verb's direct object is a proper name the gazetteer knows as a town of some size
+    or a region ("captured Goma", "seized Djibo"): capturing it takes territory, while
+    capturing a person ("captured Abu Yusuf") is an arrest."""
+    from flashpoint.stages.places.gazetteer import load_gazetteer
+    from flashpoint.stages.places.names import normalize
+
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "PROPN":
+            continue
+        words = [w for w in c.subtree if w.i <= c.i and w.dep_ in ("compound", "flat") or w is c]
+        name = normalize(" ".join(w.text for w in words))
+        for place in load_gazetteer().lookup(name):
+            if place.kind in ("admin1", "admin2") or (
+                place.kind == "city" and place.population >= _TOWN_POPULATION
+            ):
+                return True
+    return False
+
+
 def _misparsed_verb(tok: Token) -> bool:
     """A finite verb the parser hung on the noun after it as an adjective ("UNICEF distributed
     blankets", "Seoul scrambled jets" with the verb an amod of the noun): the noun is its object.
@@ -171,7 +196,11 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
     if not cond:
         return True
     objs = object_lemmas(tok) if ("obj" in cond or "not_obj" in cond) else set()
-    if "obj" in cond and not (objs & cond["obj"]):
+    if (
+        "obj" in cond
+        and not (objs & cond["obj"])
+        and not (PLACE_OBJECT in cond["obj"] and _object_is_town(tok))
+    ):
         return False
     if "not_obj" in cond and objs & cond["not_obj"]:
         return False
