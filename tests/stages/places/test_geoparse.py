@@ -473,6 +473,30 @@ def test_an_unknown_place_is_placed_where_its_container_is(text, unknown, iso3, 
     assert (p.country, p.admin1) == (iso3, admin1) and p.lat is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "unknown", "iso3", "admin1"),
+    [
+        ("Police dispersed a rally in Gulshan in central Dhaka on Friday.", "Gulshan",
+         "BGD", "Dhaka"),
+        ("A grenade was thrown at a bus stop in Eastleigh in Nairobi.", "Eastleigh", "KEN",
+         "Nairobi"),
+        ("Students marched through Hamra in western Beirut.", "Hamra", "LBN", "Beirut"),
+        ("Riot police cleared a camp in Belleville in Paris.", "Belleville", "FRA",
+         "Ile-de-France"),
+    ],
+)  # fmt: skip
+def test_a_town_told_in_a_big_city_is_a_part_of_that_city(text, unknown, iso3, admin1) -> None:
+    """ "X in (central) Y" with Y a city of half a million or more: X is a district of Y
+    the gazetteer lacks, not its namesake village abroad or elsewhere in the country."""
+    p = _place(place_doc(text), unknown)
+    assert (p.country, p.admin1) == (iso3, admin1)
+
+
+def test_a_big_city_named_in_another_is_still_itself() -> None:
+    doc = place_doc("Refugees from Aleppo in Istanbul held a vigil on Friday.")
+    assert _where(doc, "Aleppo")[0] == "SYR"
+
+
 def test_a_river_or_street_named_after_a_place_is_not_that_place() -> None:
     doc = place_doc(
         "Russian troops crossed the Dnipro river; a car bomb hit Haifa Street in Baghdad."

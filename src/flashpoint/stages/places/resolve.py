@@ -225,8 +225,9 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
                 # "Bassa (Plateau)", "Palma in Cabo Delgado province": a village the
                 # gazetteer lacks, not its namesake abroad; "Eastern zone, Tigray", "the
                 # Rampura area of Dhaka": a unit by its kind word that none of its namesakes
-                # fits is one the gazetteer lacks
+                # fits is one the gazetteer lacks; it is kept, to be placed in its container
                 items[inner].mention.candidates = []
+                items[inner].mention.unlisted = True
             break
 
 
@@ -284,14 +285,28 @@ def _other_countries(items: list[Item], pair: tuple[RawMention, RawMention]) -> 
     }
 
 
+# "X in Y", "X in central Y": the words before a city that puts X inside it
+_IN_CITY = re.compile(
+    r"\s+in\s+(?:(?:central|downtown|northern|southern|eastern|western|north|south|east|west"
+    r"|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern"
+    r"|southeastern|southwestern)\s+)?"
+)
+_BIG_CITY = 500_000  # a city this big has districts the gazetteer does not list
+
+
 def _says_inside(gap: str, outer: RawMention, inner: RawMention | None = None) -> bool:
     """The text itself puts the first place inside the second: in brackets, before a
-    region's kind word or a country, or as a part of it by kind word and "of" or "in" ("the
-    Penha neighbourhood of Rio de Janeiro", "the Jacarezinho favela in Rio de Janeiro")."""
+    region's kind word or a country, as a part of it by kind word and "of" or "in" ("the
+    Penha neighbourhood of Rio de Janeiro", "the Jacarezinho favela in Rio de Janeiro"), or
+    "in" a big city ("Eastleigh in Nairobi")."""
     if _PAREN.fullmatch(gap):
         return True
     if inner is not None and inner.designator in _PART_WORDS and _OF_OR_IN.fullmatch(gap):
         return True
+    if _IN_CITY.fullmatch(gap) and any(
+        c.kind == "city" and c.population >= _BIG_CITY for c in outer.candidates
+    ):
+        return True  # "Eastleigh in Nairobi", "Hamra in western Beirut": a part of the city
     outer_region = any(c.kind in ("admin1", "region", "country") for c in outer.candidates)
     if inner is not None and inner.designator in ADMIN2_WORDS | CITY_WORDS and outer_region:
         return True  # "Eastern zone, Tigray": a district or town by its kind word, a region
