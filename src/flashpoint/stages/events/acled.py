@@ -67,6 +67,7 @@ _PROTESTERS_FOUGHT = _CUES["protesters_fought"]
 _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
+_DISPERSAL = _CUES["dispersal"]
 INTERVENTION = _INTERVENTION  # the words of an act on protesters (stage: not as adjectives)
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
 _CROWD_CONTROL = _CUES["crowd_control"]
@@ -221,7 +222,7 @@ def _assault(
             return "Non-violent transfer of territory"
         return _territory(lemma, actor, rec, w)
     if lemma == "shoot" and "down" in w:  # what was shot down: a weapon stopped, or the
-        if (_actor_words(rec) or w) & _UNMANNED:  # crew of an aircraft fought or attacked
+        if (_actor_words(rec) | w) & _UNMANNED:  # crew of an aircraft fought or attacked
             return "Disrupted weapons use"
         return _clash_or_attack(lemma, actor, rec, w)
     if lemma in _CLASH_LEMMAS:  # the main event is a fight
@@ -476,6 +477,10 @@ def _coerce(
     if mode in ("arrest", "restrict", "curfew") and (
         w & _PROTESTERS or (mode == "restrict" and w & _PROTEST_WORDS)
     ):
+        return _protest_met(w | {"arrested"}) or "Protest with intervention"
+    if mode == "arrest" and w & _PROTEST_WORDS and w & _DISPERSAL:
+        # "broke up a protest by vendors, arresting 12": arrests made as a protest is
+        # dispersed are how it was met
         return _protest_met(w | {"arrested"}) or "Protest with intervention"
     if mode == "arrest" and w & _WEAPONS and w & _SEIZURE:
         return "Disrupted weapons use"  # "arrested three men and seized two pistols"

@@ -33,6 +33,8 @@ _DEFUSE_VERBS = frozenset(
     "detect locate".split()
 )
 _EXPLOSIVES = frozenset("bomb ied mine landmine device explosive explosives grenade".split())
+# weapons handed in, surrendered or collected were not used ("handed over 177 weapons")
+_HANDOVER_VERBS = frozenset("hand surrender collect turn stockpile store".split())
 # verbs of a change in number: their subject counts events ("attacks rose by 20 percent")
 _TREND_VERBS = frozenset(
     "rise increase decrease decline fall drop double triple surge soar grow plummet "
@@ -108,10 +110,18 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
 
 
 def _defused(trigger: Token) -> bool:
-    """ "defused a car bomb", "a landmine was found": the explosive never went off."""
+    """ "defused a car bomb", "a landmine was found", "handed over 177 weapons, including
+    rifles and grenades": the explosive never went off."""
     if trigger.lemma_.lower() not in _EXPLOSIVES:
         return False
-    return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in _DEFUSE_VERBS
+    node = trigger
+    for _ in range(5):  # up through a list or an "including" phrase to the object
+        if node.dep_ in ("dobj", "nsubjpass"):
+            return node.head.lemma_.lower() in _DEFUSE_VERBS | _HANDOVER_VERBS
+        if node.dep_ not in ("conj", "pobj", "prep", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_question_or_condition(tok: Token) -> bool:
