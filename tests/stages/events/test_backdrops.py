@@ -8,18 +8,11 @@ to be behind an attack is accused of it, implementing a scheme together cooperat
 from __future__ import annotations
 
 import pytest
+from _coded import top_event
 
-from flashpoint import Coder
-from flashpoint.document import Event
 from flashpoint.stages.events.lexicon import load_trigger_lexicon
 from flashpoint.stages.events.triggers import find_triggers
 from flashpoint.stages.parse import load_nlp
-
-
-def _top(coder: Coder, text: str) -> Event:
-    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
-    assert found, f"no event in {text!r}"
-    return max(found, key=lambda e: e.confidence)
 
 
 @pytest.mark.parametrize(
@@ -49,12 +42,12 @@ def _top(coder: Coder, text: str) -> Event:
     ],
 )
 def test_the_main_act_wins(coder, text, etype) -> None:
-    assert _top(coder, text).event_type == etype
+    assert top_event(coder, text).event_type == etype
 
 
 def test_an_attack_told_as_the_news_is_still_the_news(coder) -> None:
     text = "Gunmen killed two police officers in Port-au-Prince on Sunday, police said."
-    assert _top(coder, text).event_type == "ASSAULT"
+    assert top_event(coder, text).event_type == "ASSAULT"
 
 
 def _salience(text: str) -> dict[str, float]:
@@ -106,11 +99,11 @@ def test_an_interval_makes_the_recalled_event_a_backdrop() -> None:
     ],
 )
 def test_capturing_a_named_town_is_taking_territory(coder, text) -> None:
-    event = _top(coder, text)
+    event = top_event(coder, text)
     assert (event.event_type, event.mode) != ("COERCE", "arrest")
     assert event.acled_sub_event_type != "Arrests"
 
 
 def test_capturing_a_named_person_is_still_an_arrest(coder) -> None:
     text = "Soldiers captured Abu Yusuf, a senior al-Shabaab commander, on Sunday."
-    assert _top(coder, text).event_type == "COERCE"
+    assert top_event(coder, text).event_type == "COERCE"

@@ -5,20 +5,7 @@ bans, are sanctions; an asset freeze is a sanction."""
 from __future__ import annotations
 
 import pytest
-
-from flashpoint import Coder
-from flashpoint.document import Event
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
-def _top(coder: Coder, text: str) -> Event:
-    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
-    assert found, f"no event in {text!r}"
-    return max(found, key=lambda e: e.confidence)
+from _coded import top_event
 
 
 @pytest.mark.parametrize(
@@ -35,7 +22,7 @@ def _top(coder: Coder, text: str) -> Event:
     ],
 )
 def test_meeting_and_sanction_words(coder, text, etype) -> None:
-    assert _top(coder, text).event_type == etype
+    assert top_event(coder, text).event_type == etype
 
 
 def test_a_press_conference_is_no_meeting(coder) -> None:
@@ -45,7 +32,7 @@ def test_a_press_conference_is_no_meeting(coder) -> None:
 
 def test_banning_protesters_from_a_square_stays_a_restriction(coder) -> None:
     text = "Police in Dhaka banned protesters from entering the main square."
-    assert _top(coder, text).event_type == "COERCE"
+    assert top_event(coder, text).event_type == "COERCE"
 
 
 # Invented notes: disappearing someone, breaking into a building, burning machinery, signing
@@ -127,4 +114,4 @@ def test_bombs_that_fell_on_a_place_were_fired_at_it(coder) -> None:
     ],
 )
 def test_relief_sent_flown_or_channelled_is_aid(coder, text) -> None:
-    assert _top(coder, text).event_type == "AID"
+    assert top_event(coder, text).event_type == "AID"

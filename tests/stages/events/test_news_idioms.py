@@ -4,20 +4,7 @@ pattern of news language (invented sentences, none from any evaluation set)."""
 from __future__ import annotations
 
 import pytest
-
-from flashpoint import Coder
-from flashpoint.document import Event
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
-def _top(coder: Coder, text: str) -> Event:
-    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
-    assert found, f"no event in {text!r}"
-    return max(found, key=lambda e: e.confidence)
+from _coded import top_event
 
 
 @pytest.mark.parametrize(
@@ -43,11 +30,11 @@ def _top(coder: Coder, text: str) -> Event:
     ],
 )
 def test_news_idioms(coder, text, etype) -> None:
-    assert _top(coder, text).event_type == etype
+    assert top_event(coder, text).event_type == etype
 
 
 def test_cutting_aid_stays_a_sanction(coder) -> None:
-    assert _top(coder, "Sweden cut aid to Mali on Monday.").event_type == "SANCTION"
+    assert top_event(coder, "Sweden cut aid to Mali on Monday.").event_type == "SANCTION"
 
 
 def test_a_joint_press_conference_is_no_cooperation(coder) -> None:

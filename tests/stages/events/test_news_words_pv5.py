@@ -4,15 +4,7 @@ case (invented sentences, none from any evaluation set)."""
 from __future__ import annotations
 
 import pytest
-
-from flashpoint import Coder
-from flashpoint.document import Event
-
-
-def _top(coder: Coder, text: str) -> Event:
-    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
-    assert found, f"no event in {text!r}"
-    return max(found, key=lambda e: e.confidence)
+from _coded import top_event
 
 
 @pytest.mark.parametrize(
@@ -81,19 +73,19 @@ def _top(coder: Coder, text: str) -> Event:
     ],
 )
 def test_news_words(coder, text, etype) -> None:
-    assert _top(coder, text).event_type == etype
+    assert top_event(coder, text).event_type == etype
 
 
 def test_water_bombing_aircraft_fight_fires(coder) -> None:
     text = (
         "Spain sent firefighters and water-bombing aircraft to help Portugal battle forest fires."
     )
-    assert _top(coder, text).event_type == "AID"
+    assert top_event(coder, text).event_type == "AID"
 
 
 def test_blocking_access_to_websites_is_still_censorship(coder) -> None:
     text = "Authorities blocked access to opposition websites before the vote."
-    assert _top(coder, text).event_type == "COERCE"
+    assert top_event(coder, text).event_type == "COERCE"
 
 
 def test_people_leaving_their_village_is_no_withdrawal(coder) -> None:
@@ -105,9 +97,9 @@ def test_a_verb_misparsed_as_an_adjective_keeps_its_object(coder) -> None:
     # the small parser reads "UNICEF distributed blankets" as "distributed" describing
     # "blankets"; a finite verb right after its subject is still the verb
     text = "UNICEF distributed blankets to displaced families in Idlib."
-    assert _top(coder, text).event_type == "AID"
+    assert top_event(coder, text).event_type == "AID"
 
 
 def test_an_appositive_says_what_a_captured_place_is(coder) -> None:
     text = "The rebels captured Kalemie, the capital of Tanganyika province, on Sunday."
-    assert _top(coder, text).event_type == "ASSAULT"
+    assert top_event(coder, text).event_type == "ASSAULT"

@@ -4,20 +4,7 @@ sentences)."""
 from __future__ import annotations
 
 import pytest
-
-from flashpoint import Coder
-from flashpoint.document import Event
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
-def _top(coder: Coder, text: str) -> Event:
-    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
-    assert found, f"no event in {text!r}"
-    return max(found, key=lambda e: e.confidence)
+from _coded import top_event
 
 
 # A "to ..." clause completing a decision noun is what was decided, done by the noun's owner.
@@ -37,7 +24,7 @@ def _top(coder: Coder, text: str) -> Event:
     ],
 )
 def test_a_decision_to_act_is_the_act_of_its_owner(coder, text, etype, country) -> None:
-    top = _top(coder, text)
+    top = top_event(coder, text)
     assert top.event_type == etype
     assert top.actor is not None and top.actor.country == country
 
@@ -50,7 +37,9 @@ def test_a_plan_or_a_purpose_to_act_is_still_no_act(coder) -> None:
 
 # The force a mobilisation noun moves names its actor ("the deployment of Kenyan troops").
 def test_the_force_deployed_names_who_deployed_it(coder) -> None:
-    top = _top(coder, "The deployment of 2,000 Kenyan police officers to Haiti began on Friday.")
+    top = top_event(
+        coder, "The deployment of 2,000 Kenyan police officers to Haiti began on Friday."
+    )
     assert top.event_type == "MOBILIZE"
     assert top.actor is not None and top.actor.country == "KEN"
 
@@ -64,7 +53,7 @@ def test_the_force_deployed_names_who_deployed_it(coder) -> None:
     ],
 )
 def test_an_attitude_told_by_a_noun_is_its_speakers(coder, text, etype, country) -> None:
-    top = _top(coder, text)
+    top = top_event(coder, text)
     assert top.event_type == etype
     assert top.actor is not None and top.actor.country == country
 
@@ -74,7 +63,7 @@ def test_an_attitude_noun_after_an_opening_clause_keeps_its_event(coder) -> None
         "Following Lima's decision to lift its tariffs, Ecuador's president heaped praise on "
         "Peru's trade minister on Monday."
     )
-    assert _top(coder, text).event_type == "SUPPORT"
+    assert top_event(coder, text).event_type == "SUPPORT"
 
 
 # The two sides named by "between" are actor and recipient, even when the parse makes the
@@ -84,7 +73,7 @@ def test_fighting_between_two_sides_is_their_clash(coder) -> None:
         "Fighting between the Malian army and Tuareg rebels flared in Kidal on Monday, "
         "residents said."
     )
-    top = _top(coder, text)
+    top = top_event(coder, text)
     assert top.acled_sub_event_type == "Armed clash"
     assert top.actor is not None and top.actor.country == "MLI" and top.actor.sector == "MIL"
     assert top.recipient is not None and top.recipient.sector == "REB"
