@@ -19,7 +19,10 @@ in the evening of 3 December 2026: the code of that moment scored country 0.863,
 0.831, date 0.950, dead 0.912, event type 0.925, sub-event macro-F1 0.825), and 200 in
 notes_world7.jsonl (8 per sub-event type, 76 countries, written blind by a helper on
 4 December 2026; the code of that moment scored country 0.930, admin1 0.890, date 0.940,
-dead 0.890, event type 0.865, sub-event macro-F1 0.801).
+dead 0.890, event type 0.865, sub-event macro-F1 0.801), and 125 in notes_world8.jsonl (5 per
+sub-event type, written blind by a helper on 5 December 2026; the code of that moment scored
+country 0.896, admin1 0.880, date 0.904, dead 0.776, event type 0.776, sub-event macro-F1
+0.760).
 The floors sit about 0.03 below what the coder reaches over all the notes of each set (3
 December 2026: world country 0.92, admin1 0.86, date 0.92, dead 0.90, event type 0.82,
 sub-event macro-F1 0.66; world2 0.78, 0.75, 0.91, 0.88, 0.86, 0.78; world3 0.90, 0.87,
@@ -91,6 +94,14 @@ _FLOORS = {
         "event type accuracy": 0.85,
         "sub-event type macro-F1": 0.78,
     },
+    "notes_world8.jsonl": {
+        "country accuracy": 0.87,
+        "admin1 accuracy": 0.85,
+        "date accuracy": 0.87,
+        "dead accuracy": 0.75,
+        "event type accuracy": 0.75,
+        "sub-event type macro-F1": 0.73,
+    },
     "notes_eastafrica.jsonl": {
         "country accuracy": 0.91,
         "admin1 accuracy": 0.87,
@@ -107,7 +118,7 @@ def test_world_notes_keep_their_floors(coder, name):
     report = evaluate(_DATA / name, coder)
     assert report.kind == "report"
     assert report.n == sum(1 for line in (_DATA / name).open() if line.strip())
-    assert report.n >= 150
+    assert report.n >= 120
     floors = _FLOORS[name]
     low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
     assert not low, f"{name} below the floors {floors}: {low}"

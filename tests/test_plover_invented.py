@@ -19,7 +19,12 @@ scored 0.756 top-1 (macro 0.801) when it was written; its tuning half was studie
 
 A fifth set of 320 (tests/data/plover_invented5.jsonl), written blind by a helper on
 4 December 2026 (every region, varied verbs, conditionals, a second event in passing), scored
-0.703 top-1 (macro 0.738) when it was written; its tuning half was studied after."""
+0.703 top-1 (macro 0.738) when it was written; its tuning half was studied after.
+
+A sixth set of 192 (tests/data/plover_invented6.jsonl), 12 per type, written blind by a
+helper on 5 December 2026 (every region, varied verbs, reported speech and a second event
+in passing), scored 0.698 top-1 (macro 0.719) when it was written; its tuning half was
+studied after."""
 
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ _FLOORS = {
     "plover_invented3.jsonl": {"top-1 event-type accuracy": 0.74, "event-type macro-F1": 0.78},
     "plover_invented4.jsonl": {"top-1 event-type accuracy": 0.81, "event-type macro-F1": 0.84},
     "plover_invented5.jsonl": {"top-1 event-type accuracy": 0.77, "event-type macro-F1": 0.79},
+    "plover_invented6.jsonl": {"top-1 event-type accuracy": 0.67, "event-type macro-F1": 0.69},
 }
 
 
@@ -44,7 +50,7 @@ _FLOORS = {
 def test_the_invented_plover_sets_keep_their_floors(coder, name) -> None:
     report = evaluate(_DATA / name, coder)
     assert report.kind == "sentence"
-    assert report.n == 320
+    assert report.n == sum(1 for line in (_DATA / name).open() if line.strip()) >= 192
     floors = _FLOORS[name]
     low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
     assert not low, f"{name} below the floors {floors}: {low}"
