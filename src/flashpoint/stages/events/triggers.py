@@ -175,11 +175,17 @@ def _mod_lemmas(tok: Token) -> set[str]:
 
 
 def _subject_lemmas(tok: Token) -> set[str]:
-    """The subject's lemmas; of a passive verb also its "by" agent, the logical subject
-    ("troops were hit by rockets": rocket as well as troop)."""
-    subj = {c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
+    """The subject's lemmas, read as an object's are (its conjuncts, appositives, compounds
+    and what it is "of": "hundreds of troops massed", "defence minister Kim quit"); of a
+    passive verb also its "by" agent, the logical subject ("troops were hit by rockets")."""
+    subj: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            subj |= _noun_lemmas(c)
     if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
-        subj = {c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"}
+        for c in tok.head.children:
+            if c.dep_ == "nsubj":
+                subj |= _noun_lemmas(c)
     for agent in (c for c in tok.children if c.dep_ == "agent"):
         subj |= {g.lemma_.lower() for g in agent.children if g.dep_ == "pobj"}
     return subj
@@ -261,6 +267,8 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
     if "clause" in cond and not _clause_ok(tok, cond["clause"]):
         return False
     head = {tok.head.lemma_.lower(), tok.head.lower_}
+    if tok.dep_ == "acl":  # the noun of a reduced relative is its subject, read as one
+        head |= _noun_lemmas(tok.head)  # ("hundreds of soldiers massed near ...")
     if "head" in cond and not head & cond["head"]:
         return False
     if "not_head" in cond and tok.head.i != tok.i and head & cond["not_head"]:
