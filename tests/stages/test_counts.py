@@ -628,3 +628,66 @@ def test_a_toll_that_already_holds_the_bomber_is_not_added_to(coder) -> None:
     )
     (event,) = [e for e in coder.code(text, pub_date="2025-05-06") if e.mode == "suicide-attack"]
     assert event.dead == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # "both" + people is two, also as the second set of victims
+        ("Three guards and both gunmen were killed in the exchange.", 5),
+        ("The blast killed two porters and both attackers.", 4),
+        # one person told with a participle phrase or a relative clause, then "died"
+        ("A herder caught in the crossfire also died, the mayor said.", 1),
+        ("One policeman who was hit by a stray bullet died in hospital.", 1),
+        ("Two girls trapped under the rubble died before help came.", 2),
+        # a name given to the last person counted
+        ("Two soldiers and a rebel commander known as 'Tigre' were killed.", 3),
+        ("A guard and a driver identified as Musa Ali were killed.", 2),
+        # an ordinal alone names one more victim
+        ("Four men died at the scene and a fifth, a boy, died later in hospital.", 4 + 1),
+        # a hyphenated word before the person: "a nine-year-old girl"
+        ("A stray shell killed a six-year-old boy, the hospital said.", 1),
+        ("Gunmen shot dead a well-known singer, his manager said.", 1),
+    ],
+)
+def test_count_phrasings_of_6_december(parse: bool, text: str, dead: int) -> None:
+    assert sum(c.value or 0 for c in find_counts(text) if c.kind == "dead") == dead
+
+
+def test_the_bodies_of_two_sets_of_victims_are_summed() -> None:
+    counts = find_counts("Elders counted the bodies of six militiamen and a herder in the bush.")
+    assert [(c.kind, c.value) for c in counts] == [("dead", 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # "a fourth soldier" is one more than the three told before
+        (
+            "Rebels ambushed a patrol near Oruro. Three soldiers were killed. "
+            "A fourth soldier died of his wounds the next day.",
+            4,
+        ),
+        (
+            "Rebels ambushed a patrol near Oruro. Six soldiers were killed, and a seventh died "
+            "on the way to hospital.",
+            7,
+        ),
+        (
+            "Rebels ambushed a patrol near Oruro. Two soldiers were killed. Another soldier "
+            "died in hospital on Friday.",
+            3,
+        ),
+        # a later total is no extra victim
+        (
+            "Rebels ambushed a patrol near Oruro. Two soldiers were killed. The toll rose to "
+            "five on Friday.",
+            5,
+        ),
+    ],
+)
+def test_one_more_victim_adds_to_the_toll(parse: bool, text: str, dead: int) -> None:
+    doc = build_doc(text, parse=parse)
+    ev = add_event(doc, "ambushed")
+    CountsStage()(doc)
+    assert ev.dead == dead

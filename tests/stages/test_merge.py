@@ -86,3 +86,30 @@ def test_a_roleless_mention_takes_the_sides_told_later_in_its_sentence() -> None
     assert ev.location is loc and ev.dead == 7 and ev.actor is not None
     elsewhere = _ev(actor="MMR", recipient="MMR", sent=1, dead=7)
     assert len(merge_events([_ev(actor=None, recipient=None, location=loc), elsewhere])) == 2
+
+
+def _killed(sent: int, victims: str, dead: int) -> Event:
+    ev = _ev(actor=None, recipient=victims, sent=sent, dead=dead)
+    ev.trigger = Trigger("killed", (sent * 100 + 20, sent * 100 + 26))
+    return ev
+
+
+def test_an_agentless_toll_after_a_clash_is_the_clash_whichever_side_died() -> None:
+    # "Army troops fought rebels near X. Three soldiers were killed.": the soldiers are the
+    # actor's own side, yet their deaths are the clash's toll
+    rebels = EventActor(sector="REB")
+    clash = _ev(actor="COL", recipient=None, acled_event_type="Battles")
+    clash.recipient = rebels
+    [ev] = merge_events([clash, _killed(1, "COL", 3)])
+    assert ev.dead == 3 and ev.recipient is rebels
+
+
+def test_an_agentless_toll_after_an_attack_on_others_stays_apart() -> None:
+    # one-sided violence: the attacker's own country's people killed are no part of it
+    attack = _ev(actor="COL", recipient="VEN", acled_event_type="Violence against civilians")
+    assert len(merge_events([attack, _killed(1, "COL", 3)])) == 2
+
+
+def test_an_agentless_toll_long_after_a_clash_stays_apart() -> None:
+    clash = _ev(actor="COL", recipient=None, acled_event_type="Battles")
+    assert len(merge_events([clash, _killed(4, "COL", 3)])) == 2

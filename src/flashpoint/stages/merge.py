@@ -168,6 +168,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     bare: list[Event] = []  # role-less tellings of no earlier event
     for ev in events:
         target = _find_target(recent, ev)
+        if target is not None and _toll_of_the_fight(target, ev):
+            ev.recipient = None  # the dead of either side: the clash keeps its sides
         if target is not None:
             absorb(target, ev)
             recent.remove(target)
@@ -203,7 +205,29 @@ def _sides_fit(a: Event, b: Event) -> bool:
     return _compatible_actor(a.actor, b.actor) and _compatible_actor(a.recipient, b.recipient)
 
 
+# the trigger words of a toll told without its killer ("Three soldiers were killed")
+_TOLL_WORDS = frozenset({"killed", "died", "dead", "slain", "wounded", "injured"})
+# how many sentences after a clash its toll may still be told
+_TOLL_REACH = 2
+
+
+def _toll_of_the_fight(prior: Event, ev: Event) -> bool:
+    """A killing told with no killer in the sentences right after a clash is the clash's
+    toll, whichever side the dead were on ("Troops fought rebels near X. Three soldiers and
+    a rebel commander were killed.")."""
+    return (
+        prior.acled_event_type == "Battles"
+        and ev.actor is None
+        and ev.event_type == prior.event_type
+        and ev.trigger.text.lower() in _TOLL_WORDS
+        and 0 < ev.sentence_index - prior.sentence_index <= _TOLL_REACH
+        and _same_date(prior, ev)
+    )
+
+
 def _find_target(recent: list[Event], ev: Event) -> Event | None:
+    if recent and _toll_of_the_fight(recent[-1], ev):
+        return recent[-1]
     for prior in reversed(recent):
         if _roleless_same_sentence(prior, ev):
             return prior

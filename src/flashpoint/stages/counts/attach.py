@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 from flashpoint.document import CountMention, Document, Event, Sentence
 from flashpoint.ontology import load_ontology
+from flashpoint.stages.counts.patterns import ONE_MORE
 from flashpoint.stages.frames.flags import names_year, ranks_period
 
 Token = Any  # spacy.tokens.Token
@@ -279,6 +280,23 @@ def _past_year_clause(doc: Document, sent: Sentence, count: CountMention) -> tup
     return (lo, hi) if past else (0, 0)
 
 
+# how many sentences without an event of their own a toll may reach back over ("Gunmen
+# attacked the convoy. Three soldiers were killed. A fourth died in hospital.")
+_REACH_BACK = 3
+
+
+def _events_told_before(doc: Document, sent: Sentence) -> list[Event]:
+    """The main events of the nearest sentence before `sent` that has events, over
+    sentences without any; none when that sentence's events count nobody."""
+    for index in range(sent.index - 1, max(sent.index - 1 - _REACH_BACK, -1), -1):
+        prev = doc.sentences[index]
+        told = _sentence_events(doc, prev)
+        if told:
+            counting = [e for e in told if _counts(e)]
+            return _main_events(doc, prev, counting) if counting else []
+    return []
+
+
 def events_for_count(doc: Document, count: CountMention) -> list[Event]:
     """The events `count` belongs to (several when they share one trigger), maybe none."""
     sent = doc.sentence_of(count.span[0])
@@ -294,10 +312,7 @@ def events_for_count(doc: Document, count: CountMention) -> list[Event]:
         if not events:
             return []
     if not events:
-        prev = doc.sentences[sent.index - 1] if sent.index > 0 else None
-        prev_events = _sentence_events(doc, prev) if prev else []
-        prev_events = [e for e in prev_events if _counts(e)]
-        return _main_events(doc, prev, prev_events) if prev and prev_events else []
+        return _events_told_before(doc, sent)
     parsed = doc.parses.get(sent.index)
     if parsed is None:
         return _by_chars(sent, events, count)
@@ -378,10 +393,25 @@ def _attacker_too(doc: Document, event: Event, count: CountMention) -> bool:
     return not same and not _SELF.search(doc.text[old[0] : old[1]])
 
 
+def _one_more(event: Event, count: CountMention) -> bool:
+    """`count` tells victims besides those counted so far ("a fourth soldier died",
+    "another man died in hospital", "a fifth, a boy, died later"): the toll is the sum."""
+    old = event.count_spans.get("dead")
+    return (
+        old is not None
+        and event.dead is not None
+        and count.value is not None
+        and count.span[0] >= old[1]
+        and bool(ONE_MORE.match(count.text))
+    )
+
+
 def _apply(event: Event, count: CountMention, doc: Document | None = None) -> None:
     if count.kind == "dead":
         if doc is not None and (
-            _more_victims(doc, event, count) or _attacker_too(doc, event, count)
+            _more_victims(doc, event, count)
+            or _attacker_too(doc, event, count)
+            or _one_more(event, count)
         ):
             assert event.dead is not None and count.value is not None
             if event.dead_lower_bound is not None or count.lower_bound is not None:

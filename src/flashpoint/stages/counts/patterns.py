@@ -91,7 +91,7 @@ _PERSON = (
     r"|cleric|trader|herder|pupil|patient|shopkeeper|councillor|chief|son|daughter|brother"
     r"|sister|wife|husband|bodyguard|relative|vigilante|militiaman|labourer|laborer"
     r"|fisherman|herdsman|miner|businessman|hunter|gunman|rebel|insurgent"
-    r"|owner|vendor|supporter|customer|shepherd|employee|administrator|mother|father|nephew"
+    r"|owner|vendor|supporter|customer|shepherd|porter|employee|administrator|mother|father|nephew"
     r"|niece|uncle|aunt|cousin|neighbou?r|peacekeeper|merchant|mayor|judge|lawyer|politician"
     r"|candidate|headman|watchman|caretaker|bystander|pastor|monk|mechanic|youth|inmate"
     r"|prisoner|suspect|informant|volunteer|major|lieutenant|corporal|constable|inspector"
@@ -110,9 +110,10 @@ _PEOPLE = (
     r"|patients|engineers|officials|traders|herders|drivers|commanders|leaders|clerics"
     r"|sons|daughters|brothers|sisters|wives|relatives|bodyguards|chiefs|militiamen"
     r"|vigilantes|labourers|laborers|fishermen|herdsmen|hunters|businessmen|loyalists"
-    r"|volunteers|constables|parishioners|smugglers|poachers|rangers|shepherds|vendors"
+    r"|volunteers|constables|parishioners|smugglers|poachers|rangers|shepherds|porters|vendors"
     r"|tribesmen|clansmen|marines|guerrillas|jihadists|separatists|combatants|settlers"
-    r"|paramilitaries|conscripts|recruits|cadets|contractors|mourners|shoppers|diners"
+    r"|paramilitaries|conscripts|recruits|cadets|contractors|mourners|shoppers|diners|bombers"
+    r"|assailants|kidnappers|abductors|hostages|captives|bandits|raiders|looters"
     r"|(?-i:[A-Z][a-z]+s)"
 )
 _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
@@ -122,7 +123,7 @@ _WHO1 = rf"(?:\s+{_NOT_STOP}[\w'’-]+){{1,2}}?"
 # the second part of "two officers and a colleague": one, a number, or one person named by a
 # possessive ("their driver", "his bodyguard")
 _ONE = (
-    rf"(?P<num2>(?:a|an|one)(?=\s)|(?:his|her|their|its)(?=\s+(?:[\w'’-]+\s+)?(?:{_PERSON})\b)"
+    rf"(?P<num2>(?:a|an|one)(?=\s)|both(?=\s+(?:{_PEOPLE})\b)|(?:his|her|their|its)(?=\s+(?:[\w'’-]+\s+)?(?:{_PERSON})\b)"
     rf"|{NUMBER})"
 )
 _N1 = rf"(?P<num>(?:a|an)(?=\s)|(?:{MODIFIER}{_S})?{NUMBER})"  # "a soldier and ..."
@@ -144,6 +145,7 @@ def _group(name: str) -> str:
     "their civilian driver")."""
     word = rf"{_NOT_STOP}[\w'’-]+"
     one = rf"(?:a|an|one|{_ONE_DET})(?=\s+(?:{word}\s+){{0,2}}?(?:{_PERSON})\b)"
+    one += rf"|both(?=\s+(?:{_PEOPLE})\b)"  # "both bombers": two
     number = rf"(?:{MODIFIER}{_S})?{NUMBER}"
     owner = r"(?:(?:his|her|their|its)\s+)?"
     return rf"{owner}(?P<{name}>{one}|{number})(?:\s+{word}){{0,2}}?\s+(?:{_PEOPLE}|{_PERSON})\b"
@@ -193,6 +195,24 @@ _SINGULAR_END = (
 # the words between a number of people and "and" + a killing verb with a pronoun object
 _THEN = r"(?:\s+(?!(?:and|or|but|who|whom|which|that|were|was|is|are)\b)[\w'’-]+){1,8}?\s+and"
 _TO_DEATH = r"beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|clubbed|burned|burnt"
+# a participle or "who" opening what is told of the people counted before it ("a herder
+# caught in the crossfire", "two girls trapped under the rubble", "one man who was hit")
+_TOLD_OF = r"(?:[a-z]+(?:ed|en|ing)|caught|hit|shot|struck|held|left|thrown|stuck|cut|who)"
+# the name given to the last person counted: "a commander known as 'Jhon'", "a man
+# identified as Ali Musa" (one or two words, maybe quoted)
+_NAMED = (
+    r"(?:,?\s+(?:known|identified|named)\s+(?:as\s+)?['‘\"“]?[\w.’-]+(?:\s+(?-i:[A-Z])[\w.’-]+)?"
+    r"['’\"”]?,?)?"
+)
+# one victim more than those told before: "a fourth soldier", "a fifth", "another man"
+_ORDINAL = (
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|[a-z]+teenth|twentieth"
+)
+ONE_MORE = re.compile(
+    rf"^(?:(?:a|an)\s+(?:{_ORDINAL})\b|another\b|a\s+further\b|an\s+additional\b)", re.I
+)
+"""What opens a count of victims in addition to those counted before it."""
 _KILL_WHOM = r"kill(?:ed|ing)|lynch(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)"
 
 
@@ -248,8 +268,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # "caught two suspected thieves and beat them to death": the pronoun is the number
         ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}", ("them",)),
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}", ("him", "her")),
-        ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}\s+{_AUX}{_ADV}"
-                rf"{passive}\b", ("and",)),
+        ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}{_NAMED}"
+                rf"\s+{_AUX}{_ADV}{passive}\b", ("and",)),
         # "a boy was abducted and killed", "two herders were tortured and killed"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{passive}\b", ("and",)),
@@ -261,6 +281,14 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # "... and stabbed him to death", "shot her dead": a pronoun victim is one person
         ("one_active", rf"\b(?P<cue>(?P<dead>(?:{_TO_DEATH})\s+(?:him|her)\s+to\s+death"
                        rf"|(?:shot|shooting)\s+(?:him|her)\s+dead))\b", ("him", "her")),
+        # "a herder caught in the crossfire died", "two girls trapped under the rubble died"
+        ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON})\s+{_TOLD_OF}(?:\s+[\w'’-]+){{1,6}}?"
+                rf"\s+{_AUX}{_ADV}{died}\b", _DIED),
+        ("passive", rf"\b{_N}(?:\s+[\w-]+)?\s+(?:{_PEOPLE}|{_PERSON})\s+{_TOLD_OF}"
+                    rf"(?:\s+[\w'’-]+){{1,6}}?\s+{_AUX}{_ADV}{died}\b", _DIED),
+        # "a fifth, a boy, died later", "another soldier was killed": one victim more
+        ("one", rf"\b(?:(?:a|an)\s+(?:{_ORDINAL})|another|a\s+further|an\s+additional)"
+                rf"(?:\s+[\w-]+)?(?:\s*,[^,.;]{{1,40}},)?\s+{_AUX}{_ADV}{passive}\b"),
         # "one soldier was poisoned and died", "two guards were wounded and later died"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{died}\b", _DIED),
@@ -275,7 +303,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # "A guard of the building was shot dead": one person and whose they were
         ("one", rf"\b(?:a|an|the)(?:\s+[\w-]+)?\s+(?:{_PERSON})\s+of(?:\s+the)?"
                 rf"(?:\s+[\w'’-]+){{1,2}}?\s+{_AUX}{_ADV}{passive}\b", ("of",)),
-        ("one_active", rf"\b{active}{_S}(?:a|an|{_ONE_DET}){_S}(?:\w+\s+){{0,2}}?"
+        ("one_active", rf"\b{active}{_S}(?:a|an|{_ONE_DET}){_S}(?:[\w-]+\s+){{0,2}}?"
                        rf"(?:{_PERSON})\b"),
         # "shot dead a khat seller at ...": any singular noun after "a"/"an" is one victim
         ("one_active", rf"\b{_cue({'dead': dead_active})}{_S}(?:a|an)(?:{_GAP_WORD}){{1,4}}?"
@@ -291,6 +319,9 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("both", rf"\b(?P<aux>were|are|have\s+been|had\s+been)\s+(?P<both>both)"
                  rf"\s+{_ADV}{passive}\b", ("both",)),
         ("total", rf"\b{_N}(?:\s+[a-z-]+)?\s+{_cue(_NOUNS)}\b", _NOUN_WORDS),
+        # "the bodies of four fighters and a civilian": two sets of dead
+        ("sum_total", rf"\b{bodies}{_S}of{_S}{_group('num')}\s+and\s+{_group('num2')}",
+                      ("bodies",)),
         ("total", rf"\b{bodies}{_S}of{_S}{_N}{_WHO}", ("bodies",)),
         ("total", rf"\b{toll}(?:\s+\w+){{0,2}}?\s+"
                   rf"(?:of|to|at|reached|hit|is|was|stood\s+at|stands\s+at)\s+{_N}", ("toll",)),
@@ -313,7 +344,18 @@ def _kind(m: re.Match[str]) -> CountKind:
 _RULES = _rules()
 # rules that need no number word ("a soldier and a policeman", "both", a list of roles)
 _WORDY_RULES = frozenset(
-    {"one", "one_active", "sum", "sum_active", "sum_verbs", "both", "list", "pronoun", "object"}
+    {
+        "one",
+        "one_active",
+        "sum",
+        "sum_active",
+        "sum_verbs",
+        "sum_total",
+        "both",
+        "list",
+        "pronoun",
+        "object",
+    }
 )
 # every rule needs one of these words: most sentences are skipped at once
 _NUMBERS = re.compile(
@@ -405,6 +447,8 @@ _UNKNOWN = re.compile(r"\b(?:unknown|undetermined|unspecified)\s+number\b", re.I
 
 def _one_or_number(text: str) -> tuple[int | None, int | None]:
     one = ("a", "an", "the", "his", "her", "their", "its", "himself", "herself", "him")
+    if text.lower() == "both":
+        return 2, None
     return (1, None) if text.lower() in one else parse_number(text)
 
 
@@ -487,9 +531,17 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
             if value == (None, None):
                 continue
             taken.add(key)
+            # a cue counted once is not a second count of one ("one man who was hit by a
+            # stray bullet died": not also "a stray bullet died")
+            taken.add(m.span("cue"))
             if how in ("list", "sum_verbs"):
                 listed.append(m.span())
-            if how in ("sum", "sum_active", "sum_verbs"):  # no part is counted again alone
+            if how in (
+                "sum",
+                "sum_active",
+                "sum_verbs",
+                "sum_total",
+            ):  # no part is counted again alone
                 taken.update((m.span("num2"), m.span("cue")))
             found.append(_mention(m, kind, value, offset, sentence))
     return sorted(found, key=lambda c: (c.span, c.kind))

@@ -112,6 +112,8 @@ def subject_tokens(verb: Token) -> list[Token]:
             pob = [p for p in agents[0].children if p.dep_ == "pobj"]
             if pob:
                 return conjuncts(pob[0])
+        if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # "Seven people died and 20 others were wounded": no one wounded them
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "France is ready to contribute": xcomp of an adjective, acomp of "is"
             if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or _crosses_quote(verb, verb.head)):
