@@ -269,3 +269,15 @@ def test_a_commitment_made_with_another_party_is_an_agreement(coder: Coder) -> N
 def test_a_peaceful_protest_met_with_force_is_not_peaceful(coder: Coder) -> None:
     text = "Police violently dispersed a peaceful protest, killing two."
     assert _acled(coder, text) == "Excessive force against protesters"
+
+
+def test_a_passive_conjunct_with_its_own_subject_takes_no_actor(coder: Coder) -> None:
+    # "twelve others were wounded" has its own subject: the people who died did not wound
+    # them, so the wounding has no actor and is the attack's toll
+    events = _events(
+        coder,
+        "A car bomb exploded outside the town hall on Monday. Nine people died and twelve "
+        "others were wounded.",
+    )
+    assert all(e.actor is None or "people" not in e.actor.text for e in events)
+    assert [e.dead for e in events if e.dead is not None] == [9]
