@@ -114,3 +114,39 @@ def test_remote_attacks_seizures_and_riots(coder: Coder, text: str, sub: str) ->
 )
 def test_what_the_patterns_leave_alone(coder: Coder, text: str, sub: str | None) -> None:
     assert _labelled(coder, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gas told as harmful (choking, irritant) dropped or released is a chemical weapon
+        "Residents said a helicopter dropped barrels that released a choking gas on the camp.",
+        "A drone dropped a munition filled with an irritant gas on the trenches near Orlivka.",
+        # a canister of a named agent dropped on a place
+        "A drone dropped a canister of chlorine on the village of Pervomaiske on Friday.",
+    ],
+)
+def test_harmful_gas_and_canisters_of_an_agent_are_chemical_weapons(
+    coder: Coder, text: str
+) -> None:
+    assert _labelled(coder, text) == "Chemical weapon"
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # people seized from a vehicle or a place are abducted: the car is where from
+        (
+            "Gunmen seized four traders from a truck on the highway to Zaria.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Masked men seized two nurses from a car park outside the clinic.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_what_people_are_seized_from_is_not_what_is_seized(
+    coder: Coder, text: str, subtype: str
+) -> None:
+    assert _labelled(coder, text) == subtype

@@ -281,3 +281,23 @@ def test_a_passive_conjunct_with_its_own_subject_takes_no_actor(coder: Coder) ->
     )
     assert all(e.actor is None or "people" not in e.actor.text for e in events)
     assert [e.dead for e in events if e.dead is not None] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # several people of no armed or state side who beat someone are a mob
+        ("Shoppers beat a suspected pickpocket to death in the bus station.", "Mob violence"),
+        (
+            "A group of women beat a suspected kidnapper to death outside the school.",
+            "Mob violence",
+        ),
+        # soldiers, a named group or gang members who beat someone attack them
+        ("Soldiers beat a farmer to death at a checkpoint near the river.", "Attack"),
+        ("Gang members beat a shopkeeper to death in the harbour district.", "Attack"),
+    ],
+)
+def test_many_unarmed_people_who_beat_someone_are_a_mob(
+    coder: Coder, text: str, subtype: str
+) -> None:
+    assert _acled(coder, text) == subtype

@@ -231,6 +231,8 @@ def _assault(
     # three advisers and set off bombs in the capital")
     if lemma in _LYNCH_LEMMAS:  # a lynching, whatever the victim was accused of (a rape)
         return "Mob violence"
+    if mode == "beat" and _many_unarmed(actor):
+        return "Mob violence"  # "traders beat a suspected thief to death"
     if mode == "sexual":
         return "Sexual violence"
     if _actor_words(actor) & _PROTESTERS:  # protesters' own violence: they riot
@@ -324,6 +326,21 @@ def _self_defence_fight(actor: EventActor | None, w: set[str]) -> bool:
 
 def _rioters_or_crowd(actor: EventActor | None, w: set[str]) -> bool:
     return bool(_actor_words(actor) & _PROTESTERS or w & _MOB) or _is_crowd(actor)
+
+
+_PLURAL_PEOPLE = frozenset({"men", "women", "people", "youths", "boys"})
+
+
+def _many_unarmed(a: EventActor | None) -> bool:
+    """Several people of no armed or state side, told by a plural noun ("traders", "a group
+    of men", "passengers"): when they beat someone, they are a mob, not an armed group."""
+    if a is None or _sector(a) in ARMED or _side(a) is not None or a.name:
+        return False
+    words = (a.text or "").lower().split()
+    if not words or "armed" in words:
+        return False
+    last = words[-1]
+    return last in _PLURAL_PEOPLE or (last.endswith("s") and not last.endswith("ss"))
 
 
 def _is_crowd(a: EventActor | None) -> bool:

@@ -91,16 +91,16 @@ class TriggerMatch:
     governor: TriggerMatch | None = None  # the trigger whose argument this one is
 
 
-def object_lemmas(tok: Token) -> set[str]:
+def object_lemmas(tok: Token, skip: frozenset[str] = frozenset()) -> set[str]:
     """Lemmas of the direct objects of `tok` (with their conjuncts and the nouns of
-    "a round of X"), and of prepositional objects."""
+    "a round of X"), and of prepositional objects (not those of the prepositions `skip`)."""
     out: set[str] = set()
     if _misparsed_verb(tok):
         out |= _noun_lemmas(tok.head)
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
             out |= _noun_lemmas(c)
-        elif c.dep_ in ("prep", "agent") and c.lower_ not in _WHEN_PREPS:
+        elif c.dep_ in ("prep", "agent") and c.lower_ not in _WHEN_PREPS | skip:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out |= _noun_lemmas(p)
@@ -197,6 +197,9 @@ def _subject_modifiers(tok: Token) -> set[str]:
     return {m.lemma_.lower() for s in subjects for m in s.children if m.dep_ == "amod"}
 
 
+_SOURCE_PREPS = frozenset({"from", "out"})
+
+
 def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
     cond = entry.cond
     if not cond:
@@ -208,7 +211,9 @@ def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
         and not (PLACE_OBJECT in cond["obj"] and _object_is_town(tok))
     ):
         return False
-    if "not_obj" in cond and objs & cond["not_obj"]:
+    # what a thing is taken from is not what is taken: "seized five men from a car" takes
+    # people, not a car
+    if "not_obj" in cond and object_lemmas(tok, _SOURCE_PREPS) & cond["not_obj"]:
         return False
     # a preposition of the trigger follows it ("call for", "fire on"); one before it opens a
     # phrase of time or place ("On 17 May, ... calls"), not the trigger's own
