@@ -150,3 +150,40 @@ def test_what_people_are_seized_from_is_not_what_is_seized(
     coder: Coder, text: str, subtype: str
 ) -> None:
     assert _labelled(coder, text) == subtype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weapon told as fired in a reduced relative on what an interception verb took:
+        # the interception is the event, not a missile attack
+        "Air defences intercepted a ballistic missile fired from Lebanon by Hezbollah over "
+        "Haifa on Sunday.",
+    ],
+)
+def test_a_weapon_fired_and_intercepted_is_a_disrupted_weapons_use(
+    coder: Coder, text: str
+) -> None:
+    assert _labelled(coder, text) == "Disrupted weapons use"
+    events = coder.code(text, pub_date="2024-05-02", doc_id="t")
+    assert [e.event_type for e in events] == ["COERCE"]
+
+
+def test_a_weapon_fired_at_a_place_is_still_an_attack(coder: Coder) -> None:
+    text = "Rebels fired a cruise missile at Haifa on Sunday, damaging a warehouse."
+    assert _labelled(coder, text) == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "campaign"),
+    [
+        # a possessed plural event noun that is the subject of a present-tense verb tells
+        # what an actor keeps doing and why
+        ("The militia says its attacks are in support of the herders in Tigray.", True),
+        # told as what happened, it is an event
+        ("Their attacks killed four guards at the depot on Monday.", False),
+    ],
+)
+def test_what_an_actor_keeps_doing_is_no_event(coder: Coder, text: str, campaign: bool) -> None:
+    events = coder.code(text, pub_date="2024-05-02", doc_id="t")
+    assert (not any(e.event_type == "ASSAULT" for e in events)) is campaign

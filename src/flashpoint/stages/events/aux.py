@@ -86,6 +86,8 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
     aid workers rose by a fifth")."""
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _TREND_VERBS:
         return True
+    if _campaign(trigger):
+        return True
     # "arrested for planning attacks on the embassy": what was planned did not happen
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PLOT_VERBS | _AVERT_VERBS:
         return True
@@ -107,6 +109,17 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
         ):
             return True
     return _in_question_or_condition(anchor)
+
+
+def _campaign(trigger: Token) -> bool:
+    """ "their attacks are in solidarity with Gaza", "its strikes aim to weaken the group":
+    a possessed plural event noun that is the subject of a present-tense verb tells what an
+    actor keeps doing and why, not an event."""
+    if trigger.tag_ != "NNS" or trigger.dep_ != "nsubj":
+        return False
+    if not any(c.dep_ == "poss" for c in trigger.children):
+        return False
+    return trigger.head.tag_ in ("VBP", "VBZ")
 
 
 def _defused(trigger: Token) -> bool:

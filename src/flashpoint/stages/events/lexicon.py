@@ -20,6 +20,7 @@ _COND_KEYS = frozenset(
         "xcomp",
         "not_xcomp",
         "not_obj",
+        "not_taken_by",
         "not_prep",
         "subj",
         "not_subj",

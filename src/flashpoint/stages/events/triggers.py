@@ -200,6 +200,16 @@ def _subject_modifiers(tok: Token) -> set[str]:
 _SOURCE_PREPS = frozenset({"from", "out"})
 
 
+def _taken_by(tok: Token) -> set[str]:
+    """The lemma of the verb whose object is the noun of `tok`'s reduced relative
+    ("intercepted a missile fired from Yemen": intercept), else nothing."""
+    noun = tok.head
+    if tok.dep_ != "acl" or noun.dep_ not in ("dobj", "nsubjpass", "pobj") or noun.head is noun:
+        return set()
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "most of the drones"
+    return {verb.lemma_.lower()} | {c.lower_ for c in verb.children if c.dep_ == "prt"}
+
+
 def _cond_ok(entry: TriggerEntry, tok: Token) -> bool:
     cond = entry.cond
     if not cond:
@@ -277,6 +287,8 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
     if "head" in cond and not head & cond["head"]:
         return False
     if "not_head" in cond and tok.head.i != tok.i and head & cond["not_head"]:
+        return False
+    if "not_taken_by" in cond and _taken_by(tok) & cond["not_taken_by"]:
         return False
     if "sent" in cond or "not_sent" in cond:
         words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
