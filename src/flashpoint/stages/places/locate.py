@@ -272,7 +272,9 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
     parsed = doc.parses.get(sent.index)
     for g in groups:
         if _is_participant(g, event):
-            g.score = -9.0
+            # "Police in St Petersburg detained ...": where the actor is, when the trigger
+            # places the event nowhere else
+            g.score = _THRESHOLD if _where_the_actor_is(doc.text, g, event) else -9.0
             continue
         g.score = max(_member_score(doc.text, sent, parsed, event, m) for m in g.members)
         g.score += _country_bonus(g, event)
@@ -310,6 +312,21 @@ def _is_participant(g: Group, event: Event) -> bool:
     may be the location, "airstrikes in Iraq"; the syntax decides.)"""
     span = event.actor.span if event.actor is not None else None
     return span is not None and any(_overlaps(m.span, span) for m in g.members)
+
+
+_ACTOR_IN = re.compile(r"\s(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _where_the_actor_is(text: str, g: Group, event: Event) -> bool:
+    """The place follows "in"/"at" inside the actor's phrase ("police in Lagos",
+    "protesters at Taksim Square"): the actor acted there."""
+    span = event.actor.span if event.actor is not None else None
+    if span is None:
+        return False
+    return any(
+        span[0] < m.span[0] and m.span[1] <= span[1] and _ACTOR_IN.search(text[span[0] : m.span[0]])
+        for m in g.members
+    )
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -442,7 +459,7 @@ def _anchor_score(anchor: Any, trig: Any) -> float:
         if anchor.i in trig_line:
             return 1.0 if _in_adjunct(trig, anchor) else 3.0
         if anchor.pos_ in ("VERB", "AUX"):
-            return 3.0
+            return 0.5 if _reason_clause(anchor) else 3.0
         kind, word, up = _governor(anchor)
         if kind == "prep" and word in _FOREIGN_PREPS:
             return 0.5
@@ -450,6 +467,15 @@ def _anchor_score(anchor: Any, trig: Any) -> float:
             return 1.0
         anchor = up
     return 2.0
+
+
+_REASON_PREPS = frozenset({"for", "over", "about"})
+
+
+def _reason_clause(verb: Any) -> bool:
+    """A gerund after "for"/"over"/"about" tells why ("detained for criticising the war in
+    Ukraine"): where its words are is not where the event happened."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _REASON_PREPS
 
 
 def _in_adjunct(trig: Any, ancestor: Any) -> bool:

@@ -224,8 +224,8 @@ def _longest_at(
         start, end = tokens[i].start, tokens[j - 1].end
         if _is_compound_modifier(text, end):
             continue
-        key = normalize(text[start:end])
-        if key in gaz:
+        key = _known_key(text[start:end], gaz)
+        if key is not None:
             cands = gaz.lookup(key)
             start = _past_the(tokens, i, j, cands)
             return RawMention(
@@ -233,9 +233,22 @@ def _longest_at(
                 end,
                 text[start:end],
                 cands,
-                normalize(text[start:end]),
+                key if start == tokens[i].start else normalize(text[start:end]),
                 possessive=tokens[j - 1].possessive,
             ), j
+    return None
+
+
+def _known_key(name: str, gaz: Gazetteer) -> str | None:
+    """The gazetteer key of `name`; a hyphenated name is also looked up written as one word
+    ("Pétion-Ville" is "Pétionville")."""
+    key = normalize(name)
+    if key in gaz:
+        return key
+    if "-" in name:
+        joined = normalize(name.replace("-", ""))
+        if joined in gaz:
+            return joined
     return None
 
 
