@@ -122,6 +122,10 @@ def test_what_the_patterns_leave_alone(coder: Coder, text: str, sub: str | None)
         # a gas told as harmful (choking, irritant) dropped or released is a chemical weapon
         "Residents said a helicopter dropped barrels that released a choking gas on the camp.",
         "A drone dropped a munition filled with an irritant gas on the trenches near Orlivka.",
+        # a harmful substance is a chemical agent; munitions used against positions attack
+        "A drone dropped a canister of a toxic substance on the trenches near Siversk.",
+        "Russian troops used munitions containing chloropicrin against Ukrainian positions near "
+        "Toretsk on Monday.",
         # a canister of a named agent dropped on a place
         "A drone dropped a canister of chlorine on the village of Pervomaiske on Friday.",
     ],
