@@ -691,3 +691,74 @@ def test_one_more_victim_adds_to_the_toll(parse: bool, text: str, dead: int) -> 
     ev = add_event(doc, "ambushed")
     CountsStage()(doc)
     assert ev.dead == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # several suicide bombers "as well as themselves": the bombers counted before count
+        (
+            "Three suicide bombers struck a bus station in Gwoza, killing six travellers as well "
+            "as themselves, officials said.",
+            6 + 3,
+        ),
+        (
+            "Two female suicide bombers blew themselves up at a mosque, killing four worshippers "
+            "and themselves.",
+            4 + 2,
+        ),
+        # one bomber "along with himself"
+        ("A bomber detonated a vest at a cafe, killing seven customers along with himself.", 7 + 1),
+        # people "of" a group named in up to four words before "were killed"
+        ("Four fighters of the Sudan People's Liberation Army were killed near Wau.", 4),
+        # an aside on the victims between the number and the verb
+        ("Twenty villagers, most of them women and children, were killed in the raid.", 20),
+        ("Nine people, many of whom were traders, were killed at the market.", 9),
+    ],
+)
+def test_count_phrasings_of_the_second_6_december(text: str, dead: int) -> None:
+    assert sum(c.value or 0 for c in find_counts(text) if c.kind == "dead") == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # "also" tells victims besides those counted before
+        (
+            "Rebels ambushed a patrol near Oruro, killing three soldiers. Two civilians also "
+            "died, the army said.",
+            5,
+        ),
+        # the wounded who died later are victims besides those killed outright
+        (
+            "Rebels ambushed a patrol near Oruro, killing three soldiers. A driver wounded in "
+            "the ambush died in hospital on Friday.",
+            4,
+        ),
+        (
+            "Rebels ambushed a patrol near Oruro, killing three soldiers. Two soldiers who "
+            "were wounded died overnight.",
+            5,
+        ),
+        # no "also": a later, higher toll is the same victims told again
+        (
+            "Rebels ambushed a patrol near Oruro, killing three soldiers. Five soldiers died in "
+            "all, the army said.",
+            5,
+        ),
+    ],
+)
+def test_later_victims_add_to_the_toll(parse: bool, text: str, dead: int) -> None:
+    doc = build_doc(text, parse=parse)
+    ev = add_event(doc, "ambushed")
+    CountsStage()(doc)
+    assert ev.dead == dead
+
+
+def test_a_later_fights_also_dead_add_to_the_first_telling(coder) -> None:
+    text = (
+        "Troops repelled an attack by insurgents on a base in Bama, Borno state, on Monday, "
+        "killing 14 of the attackers. Three soldiers also died in the gunfight, the army said."
+    )
+    events = [e for e in coder.code(text, pub_date="2025-05-06") if e.event_type == "ASSAULT"]
+    assert max(e.dead or 0 for e in events) == 17

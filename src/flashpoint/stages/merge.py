@@ -134,6 +134,11 @@ def absorb(into: Event, other: Event) -> None:
         into.mode, into.intensity, into.cameo = other.mode, other.intensity, other.cameo
         into.acled_sub_event_type = other.acled_sub_event_type
         into.acled_event_type = other.acled_event_type
+    if _more_dead(into, other):
+        assert into.dead is not None and other.dead is not None
+        into.dead += other.dead
+        if into.dead_lower_bound is not None or other.dead_lower_bound is not None:
+            into.dead_lower_bound = into.dead
     for name in ("location", "dead", "injured", "arrested", "dead_lower_bound"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
@@ -150,6 +155,21 @@ def absorb(into: Event, other: Event) -> None:
         if span not in into.evidence:
             into.evidence.append(span)
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def _more_dead(into: Event, other: Event) -> bool:
+    """`other`, a later telling, counts victims besides `into`'s dead ("..., killing 11
+    insurgents. Two soldiers also died in the gunfight."): the toll is the sum."""
+    mine, theirs = into.count_spans.get("dead"), other.count_spans.get("dead")
+    if into.dead is None or other.dead is None or mine is None or theirs is None:
+        return False
+    if other.sentence_index <= into.sentence_index or theirs[0] < mine[1]:
+        return False
+    # imported here: the counts package imports the frames stage, which imports this module
+    from flashpoint.stages.counts.patterns import adds_victims
+
+    offset = other.sentence_span[0]
+    return adds_victims(other.sentence[theirs[0] - offset : theirs[1] - offset])
 
 
 def _part_of_the_fight(into: Event, other: Event) -> bool:

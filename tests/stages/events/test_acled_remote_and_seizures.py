@@ -165,9 +165,7 @@ def test_what_people_are_seized_from_is_not_what_is_seized(
         "Haifa on Sunday.",
     ],
 )
-def test_a_weapon_fired_and_intercepted_is_a_disrupted_weapons_use(
-    coder: Coder, text: str
-) -> None:
+def test_a_weapon_fired_and_intercepted_is_a_disrupted_weapons_use(coder: Coder, text: str) -> None:
     assert _labelled(coder, text) == "Disrupted weapons use"
     events = coder.code(text, pub_date="2024-05-02", doc_id="t")
     assert [e.event_type for e in events] == ["COERCE"]

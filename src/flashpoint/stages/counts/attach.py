@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from flashpoint.document import CountMention, Document, Event, Sentence
 from flashpoint.ontology import load_ontology
-from flashpoint.stages.counts.patterns import ONE_MORE
+from flashpoint.stages.counts.patterns import ONE_MORE, TOTAL, adds_victims
 from flashpoint.stages.frames.flags import names_year, ranks_period
 
 Token = Any  # spacy.tokens.Token
@@ -213,11 +213,17 @@ def _by_chars(sentence: Sentence, events: list[Event], count: CountMention) -> l
 # --- the whole ------------------------------------------------------------------------
 
 
+_HURT = frozenset({"wounded", "injured", "hurt"})
+
+
 def _victims(event: Event, count: CountMention) -> bool:
     """The event's trigger names the count's victims after its verb ("killing 41 protesters":
-    a protest told by "protesters"), not what killed them: it never takes the count."""
+    a protest told by "protesters"), or before it as the wounded who died ("Two villagers
+    who were wounded died"), not what killed them: it never takes the count."""
     start, end = event.trigger.span
     cue = _cue(count)
+    if count.span[0] <= start and end <= cue[0]:
+        return event.trigger.text.lower() in _HURT
     return cue[1] <= start and end <= count.span[1]
 
 
@@ -353,11 +359,6 @@ def _better(new: CountMention, old_value: int | None, old_bound: int | None) -> 
 # between two tolls of one sentence told as two sets of victims: ", and", ", and the army
 # said", ", and a resident hit by" (a few words, no number, no running total)
 _AND_MORE = re.compile(r"\s*(?:,?\s+and\s+|;\s*)(?:[\w'’-]+\s+){0,5}", re.I)
-_TOTAL = re.compile(
-    r"\b(?:toll|total|tally|bringing|raising|brought|raised|deaths|fatalities|bodies|dead)\b"
-    r"|\b(?:including|among|of\s+them|of\s+whom)\b",
-    re.I,
-)
 
 
 def _more_victims(doc: Document, event: Event, count: CountMention) -> bool:
@@ -374,7 +375,7 @@ def _more_victims(doc: Document, event: Event, count: CountMention) -> bool:
     between = doc.text[old[1] : count.span[0]]
     if not _AND_MORE.fullmatch(between) or re.search(r"\d", between):
         return False
-    return not any(_TOTAL.search(t) for t in (between, doc.text[old[0] : old[1]], count.text))
+    return not any(TOTAL.search(t) for t in (between, doc.text[old[0] : old[1]], count.text))
 
 
 _ATTACKER = re.compile(r"\b(?:bombers?|attackers?|assailants?)\b", re.I)
@@ -391,6 +392,18 @@ def _attacker_too(doc: Document, event: Event, count: CountMention) -> bool:
         return False
     same = doc.sentence_of(old[0]) is doc.sentence_of(count.span[0])
     return not same and not _SELF.search(doc.text[old[0] : old[1]])
+
+
+def _later_victims(doc: Document, event: Event, count: CountMention) -> bool:
+    """A toll told in a later sentence as victims besides those counted ("..., killing 11
+    insurgents. Two soldiers also died."; "A woman wounded in the barrage died in hospital")
+    adds to the event's toll: those killed outright and those who died of wounds."""
+    old = event.count_spans.get("dead")
+    if old is None or event.dead is None or count.value is None:
+        return False
+    if doc.sentence_of(old[0]) is doc.sentence_of(count.span[0]) or count.span[0] < old[1]:
+        return False
+    return adds_victims(count.text)
 
 
 def _one_more(event: Event, count: CountMention) -> bool:
@@ -411,6 +424,7 @@ def _apply(event: Event, count: CountMention, doc: Document | None = None) -> No
         if doc is not None and (
             _more_victims(doc, event, count)
             or _attacker_too(doc, event, count)
+            or _later_victims(doc, event, count)
             or _one_more(event, count)
         ):
             assert event.dead is not None and count.value is not None

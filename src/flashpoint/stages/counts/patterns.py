@@ -74,8 +74,11 @@ _GAP_WORD = rf"\s+(?!(?:{_STOP}|{_NUMBER_WORD})\b)(?!\d+(?![\w-]))[\w'’-]+"
 _GAP = rf"(?:{_GAP_WORD}){{0,4}}?"
 _GAP1 = rf"(?:{_GAP_WORD}){{1,4}}?"
 # whose people they were: "two members of the SDF", "five soldiers of the 3rd brigade"
-_OF_GROUP = r"(?:\s+of(?:\s+the)?(?:\s+[\w'’-]+){1,2}?(?=\s+(?:were|was|have|had|are)\b))?"
-_ASIDE = r"(?:\s*,\s*(?:including|among\s+them)[^,;.]{1,80},|\s*\([^)]{1,80}\))?"
+_OF_GROUP = r"(?:\s+of(?:\s+the)?(?:\s+[\w'’-]+){1,4}?(?=\s+(?:were|was|have|had|are)\b))?"
+_ASIDE = (
+    r"(?:\s*,\s*(?:including|among\s+them|(?:most|many|all|some)\s+of\s+(?:them|whom)|mostly)"
+    r"[^,;.]{1,80},|\s*\([^)]{1,80}\))?"
+)
 # what may follow a bare "killed" that is passive ("12 killed in clashes"), not active
 _NO_OBJECT = (
     r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?!at\s+(?:least|most)\b)(?:and|or|in|on|at|when|after"
@@ -113,6 +116,7 @@ _PEOPLE = (
     r"|volunteers|constables|parishioners|smugglers|poachers|rangers|shepherds|porters|vendors"
     r"|tribesmen|clansmen|marines|guerrillas|jihadists|separatists|combatants|settlers"
     r"|paramilitaries|conscripts|recruits|cadets|contractors|mourners|shoppers|diners|bombers"
+    r"|customers|guests|commuters|spectators|fans|congregants|voters|travell?ers"
     r"|assailants|kidnappers|abductors|hostages|captives|bandits|raiders|looters"
     r"|(?-i:[A-Z][a-z]+s)"
 )
@@ -135,6 +139,7 @@ _NOT_AFTER_PREP = "".join(
 )
 
 
+_BOMBERS_N = r"two|three|four|five|six|both|\d"  # how many bombers there were
 # a determiner of one person named by role or kin: "the owner", "his wife", "their driver"
 _ONE_DET = r"the|his|her|their|its"
 
@@ -252,8 +257,15 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # "killing him and his driver": the pronoun is one person named before
         ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself|him|her)\s+and\s+"
                        rf"{_group('num2')}", ("him", "her")),
-        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+(?:and|besides|as\s+well\s+as|in"
-                       rf"\s+addition\s+to)\s+(?P<num2>himself|herself)\b", ("himself", "herself")),
+        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+(?:and|besides|as\s+well\s+as|along"
+                       rf"\s+with|in\s+addition\s+to)\s+(?P<num2>himself|herself)\b",
+                       ("himself", "herself")),
+        # "Two suicide bombers ... killing nine people as well as themselves": the bombers
+        # named before count too
+        ("sum_active", rf"\b(?P<num2>{_BOMBERS_N})(?:\s+{_NOT_STOP}[\w'’-]+){{0,2}}?\s+(?:suicide"
+                       rf"\s+)?(?:bombers|attackers)\b[^.;]{{1,160}}?\b{active}{_S}{_group('num')}"
+                       rf"\s+(?:and|besides|as\s+well\s+as|along\s+with)\s+themselves\b",
+                       ("themselves",)),
         ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}", ("and",)),
         # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
         ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
@@ -545,3 +557,23 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
                 taken.update((m.span("num2"), m.span("cue")))
             found.append(_mention(m, kind, value, offset, sentence))
     return sorted(found, key=lambda c: (c.span, c.kind))
+
+
+# what marks a toll as a running total or a part of another count
+TOTAL = re.compile(
+    r"\b(?:toll|total|tally|bringing|raising|brought|raised|deaths|fatalities|bodies|dead)\b"
+    r"|\b(?:including|among|of\s+them|of\s+whom)\b",
+    re.I,
+)
+
+# a later toll of other victims: "Two soldiers also died", "A woman wounded in the same
+# barrage died in hospital"
+_LATER_MORE = re.compile(
+    r"\balso\b|\b(?:wounded|injured|hurt)\b.*\b(?:died|succumbed|perished)\b", re.I
+)
+
+
+def adds_victims(text: str) -> bool:
+    """Whether a toll's text tells victims besides those counted before it ("Two soldiers
+    also died", "a woman wounded in the barrage died"), not a running total."""
+    return bool(_LATER_MORE.search(text)) and not TOTAL.search(text)
