@@ -719,3 +719,28 @@ def test_a_later_toll_told_as_an_addition_adds_to_the_frames_toll(coder: Coder) 
     )
     top = _top(events)
     assert top.dead == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rival militias in Benghazi agreed to a truce on Friday, ending a week of fighting in "
+        "the eastern districts.",
+        "The two clans signed a ceasefire in Galkayo on Monday, ending weeks of clashes over "
+        "grazing land.",
+    ],
+)
+def test_a_fight_a_cooperative_act_ends_is_background(
+    coder: Coder, keeping: Coder, text: str
+) -> None:
+    assert not [e for e in coder.code(text, pub_date=PUB) if e.event_type == "ASSAULT"]
+    ended = [e for e in keeping.code(text, pub_date=PUB) if e.event_type == "ASSAULT"]
+    assert ended and all(BACKGROUND in e.aux for e in ended)
+
+
+def test_the_assault_that_ends_a_fight_stays_the_news(coder: Coder) -> None:
+    text = (
+        "Government troops stormed the last rebel camp near Marawi on Monday, ending the fighting."
+    )
+    events = coder.code(text, pub_date=PUB)
+    assert [e.trigger.text for e in events if e.event_type == "ASSAULT"] == ["stormed"]

@@ -68,7 +68,7 @@ def test_acled_general_patterns(coder: Coder, text: str, sub: str | None) -> Non
 class _Tok:
     def __init__(self, i: int, text: str) -> None:
         self.i, self.text, self.lower_ = i, text, text.lower()
-        self.dep_, self.tag_ = "", ""
+        self.dep_, self.tag_, self.whitespace_ = "", "", ""
 
 
 class _Parsed(list):  # type: ignore[type-arg]

@@ -68,6 +68,8 @@ _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
 _DISPERSAL = _CUES["dispersal"]
+_ASSEMBLIES = _CUES["assemblies"]
+_STAGED = _CUES["staged"]
 INTERVENTION = _INTERVENTION  # the words of an act on protesters (stage: not as adjectives)
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
 _CROWD_CONTROL = _CUES["crowd_control"]
@@ -495,9 +497,12 @@ def _coerce(
         w & _PROTESTERS or (mode == "restrict" and w & _PROTEST_WORDS)
     ):
         return _protest_met(w | {"arrested"}) or "Protest with intervention"
-    if mode == "arrest" and w & _PROTEST_WORDS and w & _DISPERSAL:
-        # "broke up a protest by vendors, arresting 12": arrests made as a protest is
-        # dispersed are how it was met
+    if mode == "arrest" and w & (_PROTEST_WORDS | _ASSEMBLIES) and w & _DISPERSAL:
+        # "broke up a protest by vendors, arresting 12", "broke up a gathering ...,
+        # detaining dozens": arrests made as a protest is dispersed are how it was met
+        return _protest_met(w | {"arrested"}) or "Protest with intervention"
+    if mode == "arrest" and w & _PROTEST_WORDS and w & _STAGED:
+        # "arrested 12 vendors who staged a sit-in": the arrested are the protesters
         return _protest_met(w | {"arrested"}) or "Protest with intervention"
     if mode == "arrest" and w & _WEAPONS and w & _SEIZURE:
         return "Disrupted weapons use"  # "arrested three men and seized two pistols"

@@ -338,7 +338,8 @@ def _accident_toll(c: Candidate) -> bool:
 def sentence_words(parsed: Any) -> set[str]:
     """The lower-cased words of a parsed sentence for the ACLED rules; a word after "non-"
     is one word with it ("non-violent protesters" are not "violent"); a participle that
-    modifies a noun says who, not what was done ("the release of detained leaders")."""
+    modifies a noun says who, not what was done ("the release of detained leaders"); a
+    hyphenated word is there whole as well as in its parts ("sit-in")."""
     words = set()
     for t in parsed:
         w = t.lower_
@@ -347,6 +348,10 @@ def sentence_words(parsed: Any) -> set[str]:
         elif t.dep_ == "amod" and t.tag_ == "VBN" and w in INTERVENTION:
             w = "adj:" + w
         words.add(w)
+        if t.text == "-" and 0 < t.i < len(parsed) - 1 and not t.whitespace_:
+            before = parsed[t.i - 1]
+            if not before.whitespace_:  # "sit-in" is also one word, as the cue lists spell it
+                words.add(f"{before.lower_}-{parsed[t.i + 1].lower_}")
     return words
 
 

@@ -16,7 +16,9 @@
   is what has gone on, not what happened. So is an event told in a relative clause that
   carries its own date in a year before the publication year ("the city, which was bombed
   in 2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
-  published in 2024; `in_past_relative`). All get `aux: ["background"]`.
+  published in 2024; `in_past_relative`). So is a fight told as what a cooperative act
+  ended ("agreed to a ceasefire, ending days of fighting"; `is_ended`). All get
+  `aux: ["background"]`.
 
 The words are data (`data/events/frames.tsv`).
 """
@@ -225,11 +227,48 @@ def in_past_relative(doc: Document, event: Event) -> bool:
     return lo <= event.date_span[0] < hi
 
 
+def _ending_verb(tok: Token) -> Token | None:
+    """The verb whose object `tok` is, itself or as what a measure of time is "of" ("ending
+    days of fighting", "halted the offensive"), when that verb ends something."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
+        node = node.head.head  # "days of fighting"
+    if node.dep_ != "dobj":
+        return None
+    verb = node.head
+    stop = load_word_lists("events/compose.tsv")["stop_lemmas"]
+    return verb if verb.lemma_.lower() in stop else None
+
+
+def is_ended(doc: Document, event: Event) -> bool:
+    """A fight told as what a cooperative act ends ("agreed to a ceasefire, ending days of
+    fighting", "a truce that halted the offensive") is what led up to it, not the news."""
+    if event.event_type != "ASSAULT":
+        return False
+    sent = doc.sentence_of(event.trigger.span[0])
+    parsed = doc.parses.get(sent.index) if sent else None
+    if sent is None or parsed is None:
+        return False
+    tok = _token_at(parsed, event.trigger.span[0] - sent.start)
+    verb = _ending_verb(tok) if tok is not None else None
+    if verb is None:
+        return False
+    # the ending verb is the cooperative act, or continues it ("signed a truce, ending ...")
+    enders = [verb, verb.head] if verb.dep_ in ("advcl", "conj") else [verb]
+    at = [sent.start + v.idx for v in enders]
+    return any(
+        e.trigger.span[0] <= a < e.trigger.span[1] and 0 < e.quad_code < 3
+        for e in doc.events
+        for a in at
+    )
+
+
 def flag_background(doc: Document, event: Event) -> None:
     if (
         is_history(event, event.pub_date or doc.pub_date)
         or is_habitual(doc, event)
         or in_past_relative(doc, event)
+        or is_ended(doc, event)
     ):
         _flag(event, BACKGROUND)
 
