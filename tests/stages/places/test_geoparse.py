@@ -127,6 +127,21 @@ def test_town_said_to_be_in_a_province_is_not_its_namesake_abroad() -> None:
     assert _where(doc, "Cabo Delgado province") == ("MOZ", "Cabo Delgado")
 
 
+def test_a_town_told_in_a_state_by_its_kind_word_is_no_region_abroad() -> None:
+    # "Bara" is also a name of Montenegro's Bar region; told in a state none of its
+    # readings lies in, it is a town the gazetteer lacks, placed in that state
+    doc = place_doc("Fighting broke out on the outskirts of Bara, North Kordofan state.")
+    assert _where(doc, "Bara") == ("SDN", "North Kordofan")
+
+
+def test_a_region_placed_by_its_country_is_not_unlisted_near_another() -> None:
+    doc = place_doc(
+        "A bomber struck a checkpoint in a village in Chad's Lac province near the border "
+        "with Nigeria."
+    )
+    assert _where(doc, "Lac province") == ("TCD", "Lac")
+
+
 def test_kind_word_chooses_the_state_over_the_country() -> None:
     doc = place_doc("Bandits abducted 30 students in Niger state on Monday.")
     assert _where(doc, "Niger state") == ("NGA", "Niger")

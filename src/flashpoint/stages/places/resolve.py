@@ -219,8 +219,13 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
                 # "Djibo in Soum province": the province is missing from the gazetteer and
                 # its only candidates are towns abroad; the known inner place stands
                 items[outer].mention.candidates = []
-            elif _says_inside(gap, items[outer].mention, items[inner].mention) and (
-                _weak(items[inner].mention) or _unit_not_near(items[inner].mention, gap)
+            elif (
+                items[inner].outer is None
+                and _says_inside(gap, items[outer].mention, items[inner].mention)
+                and (
+                    (_weak(items[inner].mention, items[outer].mention) and not _NEAR.search(gap))
+                    or _unit_not_near(items[inner].mention, gap)
+                )
             ):
                 # "Bassa (Plateau)", "Palma in Cabo Delgado province": a village the
                 # gazetteer lacks, not its namesake abroad; "Eastern zone, Tigray", "the
@@ -254,9 +259,14 @@ def _nesting(a: Item, b: Item, gap: str) -> str | None:
     return None
 
 
-def _weak(m: RawMention) -> bool:
-    """Only towns or districts, none of them a big city."""
-    return all(c.kind in ("city", "admin2") and c.population < 1_000_000 for c in m.candidates)
+def _weak(m: RawMention, outer: RawMention | None = None) -> bool:
+    """Only towns or districts, none of them a big city; inside a first-level region named
+    by its kind word, first-level regions abroad too ("Bara, North Kordofan state" is no
+    Bar of Montenegro)."""
+    kinds: tuple[str, ...] = ("city", "admin2")
+    if outer is not None and outer.designator in ADMIN1_WORDS:
+        kinds = ("city", "admin2", "admin1")
+    return all(c.kind in kinds and c.population < 1_000_000 for c in m.candidates)
 
 
 def _misnamed_unit(m: RawMention, inner: RawMention, items: list[Item]) -> bool:
