@@ -185,6 +185,9 @@ def test_gaza_means_the_strip() -> None:
         "The Iran-backed Houthis said they would continue.",
         "The Kurdistan Workers' Party denied the claim.",
         "Abu Sayyaf militants released two hostages.",
+        # a country's name that opens a campaign group's name
+        "Supporters of the banned group Sudan Action held placards.",
+        "Members of Kurdistan Solidarity marched to the embassy.",
     ],
 )
 def test_names_of_groups_months_and_modifiers_are_not_places(text) -> None:
