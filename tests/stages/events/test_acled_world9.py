@@ -3,7 +3,9 @@
 - arrests made while a gathering, a crowd or a vigil is broken up are how a protest was met;
 - people arrested who staged a protest (a sit-in, a rally) are protesters met by the police,
   while an arrest for a protest told only as its reason stays an arrest;
-- a hyphenated word of the sentence ("sit-in") is one cue word as well as its parts.
+- a hyphenated word of the sentence ("sit-in") is one cue word as well as its parts;
+- any gas a weapon released over troops or their positions is a chemical weapon, while a
+  gas station or gas field near them names no weapon.
 
 Every sentence is invented; each is coded end to end and scored on the event the report
 scorer labels (flashpoint.evaluate)."""
@@ -67,3 +69,26 @@ def test_a_hyphenated_word_is_one_cue_word() -> None:
     words = sentence_words(nlp("They held a sit-in and a shoot-out followed."))
     assert {"sit-in", "shoot-out", "sit", "in"} <= words
     assert "a-shoot" not in sentence_words(nlp("a - shoot"))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "A military helicopter dropped a canister that released a greenish gas over rebel "
+            "positions near Kutkai on Friday, witnesses said.",
+            "Chemical weapon",
+        ),
+        (
+            "Drones dropped munitions releasing a choking white gas on Ukrainian trenches "
+            "near Avdiivka.",
+            "Chemical weapon",
+        ),
+        (
+            "An army drone struck a gas station near rebel positions outside Kutkai on Friday.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_gas_released_over_troops_is_a_chemical_weapon(coder: Coder, text: str, sub: str) -> None:
+    assert _labelled(coder, text) == sub

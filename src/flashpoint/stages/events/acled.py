@@ -55,6 +55,7 @@ _IED = _CUES["ied"]
 _SUICIDE = _CUES["suicide"]
 _LANDMINE = _CUES["landmine"]
 _RIOT_GAS = _CUES["riot_gas"]
+_GAS_RELEASED = _CUES["gas_released"]
 _MILITARY_TARGETS = _CUES["military_targets"]
 _WEAPON_WORDS = _CHEMICAL | _CHEMICAL_WORD | _AIR | _HEAVY | _GRENADE | _IED | _SUICIDE
 _ARMED_WORDS = _CUES["armed_words"]
@@ -376,9 +377,10 @@ def _political_crowd(a: EventActor | None) -> bool:
 
 
 def _gas_on_troops(actor: EventActor | None, w: set[str]) -> bool:
-    """Tear gas or CS gas used on troops or their positions, with no protest told, is a
-    chemical weapon of war ("dropped tear gas grenades onto Ukrainian trenches")."""
-    if not (w & _GAS and w & _RIOT_GAS) or w & _PROTEST_WORDS:
+    """Tear gas or CS gas used on troops or their positions, or any gas a weapon released
+    over them, with no protest told, is a chemical weapon of war ("dropped tear gas grenades
+    onto Ukrainian trenches", "a canister that released a yellow gas over positions")."""
+    if not (w & _GAS and w & (_RIOT_GAS | _GAS_RELEASED)) or w & _PROTEST_WORDS:
         return False
     return bool((w - _actor_words(actor)) & _MILITARY_TARGETS)
 
