@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from _places_docs import place_doc
 
+from flashpoint import Coder
 from flashpoint.stages.places.demonyms import demonyms
 from flashpoint.stages.places.geoparse import geoparse
 from flashpoint.stages.places.stage import GeoparseStage
@@ -55,3 +56,31 @@ def test_a_capital_or_country_that_speaks_is_a_metonym_and_where_things_happen_l
     assert [p.kind for p in places if p.text == "Tehran"] == ["metonym", "literal"]
     russia = place_doc("Russia denied the report.").places
     assert [p.kind for p in russia] == ["metonym"]
+
+
+def test_the_peoples_word_and_capital_name_that_countrys_capital_city() -> None:
+    doc = place_doc(
+        "Fighting broke out in the Zawiya Road district of the Libyan capital overnight."
+    )
+    capital = [p for p in geoparse(doc) if p.text == "Libyan capital"]
+    assert [(p.name, p.country, p.kind) for p in capital] == [("Tripoli", "LBY", "literal")]
+
+
+def test_a_capital_named_after_its_peoples_word_is_found_once_by_its_own_name() -> None:
+    doc = place_doc("Riot police dispersed a march in the Kenyan capital, Nairobi, on Monday.")
+    assert [p.name for p in geoparse(doc)] == ["Nairobi"]
+
+
+def test_an_event_in_the_peoples_capital_is_placed_in_that_city(coder: Coder) -> None:
+    events = coder.code(
+        "Gunmen shot dead two guards outside a bank in the Malian capital on Monday.",
+        pub_date="2025-05-13",
+        doc_id="t",
+    )
+    loc = max(events, key=lambda e: e.confidence).location
+    assert loc is not None and (loc.name, loc.country) == ("Bamako", "MLI")
+
+
+def test_the_peoples_capital_after_the_city_is_named_refers_back_to_it() -> None:
+    doc = place_doc("Militias clashed in Tripoli, turning parts of the Libyan capital into ruins.")
+    assert [p.name for p in geoparse(doc)] == ["Tripoli"]

@@ -3,12 +3,14 @@
 The words are data (data/places/demonyms.tsv). The geoparser reports them only when asked
 (`geoparse(..., demonyms=True)`): toponym gold such as GeoWebNews annotates about one
 demonym in five and GeoVirus none, so by default they would count as false places.
+"The Libyan capital" is always a place, the country's capital city (from the generated
+data/actors/countries.tsv), unless the text names that city itself.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -91,3 +93,43 @@ def _mention(text: str, span: tuple[int, int], sentence: int, p: Place) -> Place
         admin2=p.admin2,
         kind="demonym",
     )
+
+
+# "the Libyan capital" (not followed by the capital's own name, which is found by itself)
+_CAPITAL = re.compile(r"\bthe (?P<dem>[A-Z][a-z]+) capital\b(?!,? (?:of\b|[A-Z]))")
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital by ISO3, from the generated data/actors/countries.tsv."""
+    path = files("flashpoint") / "data" / "actors" / "countries.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return {r[0]: r[4] for r in rows if len(r) > 4 and r[4] and not r[0].startswith("#")}
+
+
+def capital_places(
+    sentences: list[Sentence], places: list[PlaceMention], gaz: Gazetteer
+) -> list[PlaceMention]:
+    """'the <people's word> capital' names that country's capital city: 'the Abu Salim
+    district of the Libyan capital' is in Tripoli. Where the text names the city itself,
+    the phrase only refers back to it and adds no place."""
+    taken = [p.span for p in places]
+    named = {p.entry_id for p in places}
+    out = []
+    for sentence, hit in ((s, h) for s in sentences for h in _CAPITAL.finditer(s.text)):
+        d = demonyms().get(hit.group("dem"))
+        span = (sentence.start + hit.start("dem"), sentence.start + hit.end())
+        if d is None or d.country is None or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        city = _capital_of(d.country, gaz)
+        if city is not None and city.id not in named:
+            mention = _mention(hit.group()[4:], span, sentence.index, city)
+            out.append(replace(mention, kind="literal"))
+    return out
+
+
+def _capital_of(iso3: str, gaz: Gazetteer) -> Place | None:
+    name = _capitals().get(iso3)
+    cities = [p for p in gaz.lookup(normalize(name or "")) if p.country == iso3]
+    cities = [p for p in cities if p.kind == "city"]
+    return max(cities, key=lambda p: (p.capital, p.population), default=None)

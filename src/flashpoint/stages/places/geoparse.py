@@ -9,7 +9,7 @@ from importlib.resources import files
 
 from flashpoint.document import Document, PlaceKind, PlaceMention
 from flashpoint.errors import DataFileError
-from flashpoint.stages.places.demonyms import demonym_places, demonyms
+from flashpoint.stages.places.demonyms import capital_places, demonym_places, demonyms
 from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import (
     COMPASS_NAMES,
@@ -83,6 +83,8 @@ def geoparse(
                 items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
     places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
+    places.extend(capital_places(doc.sentences, places, gaz))
+    places.sort(key=lambda p: p.span)
     _inherit_containers(places, doc.text)
     water = {
         (it.offset + m.start, it.offset + m.full_end): m.water or m.text
