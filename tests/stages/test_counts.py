@@ -648,6 +648,11 @@ def test_a_toll_that_already_holds_the_bomber_is_not_added_to(coder) -> None:
         # a hyphenated word before the person: "a nine-year-old girl"
         ("A stray shell killed a six-year-old boy, the hospital said.", 1),
         ("Gunmen shot dead a well-known singer, his manager said.", 1),
+        # people told with a participle phrase, then a passive "killed" (not only "died")
+        ("Three farmers working in a field near the border were killed, the mayor said.", 3),
+        ("A boy caught in the crossfire was shot dead outside his home.", 1),
+        ("Four guards and a cook trapped inside the compound were killed in the raid.", 5),
+        ("Nine people died and twelve others were wounded in the blast.", 9),
     ],
 )
 def test_count_phrasings_of_6_december(parse: bool, text: str, dead: int) -> None:

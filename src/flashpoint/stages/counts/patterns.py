@@ -203,6 +203,12 @@ _TO_DEATH = r"beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|clubbe
 # a participle or "who" opening what is told of the people counted before it ("a herder
 # caught in the crossfire", "two girls trapped under the rubble", "one man who was hit")
 _TOLD_OF = r"(?:[a-z]+(?:ed|en|ing)|caught|hit|shot|struck|held|left|thrown|stuck|cut|who)"
+# a participle phrase that tells of the people counted: "caught in the crossfire"
+# (not the people's own verb: "Nine people died and twelve others were wounded")
+_TOLD = (
+    rf"(?:\s+(?!(?:died|perished|succumbed)\b){_TOLD_OF}"
+    rf"(?:\s+(?!(?:and|but|or|while|as)\b)[\w'’-]+){{1,6}}?)?"
+)
 # the name given to the last person counted: "a commander known as 'Jhon'", "a man
 # identified as Ali Musa" (one or two words, maybe quoted)
 _NAMED = (
@@ -281,7 +287,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}", ("them",)),
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}", ("him", "her")),
         ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}{_NAMED}"
-                rf"\s+{_AUX}{_ADV}{passive}\b", ("and",)),
+                rf"{_TOLD}\s+{_AUX}{_ADV}{passive}\b", ("and",)),
         # "a boy was abducted and killed", "two herders were tortured and killed"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{passive}\b", ("and",)),
@@ -298,6 +304,10 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
                 rf"\s+{_AUX}{_ADV}{died}\b", _DIED),
         ("passive", rf"\b{_N}(?:\s+[\w-]+)?\s+(?:{_PEOPLE}|{_PERSON})\s+{_TOLD_OF}"
                     rf"(?:\s+[\w'’-]+){{1,6}}?\s+{_AUX}{_ADV}{died}\b", _DIED),
+        # "two civilians caught in the crossfire were killed": the same, killed
+        ("one", rf"\b(?:a|an)(?:\s+[\w-]+)?\s+(?:{_PERSON}){_TOLD}\s+{_AUX}{_ADV}{passive}\b"),
+        ("passive", rf"\b{_N}(?:\s+[\w-]+)?\s+(?:{_PEOPLE}|{_PERSON}){_TOLD}"
+                    rf"\s+{_AUX}{_ADV}{passive}\b"),
         # "a fifth, a boy, died later", "another soldier was killed": one victim more
         ("one", rf"\b(?:(?:a|an)\s+(?:{_ORDINAL})|another|a\s+further|an\s+additional)"
                 rf"(?:\s+[\w-]+)?(?:\s*,[^,.;]{{1,40}},)?\s+{_AUX}{_ADV}{passive}\b"),
