@@ -31,7 +31,12 @@ helper on 6 December 2026 (112 countries, idioms, nominalisations, passives, a b
 event in passing), scored 0.844 top-1 (macro 0.859) when it was written. Its labels follow
 the helper's brief, which put signing an agreement under AGREE; PLOVER puts signing,
 ratifying or finalising one under SUPPORT (promising to sign is AGREE), and so does the
-coder."""
+coder.
+
+An eighth set of 192 (tests/data/plover_invented8.jsonl), 12 per type, written blind by a
+helper on the evening of 6 December 2026 (about 130 countries, a second event named in
+passing, negation, passives, headline style), scored 0.833 top-1 (macro 0.852) when it was
+written."""
 
 from __future__ import annotations
 
@@ -51,6 +56,7 @@ _FLOORS = {
     "plover_invented5.jsonl": {"top-1 event-type accuracy": 0.77, "event-type macro-F1": 0.79},
     "plover_invented6.jsonl": {"top-1 event-type accuracy": 0.67, "event-type macro-F1": 0.69},
     "plover_invented7.jsonl": {"top-1 event-type accuracy": 0.81, "event-type macro-F1": 0.82},
+    "plover_invented8.jsonl": {"top-1 event-type accuracy": 0.80, "event-type macro-F1": 0.82},
 }
 
 
