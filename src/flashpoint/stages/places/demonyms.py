@@ -10,12 +10,13 @@ data/actors/countries.tsv), unless the text names that city itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from flashpoint.document import PlaceMention, Sentence
+from flashpoint.document import PlaceKind, PlaceMention, Sentence
 from flashpoint.errors import DataFileError
+from flashpoint.stages.actors.data import read_table
 from flashpoint.stages.places.gazetteer import Gazetteer, Place
 from flashpoint.stages.places.names import normalize
 
@@ -76,7 +77,9 @@ def _place_of(d: Demonym, gaz: Gazetteer) -> Place | None:
     return regions[0] if regions else None
 
 
-def _mention(text: str, span: tuple[int, int], sentence: int, p: Place) -> PlaceMention:
+def _mention(
+    text: str, span: tuple[int, int], sentence: int, p: Place, kind: PlaceKind = "demonym"
+) -> PlaceMention:
     return PlaceMention(
         text=text,
         span=span,
@@ -91,7 +94,7 @@ def _mention(text: str, span: tuple[int, int], sentence: int, p: Place) -> Place
         geonameid=p.geonameid,
         feature_code=p.feature_code,
         admin2=p.admin2,
-        kind="demonym",
+        kind=kind,
     )
 
 
@@ -102,9 +105,7 @@ _CAPITAL = re.compile(r"\bthe (?P<dem>[A-Z][a-z]+) capital\b(?!,? (?:of\b|[A-Z])
 @cache
 def _capitals() -> dict[str, str]:
     """Each country's capital by ISO3, from the generated data/actors/countries.tsv."""
-    path = files("flashpoint") / "data" / "actors" / "countries.tsv"
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
-    return {r[0]: r[4] for r in rows if len(r) > 4 and r[4] and not r[0].startswith("#")}
+    return {r["iso3"]: r["capital"] for r in read_table("countries.tsv").rows if r["capital"]}
 
 
 def capital_places(
@@ -123,8 +124,7 @@ def capital_places(
             continue
         city = _capital_of(d.country, gaz)
         if city is not None and city.id not in named:
-            mention = _mention(hit.group()[4:], span, sentence.index, city)
-            out.append(replace(mention, kind="literal"))
+            out.append(_mention(hit.group()[4:], span, sentence.index, city, "literal"))
     return out
 
 

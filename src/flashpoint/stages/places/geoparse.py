@@ -83,8 +83,8 @@ def geoparse(
                 items.append(Item(m, s.index, s.start))
     resolve(items, text_of, _actor_countries(doc))
     places = [_to_place_mention(it, text_of[it.sentence]) for it in items if _reported(it)]
-    places.extend(capital_places(doc.sentences, places, gaz))
-    places.sort(key=lambda p: p.span)
+    if capitals := capital_places(doc.sentences, places, gaz):
+        places = sorted(places + capitals, key=lambda p: p.span)
     _inherit_containers(places, doc.text)
     water = {
         (it.offset + m.start, it.offset + m.full_end): m.water or m.text
