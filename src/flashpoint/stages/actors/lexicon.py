@@ -13,6 +13,7 @@ Case: aliases match case-insensitively (and accent-insensitively), but
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -138,7 +139,11 @@ class ActorLexicon:
             variant = self._variant(key, text[start:end], relaxed)
             if variant is not None:
                 found.append(Match(start, end, variant.entries))
-        return [m for m in _longest(found, len(text)) if m.kind != "stop"]
+        return [
+            m
+            for m in _longest(found, len(text))
+            if m.kind != "stop" and not (m.kind == "capital" and _ends_longer_name(text, m.start))
+        ]
 
     def lookup(self, alias: str) -> tuple[Entry, ...]:
         """The entries of one alias as written (case rules applied), or ()."""
@@ -153,6 +158,16 @@ class ActorLexicon:
 
     def country_name(self, code: str | None) -> str | None:
         return self.countries.get(code, code) if code else None
+
+
+# a capitalised word and a Romance particle before a name: "Mocimboa da Praia" is a town of
+# Mozambique, not Cabo Verde's capital Praia; "Ponta do Sol" no Sol
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:da|de|do|dos|das|del|della|di|du)\s+$")
+
+
+def _ends_longer_name(text: str, start: int) -> bool:
+    """A capital's name that ends a longer place name joined by a particle."""
+    return _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _at_word_edges(folded: str, start: int, end: int) -> bool:

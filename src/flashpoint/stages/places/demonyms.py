@@ -112,10 +112,13 @@ def capital_places(
     sentences: list[Sentence], places: list[PlaceMention], gaz: Gazetteer
 ) -> list[PlaceMention]:
     """'the <people's word> capital' names that country's capital city: 'the Abu Salim
-    district of the Libyan capital' is in Tripoli. Where the text names the city itself,
-    the phrase only refers back to it and adds no place."""
+    district of the Libyan capital' is in Tripoli. Where the text has named the city before,
+    the phrase only refers back to it and adds no place; a city named only later ("the
+    Tripoli-based government" in the next sentence) leaves the phrase its place."""
     taken = [p.span for p in places]
-    named = {p.entry_id for p in places}
+    first: dict[str | None, int] = {}
+    for p in places:
+        first.setdefault(p.entry_id, p.span[0])
     out = []
     for sentence, hit in ((s, h) for s in sentences for h in _CAPITAL.finditer(s.text)):
         d = demonyms().get(hit.group("dem"))
@@ -123,7 +126,7 @@ def capital_places(
         if d is None or d.country is None or any(a < span[1] and span[0] < b for a, b in taken):
             continue
         city = _capital_of(d.country, gaz)
-        if city is not None and city.id not in named:
+        if city is not None and first.get(city.id, span[1]) >= span[0]:
             out.append(_mention(hit.group()[4:], span, sentence.index, city, "literal"))
     return out
 

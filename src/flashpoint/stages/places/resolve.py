@@ -207,7 +207,7 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
             if _COMMA.fullmatch(gap) and _LIST_END.match(text, b.mention.full_end):
                 break  # "Washington, New York and Boston": a list
             pair = _nesting(a, b, gap)
-            if pair is None:
+            if pair is None or (pair == "a_in_b" and _possessor_only(b.mention, text)):
                 continue
             inner, outer = (a_i, b_i) if pair == "a_in_b" else (b_i, a_i)
             if _both_countries(a, b):
@@ -221,6 +221,7 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
                 items[outer].mention.candidates = []
             elif (
                 items[inner].outer is None
+                and items[outer].mention.candidates
                 and _says_inside(gap, items[outer].mention, items[inner].mention)
                 and (
                     (_weak(items[inner].mention, items[outer].mention) and not _NEAR.search(gap))
@@ -243,6 +244,21 @@ def _unit_not_near(m: RawMention, gap: str) -> bool:
     """A place by its kind word told inside the next ("Eastern zone, Tigray"), not near it
     ("the Cuvette-Ouest region near the Gabon border")."""
     return m.designator is not None and not _NEAR.search(gap)
+
+
+_POSSESSED_PLACES = load_word_lists("places/cues.tsv")["possessed_places"]
+_POSSESSED = re.compile(r"['’]s((?:\s+[\w-]+){1,4})")
+
+
+def _possessor_only(m: RawMention, text: str) -> bool:
+    """A possessive name after the place whose possessed noun is no place ("Mueda, Rwanda's
+    defence force said"): an actor, not the container it would be in "Goma, Congo's eastern
+    city"."""
+    if not m.possessive:
+        return False
+    found = _POSSESSED.match(text, m.end)
+    words = found.group(1).lower().split() if found else []
+    return not any(w in _POSSESSED_PLACES for w in words)
 
 
 def _both_countries(a: Item, b: Item) -> bool:
@@ -269,14 +285,23 @@ def _weak(m: RawMention, outer: RawMention | None = None) -> bool:
     return all(c.kind in kinds and c.population < 1_000_000 for c in m.candidates)
 
 
+_TOWN_OWN = 10_000  # a town this big, named by its own name, outweighs a unit's alias-only towns
+
+
 def _misnamed_unit(m: RawMention, inner: RawMention, items: list[Item]) -> bool:
     """An administrative unit by its kind word ("Djibo in Soum province (Sahel region)")
     whose candidates are all small towns abroad, while the place it contains agrees with the
-    sentence's other places: the unit is missing from the gazetteer, not the inner place."""
+    sentence's other places, or while the unit's towns bear its name only as an alternate one
+    and the inner place is a town of its own name: the unit is missing from the gazetteer, not
+    the inner place."""
     if m.designator not in ADMIN1_WORDS | ADMIN2_WORDS or not m.candidates:
         return False
     if not all(c.kind == "city" and c.population < 100_000 for c in m.candidates):
         return False
+    if not any(own_name(c, m.key) for c in m.candidates) and any(
+        own_name(c, inner.key) and c.population >= _TOWN_OWN for c in inner.candidates
+    ):
+        return True  # "Turbat, Kech district": Ketsch, known also as Kech, is no district
     others = _other_countries(items, (m, inner))
     outside = {c.country for c in m.candidates}
     return bool({c.country for c in inner.candidates} & others) and not outside & others
@@ -490,10 +515,15 @@ def _foreign_namesake(it: Item, ctx: Context) -> bool:
     return bool(known) and p.country not in known and p.country not in ctx.actors
 
 
+_NEIGHBOUR_KM = 150.0  # two towns of one region this close vouch for each other
+
+
 def _vouched(items: list[Item], it: Item) -> bool:
     """The document names the town's own first- or second-level region too ("near Dukana,
-    North Horr sub-county ... Marsabit county commissioner"): the region vouches for the
-    town's country, whatever else the document names."""
+    North Horr sub-county ... Marsabit county commissioner"), or another town of its own name
+    in the same region nearby, both names borne only in that country ("a base in Mocimboa da
+    Praia ... the road to Mueda"): that vouches for the town's country, whatever else the
+    document names."""
     p = it.place
     if p is None or not p.admin1:
         return False
@@ -501,11 +531,33 @@ def _vouched(items: list[Item], it: Item) -> bool:
     def agrees(c: Place | None) -> bool:
         return c is not None and c.country == p.country and c.admin1 == p.admin1
 
-    return any(
-        other.mention.key != it.mention.key
-        and any(agrees(c) for c in other.mention.candidates if c.kind in ("admin1", "admin2"))
-        for other in items
-    )
+    def neighbour(c: Place, key: str) -> bool:
+        return (
+            c.kind == "city"
+            and agrees(c)
+            and own_name(c, key)
+            and _km(c.lat, c.lon, p.lat, p.lon) <= _NEIGHBOUR_KM
+        )
+
+    for other in items:
+        if other.mention.key == it.mention.key:
+            continue
+        cands = other.mention.candidates
+        if any(agrees(c) for c in cands if c.kind in ("admin1", "admin2")):
+            return True
+        if (
+            _one_country(it, p.country)
+            and _one_country(other, p.country)
+            and any(neighbour(c, other.mention.key) for c in cands)
+        ):
+            return True
+    return False
+
+
+def _one_country(it: Item, country: str | None) -> bool:
+    """Every reading of the name lies in `country`: a name no other country shares
+    ("Mueda"), unlike "Barry" or "Thornhill", which two towns of Wales and many abroad bear."""
+    return all(c.country == country for c in it.mention.candidates)
 
 
 def _inner_fit(items: list[Item], it: Item, c: Place, ctx: Context) -> float:
