@@ -357,8 +357,17 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     # verbal events: "war on Pakistan", "sanctions on Iran", "a row over Kashmir" name targets
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
-    away = event.event_type == "RETREAT"  # "withdrew from Kherson": where the retreat was
-    return _syntax_score(head, trig, verbal, _is_attack(event), away) - penalty
+    motion = _MOTION_PREPS.get(event.event_type, frozenset())
+    occupy = _is_attack(event) or event.event_type == "MOBILIZE"
+    return _syntax_score(head, trig, verbal, occupy, motion) - penalty
+
+
+# where a move happens: a retreat where it is "from" ("withdrew from Kherson"), a deployment
+# where it goes ("deployed troops to Nueva Concepcion", "sent police into the town")
+_MOTION_PREPS = {
+    "RETREAT": frozenset({"from"}),
+    "MOBILIZE": frozenset({"to", "into", "onto"}),
+}
 
 
 _IN_PHRASE = 3.0  # as a locative preposition on the trigger itself scores
@@ -416,18 +425,23 @@ def _head_token(parsed: Any, start: int, end: int) -> Any:
 
 
 def _syntax_score(
-    head: Any, trig: Any, verbal: bool = False, attack: bool = False, away: bool = False
+    head: Any,
+    trig: Any,
+    verbal: bool = False,
+    attack: bool = False,
+    motion: frozenset[str] = frozenset(),
 ) -> float:
-    """How a place phrase attaches to the event, read off the dependency parse. A retreat
-    (`away`) happens where it is "from" ("withdrew from Kherson"); the place
-    an attack is done to is where it happened ("attacked Seytenga village", "Kodyel was
-    shelled"); other arguments of a verb are no location ("Tehran condemned")."""
+    """How a place phrase attaches to the event, read off the dependency parse. A move
+    happens where its `motion` prepositions say ("withdrew from Kherson", "deployed to
+    Kherson"); the place an attack or a force's move is done to is where it happened
+    ("attacked Seytenga village", "Kodyel was shelled", "encircled the town of X"); other
+    arguments of a verb are no location ("Tehran condemned")."""
     kind, word, anchor = _governor(head, place=True)
     if attack and kind == "dep" and word in ("dobj", "nsubjpass") and _acts_on(anchor, trig):
         score = 3.0
     elif kind == "prep" and verbal and word in _TARGET_PREPS:
         score = -1.0
-    elif kind == "prep" and (word in LOCATIVE or (away and word == "from")):
+    elif kind == "prep" and (word in LOCATIVE or word in motion):
         score = _anchor_score(anchor, trig)
     elif kind == "prep":
         score = 0.5 if word == "from" else -3.0
