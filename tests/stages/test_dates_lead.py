@@ -39,3 +39,19 @@ def test_what_came_before_the_lead_keeps_its_own_day(coder) -> None:
     dates = {e.event_type: str(e.date) for e in coder.code(text, pub_date="2025-03-17")}
     assert dates["SUPPORT"] == "2025-03-15"
     assert dates["ASSAULT"] != "2025-03-15"
+
+
+def test_a_day_of_the_occasion_a_verb_happened_in_dates_the_verb(coder) -> None:
+    # "in Wednesday's blast": the killing happened when the blast did
+    text = "Four people were killed and six wounded in Wednesday's blast in Kano."
+    assert _dates(coder, text, "2025-05-06")["killed"] == "2025-04-30"
+
+
+def test_a_day_of_the_occasion_dates_the_conjoined_verb_too(coder) -> None:
+    text = "Three protesters were shot dead and dozens hurt in Friday's crackdown in Kano."
+    assert _dates(coder, text, "2025-05-06")["shot"] == "2025-05-02"
+
+
+def test_a_day_of_an_occasion_that_is_no_event_noun_dates_the_verb_too(coder) -> None:
+    text = "Five villagers were killed in Sunday's violence in Kumbo."
+    assert _dates(coder, text, "2025-05-06")["killed"] == "2025-05-04"

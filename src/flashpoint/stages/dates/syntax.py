@@ -81,6 +81,8 @@ def event_nodes(trigger: Token, blocking: set[int]) -> dict[int, int]:
     for child in trigger.children:
         if child.dep_ in _OWN_CLAUSES and child.i not in blocking:
             nodes[child.i] = 0
+    for noun in _occasions(trigger):
+        nodes.setdefault(noun.i, 1)
     tok, level = trigger, 0
     while True:
         passed = step_up(tok)
@@ -90,6 +92,25 @@ def event_nodes(trigger: Token, blocking: set[int]) -> dict[int, int]:
         for t in passed:
             nodes.setdefault(t.i, level)
         tok = passed[-1]
+
+
+_OCCASION_PREPS = frozenset({"in", "during"})
+
+
+def _occasions(trigger: Token) -> list[Token]:
+    """The nouns of the trigger's own "in"/"during" phrases, or of a verb conjoined to it
+    ("were killed in Wednesday's blast", "four were killed and six wounded during a raid on
+    Tuesday"): what happened in them happened when they did, so their dates are the
+    trigger's."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return [
+        noun
+        for verb in verbs
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.pos_ == "NOUN"
+    ]
 
 
 def attachment(parsed: Any, start: int, end: int) -> Token | None:
