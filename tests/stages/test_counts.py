@@ -767,3 +767,44 @@ def test_a_later_fights_also_dead_add_to_the_first_telling(coder) -> None:
     )
     events = [e for e in coder.code(text, pub_date="2025-05-06") if e.event_type == "ASSAULT"]
     assert max(e.dead or 0 for e in events) == 17
+
+
+# --- lists of groups and breakdowns between the people and their verb ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        # each item of a list counts its own number ("a civilian": one)
+        ("Two soldiers, three policemen and a civilian were killed.", 6, None),
+        ("At least two soldiers, three policemen and a civilian were killed.", 6, 6),
+        ("Dozens of soldiers, three policemen and a civilian were killed.", None, 28),
+        ("An army colonel, a major and a police officer were killed.", 3, None),
+        # a breakdown between dashes or commas does not hide the number it breaks down
+        (
+            "Nine people - eight members of the reserve guard and their driver - were killed.",
+            9,
+            None,
+        ),
+        ("Nine people, eight guards and their driver, were killed on Monday.", 9, None),
+    ],
+)
+def test_lists_and_breakdowns_of_the_dead(text: str, value: int | None, bound: int | None) -> None:
+    dead = [c for c in find_counts(text) if c.kind == "dead"]
+    assert [(c.value, c.lower_bound) for c in dead] == [(value, bound)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shell struck a house in the village, killing an elderly couple.",
+        "A young couple was shot dead at a checkpoint.",
+        "An elderly couple died in the fire.",
+    ],
+)
+def test_a_couple_is_two_dead(text: str) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == [("dead", 2)]
+
+
+def test_a_couple_of_hours_is_no_toll() -> None:
+    assert find_counts("Killing a couple of hours, they waited.") == []

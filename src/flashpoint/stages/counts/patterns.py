@@ -75,9 +75,14 @@ _GAP = rf"(?:{_GAP_WORD}){{0,4}}?"
 _GAP1 = rf"(?:{_GAP_WORD}){{1,4}}?"
 # whose people they were: "two members of the SDF", "five soldiers of the 3rd brigade"
 _OF_GROUP = r"(?:\s+of(?:\s+the)?(?:\s+[\w'’-]+){1,4}?(?=\s+(?:were|was|have|had|are)\b))?"
+# what may stand between the people counted and their verb: "including ...", "(...)", a
+# breakdown between dashes ("Nine people - eight guards and their driver - were killed") or
+# commas ("Nine people, eight guards and their driver, were killed")
 _ASIDE = (
     r"(?:\s*,\s*(?:including|among\s+them|(?:most|many|all|some)\s+of\s+(?:them|whom)|mostly)"
-    r"[^,;.]{1,80},|\s*\([^)]{1,80}\))?"
+    r"[^,;.]{1,80},|\s*\([^)]{1,80}\)"
+    r"|\s+[-–—]{1,2}\s+[^-–—,;.]{1,100}?\s+[-–—]{1,2}"
+    rf"|\s*,\s*(?:a|an|{NUMBER})\s[^,;.]{{1,80}}?\s+and\s+[^,;.]{{1,40}},)?"
 )
 # what may follow a bare "killed" that is passive ("12 killed in clashes"), not active
 _NO_OBJECT = (
@@ -254,9 +259,15 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
     dead_active = _VERBS["dead"][0]
     died = _cue({"dead": r"died|perished|succumbed"})
-    item = rf"(?:a|an|one)(?:\s+{_NOT_STOP}[\w'’-]+){{1,3}}?"
+    item = rf"(?:a|an|one|(?:{MODIFIER}{_S})?{NUMBER}(?:\s+of)?)(?:\s+{_NOT_STOP}[\w'’-]+){{1,3}}?"
     rules: list[_Rule] = [
-        # "An army colonel, a major and a police officer were killed": one each
+        # "killing an elderly couple", "a young couple was shot dead": a couple is two
+        ("couple", rf"\b{active}{_S}(?:a|an|the)(?:\s+[\w-]+)?\s+(?P<both>couple)\b"
+                   rf"(?!\s+of\b)", ("couple",)),
+        ("both", rf"\b(?:a|an|the)(?:\s+[\w-]+)?\s+(?P<both>couple)\s+{_AUX}{_ADV}{passive}\b",
+                 ("couple",)),
+        # "An army colonel, a major and a police officer were killed": one each; "two
+        # soldiers, three policemen and a civilian": each item's number
         ("list", rf"\b(?P<list>{item}(?:\s*,\s*{item})+\s*,?\s+and\s+{item}){_OF_GROUP}"
                  rf"\s+{_AUX}{_ADV}{passive}\b", (",",)),
         # "killing herself and three traders": a suicide bomber's own death counts
@@ -374,6 +385,7 @@ _WORDY_RULES = frozenset(
         "sum_verbs",
         "sum_total",
         "both",
+        "couple",
         "list",
         "pronoun",
         "object",
@@ -449,7 +461,7 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
     if m.groupdict().get("both"):
         return 2, None
     if m.groupdict().get("list"):
-        return len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["list"])), None
+        return _list_value(m["list"])
     if "num" not in m.groupdict():
         return 1, None
     value = _one_or_number(m["num"])
@@ -462,6 +474,23 @@ def _value(m: re.Match[str]) -> tuple[int | None, int | None]:
         bound = None if value[1] is None and other[1] is None else value[0] + other[0]
         return value[0] + other[0], bound
     return None, (value[0] or value[1] or 0) + (other[0] or other[1] or 0)
+
+
+_ITEM_NUMBER = re.compile(rf"(?:{MODIFIER}\s+)?{NUMBER}", re.I)
+
+
+def _list_value(text: str) -> tuple[int | None, int | None]:
+    """The sum of a list's items, each one person unless it opens with a number ("two
+    soldiers, three policemen and a civilian": 6); a lower bound when any item is vague."""
+    total, bounded, vague = 0, False, False
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text):
+        found = _ITEM_NUMBER.match(item)
+        value, lower = parse_number(found.group()) if found else (1, None)
+        total += value if value is not None else (lower or 0)
+        vague, bounded = vague or value is None, bounded or lower is not None
+    if vague:
+        return None, total
+    return total, (total if bounded else None)
 
 
 _UNKNOWN = re.compile(r"\b(?:unknown|undetermined|unspecified)\s+number\b", re.I)
