@@ -744,3 +744,117 @@ def test_the_assault_that_ends_a_fight_stays_the_news(coder: Coder) -> None:
     )
     events = coder.code(text, pub_date=PUB)
     assert [e.trigger.text for e in events if e.event_type == "ASSAULT"] == ["stormed"]
+
+
+# --- a frame dated only by the day it was reported ---------------------------------------
+
+
+def test_a_later_telling_with_an_earlier_day_dates_the_lead_said_on_a_later_day(coder) -> None:
+    text = (
+        "Soldiers escorting a convoy struck a roadside bomb near Tamou, the defence ministry "
+        "said on Saturday. It said three soldiers were killed in Thursday's blast."
+    )
+    found = coder.code(text, pub_date="2024-03-16", doc_id="t")  # a Saturday
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in found]
+    assert (str(found[0].date), found[0].dead) == ("2024-03-14", 3)
+
+
+def test_a_lead_dated_by_its_own_day_keeps_it_against_a_later_telling(coder) -> None:
+    text = (
+        "Soldiers struck a roadside bomb near Tamou on Saturday. Three soldiers were killed "
+        "in Thursday's blast near Say."
+    )
+    found = coder.code(text, pub_date="2024-03-16", doc_id="t")
+    assert str(_top(found).date) == "2024-03-16"
+
+
+def test_another_event_of_an_earlier_day_keeps_its_own_day(coder) -> None:
+    text = (
+        "Rebels attacked an army post near Kumbo, the army said on Saturday. On Thursday, "
+        "teachers protested in Bamenda over unpaid wages."
+    )
+    found = coder.code(text, pub_date="2024-03-16", doc_id="t")
+    dates = {e.event_type: str(e.date) for e in found}
+    assert dates["ASSAULT"] == "2024-03-16"
+    assert dates["PROTEST"] == "2024-03-14"
+
+
+def test_a_toll_dated_only_by_the_day_it_was_reported_is_the_leads(coder) -> None:
+    text = (
+        "Fighting between two armed groups flared on Thursday in rural Tibu, local officials "
+        "said. At least four fighters were killed, the ombudsman said on Saturday."
+    )
+    found = coder.code(text, pub_date="2024-03-16", doc_id="t")
+    assert len(found) == 1, [(e.event_type, e.trigger.text, str(e.date)) for e in found]
+    assert (str(found[0].date), found[0].dead) == ("2024-03-14", 4)
+
+
+def test_the_dead_of_one_side_are_not_that_sides_own_attack(coder) -> None:
+    text = (
+        "Troops recaptured the town of Kumbo on Sunday, two days after separatist fighters "
+        "stormed it and burned the market, the army said. It said 13 fighters were killed in "
+        "the operation."
+    )
+    found = coder.code(text, pub_date="2024-03-12", doc_id="t")
+    tolls = {e.trigger.text: e.dead for e in found}
+    assert tolls["recaptured"] == 13
+    assert all(dead is None for trig, dead in tolls.items() if trig != "recaptured")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested 12 people on Saturday as they tried to stage a sit-in in Tunis.",
+        "Police arrested 12 people on Saturday as they marched towards parliament in Tunis.",
+    ],
+)
+def test_people_arrested_as_they_protested_or_tried_to_are_a_protest_with_intervention(
+    coder, text: str
+) -> None:
+    found = coder.code(text, pub_date="2025-04-20", doc_id="t")
+    top = _top(found)
+    assert (top.event_type, top.acled_sub_event_type) == ("PROTEST", "Protest with intervention")
+    assert (str(top.date), top.aux, top.arrested) == ("2025-04-19", [], 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested 12 people on Saturday as they planned a protest in Tunis.",
+        "Police arrested 12 people in Tunis on Saturday as they tried to flee.",
+    ],
+)
+def test_people_arrested_while_planning_a_protest_or_fleeing_are_only_arrested(
+    coder, text: str
+) -> None:
+    top = _top(coder.code(text, pub_date="2025-04-20", doc_id="t"))
+    assert (top.event_type, top.acled_sub_event_type) == ("COERCE", "Arrests")
+
+
+def test_one_more_victim_who_died_days_later_adds_to_the_toll(coder) -> None:
+    text = (
+        "Police fired live rounds at demonstrators marching in Beira on Monday, and two men "
+        "were shot dead, a rights group said. A third protester died in hospital on Wednesday."
+    )
+    found = coder.code(text, pub_date="2024-03-14", doc_id="t")
+    assert all(str(e.date) == "2024-03-11" for e in found)
+    assert (_top(found).dead, sum(e.dead or 0 for e in found)) == (3, 3)
+
+
+def test_other_dead_of_a_later_day_stay_their_own_event(coder) -> None:
+    text = (
+        "Police fired live rounds at demonstrators marching in Beira on Monday, and two men "
+        "were shot dead, a rights group said. Gunmen killed four villagers near Pemba on "
+        "Wednesday."
+    )
+    found = coder.code(text, pub_date="2024-03-14", doc_id="t")
+    assert sorted(e.dead for e in found if e.dead) == [2, 4]
+
+
+def test_an_arrest_hours_after_a_protest_is_no_intervention_in_it(coder) -> None:
+    text = (
+        "Hours after opposition supporters protested the results, police placed the "
+        "candidate under house arrest."
+    )
+    top = _top(coder.code(text, pub_date="2025-04-20", doc_id="t"))
+    assert top.event_type == "COERCE"

@@ -376,6 +376,15 @@ def _when_said(ctx: _Context, m: DateMention) -> bool:
     return at is not None and at.lemma_.lower() in REPORTING
 
 
+def said_day(doc: Document, event: Event) -> bool:
+    """The event's date is the day a statement was made ("..., the ministry said on
+    Saturday"), read off the verb its expression hangs on: when it happened may be earlier."""
+    ctx = _context(doc, event)
+    if ctx is None or ctx.parsed is None or event.date_span is None:
+        return False
+    return any(m.span == event.date_span and _when_said(ctx, m) for m in ctx.mentions)
+
+
 # --- the whole ------------------------------------------------------------------------
 
 
@@ -404,4 +413,4 @@ def date_events(doc: Document) -> None:
             )
 
 
-__all__ = ["DateChoice", "TimeExpr", "date_events", "resolve_event_date"]
+__all__ = ["DateChoice", "TimeExpr", "date_events", "resolve_event_date", "said_day"]

@@ -24,6 +24,14 @@ statements and reactions are left to the merge stage):
 A joining elaboration's place refines the frame event's when it lies within it and is
 finer ("The strike hit the village of Ak-Sai" after "struck a village in Batken region").
 
+A day that only says when a statement was made ("..., the ministry said on Saturday") bounds
+the event from above: a later telling of the frame's event with an earlier day of its own
+(up to a week) elaborates it and gives the frame its day ("four soldiers were killed in
+Wednesday's blast"); a later toll dated only by its own statement, up to a week after the
+frame's day, elaborates it too ("At least five were killed, the ombudsman said on
+Saturday"); so does one more victim who died days later ("A third protester died in
+hospital the next day").
+
 The frame's place is its events' place; where none has one, a place named in (or right
 after) the main event's participants ("Police in Nairobi fired tear gas", "shelled
 residential areas of El Obeid"); failing that, the lead sentence's best-attached place that
@@ -38,6 +46,8 @@ from typing import Any
 
 from flashpoint.document import Document, Event, EventLocation
 from flashpoint.ontology import load_ontology
+from flashpoint.stages.counts.patterns import ONE_MORE
+from flashpoint.stages.dates.attach import said_day
 from flashpoint.stages.events.acled import ARMED
 from flashpoint.stages.frames.flags import is_flagged
 from flashpoint.stages.merge import _sides_fit, absorb, compatible
@@ -99,6 +109,7 @@ class Frame:
     events: list[Event]
     location: EventLocation | None = None
     dated: Event | None = None  # the frame event whose date the text gives
+    said: bool = False  # that date is the day a statement was made ("..., it said on Saturday")
     intervened: bool = False  # the authorities' action on its protest was folded into it
 
     def place_country(self) -> str | None:
@@ -232,6 +243,7 @@ def _frame(doc: Document, main: Event, events: list[Event]) -> Frame:
         or _lead_place(doc, main, events)
     )
     frame.dated = next((e for e in ordered if _own_date(e) and _material(e)), None)
+    frame.said = frame.dated is not None and said_day(doc, frame.dated)
     for e in frame.events:
         if _material(e) and e.location is None and _fits_place(e, frame):
             e.location = replace(frame.location) if frame.location else None
@@ -248,13 +260,21 @@ def _lead_place(doc: Document, main: Event, events: list[Event]) -> EventLocatio
     return lead_place(doc, main)
 
 
-def _differs(main: Event, frame: Frame) -> bool:
-    """The main event is told with a place or date of its own the frame does not share."""
+def _differs(doc: Document, main: Event, frame: Frame) -> bool:
+    """The main event is told with a place or date of its own the frame does not share: not
+    when it may tell the frame's event of its type on the day it happened or was reported,
+    nor when it is one more victim of it who died later."""
     own = _own_place(main)
     if own is not None and frame.location is not None and not _same_place(own, frame.location):
         return True
     dated = frame.dated
-    return _own_date(main) and dated is not None and not _same_day(main, dated)
+    if not _own_date(main) or dated is None or _same_day(main, dated):
+        return False
+    if _late_addition(doc, main, frame):
+        return False
+    if main.event_type != frame.main.event_type:
+        return True
+    return not (_earlier_telling(main, frame) or _said_since(doc, main, frame))
 
 
 def _told(event: Event) -> bool:
@@ -263,10 +283,10 @@ def _told(event: Event) -> bool:
     return _has_roles(event) or bool(_own_place(event)) or _own_date(event) or counted
 
 
-def _starts_frame(main: Event | None, frame: Frame | None) -> bool:
+def _starts_frame(doc: Document, main: Event | None, frame: Frame | None) -> bool:
     if main is None or not _told(main):
         return False
-    return frame is None or _differs(main, frame)
+    return frame is None or _differs(doc, main, frame)
 
 
 # --- elaborations -----------------------------------------------------------------------
@@ -284,10 +304,59 @@ def _fits_place(event: Event, frame: Frame) -> bool:
     return loc is None or loc.country in (None, country)
 
 
-def _fits_date(event: Event, frame: Frame) -> bool:
+def _fits_date(doc: Document, event: Event, frame: Frame) -> bool:
     if not _own_date(event):
         return True
-    return frame.dated is not None and _same_day(event, frame.dated)
+    dated = frame.dated
+    if dated is None:
+        return False
+    if _same_day(event, dated) or _earlier_telling(event, frame):
+        return True
+    return _said_since(doc, event, frame) or _late_addition(doc, event, frame)
+
+
+_SAID_LAG_DAYS = 7  # a statement tells of what happened at most a week before it
+
+
+def _earlier_telling(event: Event, frame: Frame) -> bool:
+    """The frame is dated only by the day a statement was made ("..., the ministry said on
+    Saturday") and `event` gives its own day, earlier by a week at most ("four soldiers were
+    killed in Wednesday's blast"): it may tell when the frame's event happened."""
+    dated = frame.dated
+    if not frame.said or dated is None or dated.date is None or event.date is None:
+        return False
+    if dated.date_precision != "day" or event.date_precision != "day":
+        return False
+    return 0 < (dated.date - event.date).days <= _SAID_LAG_DAYS
+
+
+def _said_since(doc: Document, event: Event, frame: Frame) -> bool:
+    """`event` is dated only by the day a statement about it was made, at most a week after
+    the frame's day ("Fighting flared on Thursday ... At least five combatants were killed,
+    the ombudsman said on Saturday"): it may tell of the frame's event."""
+    dated = frame.dated
+    if dated is None or dated.date is None or event.date is None:
+        return False
+    if dated.date_precision != "day" or event.date_precision != "day":
+        return False
+    lag = (event.date - dated.date).days
+    return 0 < lag <= _SAID_LAG_DAYS and said_day(doc, event)
+
+
+def _redate(frame: Frame, event: Event) -> None:
+    """`event` told a frame event again with the day it happened: the frame's events dated
+    by the statement's day take it."""
+    dated = frame.dated
+    assert dated is not None
+    said = dated.date_span
+    for e in frame.events:
+        if e.date_span == said:
+            e.date, e.date_precision, e.date_span = (
+                event.date,
+                event.date_precision,
+                event.date_span,
+            )
+    frame.said = False
 
 
 def _fits_roles(event: Event, frame: Frame) -> bool:
@@ -313,13 +382,29 @@ def _same_type_target(event: Event, frame: Frame) -> Event | None:
 
 def _fills_in(target: Event, event: Event) -> bool:
     """`event` only adds what `target` leaves open: no side told as someone else, nobody on
-    both sides ("Kyrgyz border guards opened fire" is not the strike on Kyrgyz villagers)."""
+    both sides ("Kyrgyz border guards opened fire" is not the strike on Kyrgyz villagers),
+    and, but in a clash (where both sides die), no dead named as the target's attackers are
+    ("13 insurgents were killed" is not the insurgents' own raid)."""
     if not _sides_fit(target, event):
         return False
+    clash = target.acled_sub_event_type == "Armed clash"
     sides = ((target.actor, event.recipient), (target.recipient, event.actor))
     return not any(
-        a is not None and b is not None and a.country and a.country == b.country for a, b in sides
+        a is not None
+        and b is not None
+        and (
+            bool(a.country and a.country == b.country) or (not clash and _same_head(a.text, b.text))
+        )
+        for a, b in sides
     )
+
+
+def _same_head(a: str | None, b: str | None) -> bool:
+    """Two phrases naming the same kind of people by their last word ("Islamic State-linked
+    insurgents", "13 insurgents"): the dead insurgents are not the insurgents' attack."""
+    if not a or not b:
+        return False
+    return a.split()[-1].lower().rstrip("s") == b.split()[-1].lower().rstrip("s")
 
 
 _PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
@@ -375,34 +460,52 @@ def _lead_intervention(doc: Document, main: Event, events: list[Event]) -> Event
     """The lead's main event is the authorities acting on people at a protest its own
     sentence tells as going on ("police detained 15 people at a protest of pensioners",
     "blocked students trying to march on parliament"): the protest, which then takes the
-    action's counts, is what the report is about. People preparing or planning to protest
-    are only arrested."""
+    action's counts, is what the report is about; so is a protest the action's people were
+    holding or trying to hold when it came ("arrested 12 people as they tried to stage a
+    sit-in"). People preparing or planning to protest are only arrested."""
     if main.event_type == _PROTEST:
         return None
     head = _token(doc, main)
     for e in events:
-        if e.event_type != _PROTEST or e.aux or e is main:
-            continue
         tok = _token(doc, e)
-        if head is None or tok is None or not _at_the_protest(head, tok):
+        if e.event_type != _PROTEST or e is main or head is None or tok is None:
+            continue
+        while tok.dep_ == "compound":  # "a sit-in": the noun the trigger's word is part of
+            tok = tok.head
+        tried = _tried(tok) is not None
+        if (e.aux and not (tried and e.aux == ["future"])) or not _at_the_protest(head, tok):
             continue
         if _is_intervention(doc, main, e, lead=True):
             _take_counts(e, main)
             e.confidence = max(e.confidence, main.confidence)
+            if tried:  # the attempt was under way when the authorities acted: then and there
+                e.aux, e.date, e.date_precision = [], main.date, main.date_precision
+                e.date_span = main.date_span
             return e
+    return None
+
+
+def _tried(tok: Token) -> Token | None:
+    """The "try" verb a protest was attempted by ("trying to march", "tried to stage a
+    sit-in"), or None."""
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _TRYING:
+        return verb.head
     return None
 
 
 _AT_PROTEST = frozenset({"at", "during"})
 _TRYING = frozenset({"try", "attempt", "seek"})
+_WHILE = frozenset({"as", "while", "when"})  # a clause told as going on at the time
 
 
 def _at_the_protest(head: Token, tok: Token) -> bool:
     """The protest word is where the action's people were ("detained 15 people at a
     protest") or what they were doing ("students marching", "trying to march") in the
     action's own phrase."""
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in _TRYING:
-        tok = tok.head
+    tok = _tried(tok) or tok
+    if tok.dep_ == "advcl" and tok.head.i == head.i:  # "arrested 12 as they tried to march"
+        return any(c.dep_ == "mark" and c.lower_ in _WHILE for c in tok.children)
     if tok.dep_ == "pobj" and tok.head.lower_ in _AT_PROTEST:
         return tok.head.head.i == head.i or tok.head.head.head.i == head.i
     return tok.dep_ in ("acl", "relcl") and tok.head.head.i == head.i and tok.head.dep_ == "dobj"
@@ -445,10 +548,25 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
     frame's place and date; False when it stays an event of its own."""
     if not _material(event) or is_flagged(event):
         return False  # statements and reactions are left to the merge stage
-    if not _fits_date(event, frame) or not _fits_place(event, frame):
+    if not _fits_date(doc, event, frame) or not _fits_place(event, frame):
         return False
     if not _fits_roles(event, frame):
         return False
+    earlier = _earlier_telling(event, frame)
+    other_day = _own_date(event) and not _same_day(event, frame.dated or event)
+    if _folds_into(doc, event, frame):
+        if earlier:
+            _redate(frame, event)
+        return True
+    if other_day:
+        return False  # another event of another day: it keeps its own date and place
+    if _told(event) or event.actor is not None:
+        _inherit(event, frame)
+    return False
+
+
+def _folds_into(doc: Document, event: Event, frame: Frame) -> bool:
+    """`event` tells a frame event again, its intervention or its toll, and is folded in."""
     if _adds_to_main(doc, event, frame):
         return True
     target = _same_type_target(event, frame)
@@ -463,12 +581,26 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
     if _toll_of_main(event, frame):
         _take_counts(frame.main, event)
         return True
-    if _told(event) or event.actor is not None:
-        _inherit(event, frame)
     return False
 
 
 _ADDITION = re.compile(r"\b(?:also|another|a\s+further|an\s+additional)\b", re.I)
+
+
+def _is_addition(toll: str) -> bool:
+    """A toll told as more victims than those counted before ("Two soldiers were also
+    killed", "A third protester died in hospital")."""
+    return bool(_ADDITION.search(toll) or ONE_MORE.match(toll))
+
+
+def _late_addition(doc: Document, event: Event, frame: Frame) -> bool:
+    """One more victim of the frame's event who died within a week after it ("A third
+    protester died in hospital the next day"): the toll is the event's that caused it."""
+    dated, toll = frame.dated, event.count_spans.get("dead")
+    if dated is None or dated.date is None or event.date is None or toll is None:
+        return False
+    lag = (event.date - dated.date).days
+    return 0 < lag <= _SAID_LAG_DAYS and _is_addition(doc.text[toll[0] : toll[1]])
 
 
 def _named(actor: Any) -> bool:
@@ -504,16 +636,18 @@ def _adds_to_main(doc: Document, event: Event, frame: Frame) -> bool:
     """`event` is nothing but a toll told as an addition to the main event's ("..., killing
     nine militants. Two soldiers were also killed") or of its attackers' dead where the main
     event's toll is of others (`_other_side`): other victims of the same fight, so the main
-    event's toll is their sum."""
+    event's toll is their sum. An addition adds to it whatever the type its victims' word
+    gave it ("A third protester died" after police shot dead two)."""
     main, toll = frame.main, event.count_spans.get("dead")
-    if toll is None or event.aux or main.aux or not _same_fight(main, event):
+    if toll is None or event.aux or main.aux:
         return False
     if _named(event.actor) or main.dead is None or event.dead is None:
         return False
     inside = toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]
-    if not inside:
+    addition = _is_addition(doc.text[toll[0] : toll[1]])
+    if not inside or not (addition or _same_fight(main, event)):
         return False
-    if _ADDITION.search(doc.text[toll[0] : toll[1]]):
+    if addition:
         if main.dead_lower_bound is not None or event.dead_lower_bound is not None:
             return False
     elif not _other_side(doc, main, toll):
@@ -577,7 +711,7 @@ def frame_events(doc: Document) -> None:
     _opening(doc)
     for events in _by_sentence(doc.events):
         main = main_event(doc, events)
-        if _starts_frame(main, frame):
+        if _starts_frame(doc, main, frame):
             assert main is not None
             folded = _own_fighting(doc, main, events) + _crowd_acts(main, events)
             protest = _lead_intervention(doc, main, events)
