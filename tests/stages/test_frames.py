@@ -858,3 +858,48 @@ def test_an_arrest_hours_after_a_protest_is_no_intervention_in_it(coder) -> None
     )
     top = _top(coder.code(text, pub_date="2025-04-20", doc_id="t"))
     assert top.event_type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Security forces opened fire on worshippers chanting anti-government slogans in "
+            "Zahedan, killing three people.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police fired live rounds at opposition supporters marching along an avenue "
+            "in Maputo on Thursday, and two men were shot dead.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police fired tear gas at students marching towards parliament in Nairobi.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_force_on_people_told_as_protesting_is_force_on_a_protest(
+    coder, text: str, sub_type: str
+) -> None:
+    top = _top(coder.code(text, pub_date="2024-11-09", doc_id="t"))
+    assert (top.event_type, top.acled_sub_event_type) == ("PROTEST", sub_type)
+
+
+def test_fire_on_people_doing_anything_else_is_an_attack(coder) -> None:
+    text = "Soldiers opened fire on villagers working in their fields near Kumbo, killing two."
+    top = _top(coder.code(text, pub_date="2024-11-09", doc_id="t"))
+    assert (top.event_type, top.acled_sub_event_type) == ("ASSAULT", "Attack")
+
+
+def test_force_that_killed_an_uncounted_number_of_protesters_is_excessive(coder) -> None:
+    text = (
+        "Soldiers opened fire on young people peacefully demonstrating against police "
+        "brutality at a toll gate in Lagos, killing several."
+    )
+    top = _top(coder.code(text, pub_date="2024-11-09", doc_id="t"))
+    assert (top.event_type, top.acled_sub_event_type) == (
+        "PROTEST",
+        "Excessive force against protesters",
+    )
+    assert top.dead is None and top.dead_lower_bound == 3

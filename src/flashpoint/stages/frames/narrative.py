@@ -497,6 +497,7 @@ def _tried(tok: Token) -> Token | None:
 _AT_PROTEST = frozenset({"at", "during"})
 _TRYING = frozenset({"try", "attempt", "seek"})
 _WHILE = frozenset({"as", "while", "when"})  # a clause told as going on at the time
+_AIMED_AT = frozenset({"at", "on", "upon"})  # "fired at", "opened fire on" the people
 
 
 def _at_the_protest(head: Token, tok: Token) -> bool:
@@ -504,11 +505,20 @@ def _at_the_protest(head: Token, tok: Token) -> bool:
     protest") or what they were doing ("students marching", "trying to march") in the
     action's own phrase."""
     tok = _tried(tok) or tok
-    if tok.dep_ == "advcl" and tok.head.i == head.i:  # "arrested 12 as they tried to march"
-        return any(c.dep_ == "mark" and c.lower_ in _WHILE for c in tok.children)
+    if tok.dep_ == "advcl" and tok.head.i == head.i:
+        if any(c.dep_ == "mark" for c in tok.children):  # "arrested 12 as they tried to march"
+            return any(c.dep_ == "mark" and c.lower_ in _WHILE for c in tok.children)
+        # "fired at supporters marching along an avenue": a participle (the parser may hang
+        # it on the verb, the people as its subject) tells what the people were doing
+        return tok.tag_ == "VBG"
     if tok.dep_ == "pobj" and tok.head.lower_ in _AT_PROTEST:
         return tok.head.head.i == head.i or tok.head.head.head.i == head.i
-    return tok.dep_ in ("acl", "relcl") and tok.head.head.i == head.i and tok.head.dep_ == "dobj"
+    if tok.dep_ not in ("acl", "relcl"):
+        return False
+    people = tok.head  # "detained students marching", "opened fire on worshippers chanting"
+    if people.dep_ == "pobj" and people.head.lower_ in _AIMED_AT:
+        return people.head.head.i == head.i
+    return people.head.i == head.i and people.dep_ == "dobj"
 
 
 def _protest_of(frame: Frame) -> Event | None:
@@ -743,7 +753,8 @@ def _intervened(frame: Frame) -> None:
     protest = _protest_of(frame)
     if not frame.intervened or protest is None or _riot(protest):
         return
-    protest.acled_sub_event_type = _EXCESSIVE_FORCE if protest.dead else _WITH_INTERVENTION
+    killed = bool(protest.dead or protest.dead_lower_bound)  # "killing several": someone died
+    protest.acled_sub_event_type = _EXCESSIVE_FORCE if killed else _WITH_INTERVENTION
     protest.acled_event_type = "Protests"
 
 
