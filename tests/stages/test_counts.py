@@ -808,3 +808,14 @@ def test_a_couple_is_two_dead(text: str) -> None:
 
 def test_a_couple_of_hours_is_no_toll() -> None:
     assert find_counts("Killing a couple of hours, they waited.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman said nine soldiers and three of his own fighters were killed.",
+        "Nine soldiers and three of their comrades were killed.",
+    ],
+)
+def test_a_second_number_of_someones_people_adds_to_the_first(text: str) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == [("dead", 12)]

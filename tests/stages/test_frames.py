@@ -903,3 +903,67 @@ def test_force_that_killed_an_uncounted_number_of_protesters_is_excessive(coder)
         "Excessive force against protesters",
     )
     assert top.dead is None and top.dead_lower_bound == 3
+
+
+def test_force_on_people_who_took_to_the_streets_is_force_on_their_protest(coder) -> None:
+    text = (
+        "Security forces fired on worshippers who took to the streets of Zahedan after "
+        "Friday prayers, killing at least two people, activists said."
+    )
+    top = _top(coder.code(text, pub_date="2023-02-26", doc_id="t"))
+    assert (top.event_type, top.acled_sub_event_type) == (
+        "PROTEST",
+        "Excessive force against protesters",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "An angry crowd stormed the police post in Ankazoabo on Sunday and lynched two "
+            "suspects held over the murder of a child.",
+            "stormed",
+        ),
+        ("Police arrested a man wanted for the bombing of a bus station in Kano.", "arrested"),
+    ],
+)
+def test_what_people_are_held_or_wanted_for_ranks_below_the_news(
+    coder, text: str, trigger: str
+) -> None:
+    assert _top(coder.code(text, pub_date="2023-08-29", doc_id="t")).trigger.text == trigger
+
+
+def test_force_by_two_sides_on_a_protest_and_its_later_toll_are_one_protest(coder) -> None:
+    text = (
+        "On 18 July 2024, police and Awami League activists fired live rounds at students "
+        "blocking a highway in Dhaka. Six students were killed."
+    )
+    found = coder.code(text, pub_date="2024-07-19", doc_id="t")
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in found]
+    assert (found[0].event_type, found[0].acled_sub_event_type, found[0].dead) == (
+        "PROTEST",
+        "Excessive force against protesters",
+        6,
+    )
+
+
+def test_every_telling_of_a_protest_acted_on_has_its_sub_type(coder) -> None:
+    text = (
+        "Police fired live rounds at a crowd of protesters marching peacefully in Kitengela "
+        "late on Tuesday, killing four people."
+    )
+    found = coder.code(text, pub_date="2024-06-26", doc_id="t")
+    protests = [e for e in found if e.event_type == "PROTEST"]
+    assert protests and all(
+        e.acled_sub_event_type == "Excessive force against protesters" for e in protests
+    )
+
+
+def test_a_protester_beaten_with_a_baton_stays_excessive_force(coder) -> None:
+    text = (
+        "A police officer hit a woman protester with his baton during an anti-corruption "
+        "march in Nairobi on Tuesday."
+    )
+    top = _top(coder.code(text, pub_date="2024-06-26", doc_id="t"))
+    assert top.acled_sub_event_type == "Excessive force against protesters"

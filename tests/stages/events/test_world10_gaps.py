@@ -61,3 +61,37 @@ def test_a_person_picked_up_by_men_in_plain_clothes_was_abducted(coder: Coder) -
 def test_a_parcel_picked_up_is_no_arrest(coder: Coder) -> None:
     found = coder.code("The courier picked up the parcels in Harare on Monday.", doc_id="t")
     assert all(e.event_type not in ("COERCE", "ASSAULT") for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers arrived to find the bodies lying in the street.",
+        "Police arrived at the scene shortly after the shooting.",
+    ],
+)
+def test_police_arriving_at_a_scene_is_no_deployment(coder: Coder, text: str) -> None:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert all(e.event_type != "MOBILIZE" for e in found)
+
+
+def test_riot_police_arriving_in_a_town_are_deployed(coder: Coder) -> None:
+    event = top_event(coder, "Riot police arrived in Bamenda on Monday.")
+    assert event.event_type == "MOBILIZE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A riot policeman struck a student during a march in Kampala on Monday.",
+        "Officers in riot gear stood outside the court in Kampala.",
+    ],
+)
+def test_riot_as_a_word_of_the_police_or_their_gear_is_no_riot(coder: Coder, text: str) -> None:
+    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
+    assert all(e.trigger.text.lower() != "riot" for e in found)
+
+
+def test_a_riot_is_still_a_riot(coder: Coder) -> None:
+    event = top_event(coder, "The riot in Kampala left two people dead.")
+    assert (event.event_type, event.trigger.text) == ("PROTEST", "riot")

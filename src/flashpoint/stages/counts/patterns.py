@@ -232,6 +232,10 @@ ONE_MORE = re.compile(
 _KILL_WHOM = r"kill(?:ed|ing)|lynch(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)"
 
 
+# "two of the attackers", "three of his own fighters": whose people the second number counts
+_OF_WHOSE = r"(?:\s+of(?:\s+(?:his|her|their|its|our)(?:\s+own)?)?)?"
+
+
 def _pronoun_cue(pronoun: str) -> str:
     """A killing verb whose object is `pronoun`: "beat them to death", "shot him dead",
     "killed them" (after "then" or "later")."""
@@ -297,7 +301,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # "caught two suspected thieves and beat them to death": the pronoun is the number
         ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}", ("them",)),
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}", ("him", "her")),
-        ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?:\s+of)?{_WHO1}{_NAMED}"
+        ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}{_OF_WHOSE}{_WHO1}{_NAMED}"
                 rf"{_TOLD}\s+{_AUX}{_ADV}{passive}\b", ("and",)),
         # "a boy was abducted and killed", "two herders were tortured and killed"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"

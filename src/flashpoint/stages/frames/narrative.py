@@ -436,7 +436,10 @@ def _is_intervention(doc: Document, event: Event, protest: Event, lead: bool = F
     acts = _intervention_acts()
     if event.event_type == _PROTEST or event.aux:
         return False
-    if event.mode not in modes and event.trigger.text.lower() not in acts:
+    # an act of no particular means by the authorities ("security forces fired on them")
+    authorities = event.actor is not None and event.actor.sector in sectors
+    unmoded = event.mode is None and authorities
+    if event.mode not in modes and event.trigger.text.lower() not in acts and not unmoded:
         return False
     if _depth(doc, event) > _MAIN_CLAUSE_DEPTH:
         return False
@@ -475,7 +478,8 @@ def _lead_intervention(doc: Document, main: Event, events: list[Event]) -> Event
         tried = _tried(tok) is not None
         if (e.aux and not (tried and e.aux == ["future"])) or not _at_the_protest(head, tok):
             continue
-        if _is_intervention(doc, main, e, lead=True):
+        sides = [m for m in events if m.trigger.span == main.trigger.span]  # one per actor
+        if any(_is_intervention(doc, m, e, lead=True) for m in sides):
             _take_counts(e, main)
             e.confidence = max(e.confidence, main.confidence)
             if tried:  # the attempt was under way when the authorities acted: then and there
@@ -568,8 +572,9 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
         if earlier:
             _redate(frame, event)
         return True
-    if other_day:
-        return False  # another event of another day: it keeps its own date and place
+    if other_day:  # another event of another day keeps its own date and place, below the lead
+        event.confidence = min(event.confidence, max(0.0, frame.main.confidence - 0.01))
+        return False
     if _told(event) or event.actor is not None:
         _inherit(event, frame)
     return False
@@ -688,11 +693,12 @@ def _toll_of_main(event: Event, frame: Frame) -> bool:
     it ("Two soldiers and one militant were killed": its trigger lies in the toll phrase),
     or the main event's fight told by the side that answered it (`_swapped`), and the
     frame's main event of its type has no toll of its own: it is the main event's toll,
-    whichever side the dead were on (a clash kills on both); after a riot, its toll whatever
-    the event's type ("protesters clashed with the police and burned a station. One protester
-    was killed")."""
+    whichever side the dead were on (a clash kills on both); after a riot, or a protest the
+    authorities acted on, its toll whatever the event's type ("protesters clashed with the
+    police and burned a station. One protester was killed")."""
     main, toll = frame.main, event.count_spans.get("dead")
-    if toll is None or event.aux or main.aux or not _same_fight(main, event):
+    acted_on = frame.intervened and main.event_type == _PROTEST  # its dead are the force's
+    if toll is None or event.aux or main.aux or not (_same_fight(main, event) or acted_on):
         return False
     if _swapped(event, main):
         return main.dead is None and main.dead_lower_bound is None
@@ -725,8 +731,11 @@ def frame_events(doc: Document) -> None:
             assert main is not None
             folded = _own_fighting(doc, main, events) + _crowd_acts(main, events)
             protest = _lead_intervention(doc, main, events)
-            if protest is not None:
-                folded, main = [*folded, main], protest
+            if protest is not None:  # the action, told once per side ("police and activists")
+                acts = [e for e in events if e.trigger.span == main.trigger.span]
+                for act in acts:
+                    _take_counts(protest, act)
+                folded, main = [*folded, *acts], protest
             events = [e for e in events if e not in folded]
             frame = _frame(doc, main, events)
             frame.intervened = frame.intervened or protest is not None
@@ -736,6 +745,9 @@ def frame_events(doc: Document) -> None:
         for event in events:
             if frame is None or not elaborate(doc, event, frame):
                 kept.append(event)
+    if frames:
+        lead = frames[0]
+        _rank_earlier_below(lead, [e for e in kept if e.sentence_index > lead.main.sentence_index])
     _orphan_tolls(doc, frames)
     _raised_tolls(doc, frames)
     for f in frames:
@@ -747,15 +759,32 @@ def frame_events(doc: Document) -> None:
     _rank_causes_below(doc)
 
 
+def _rank_earlier_below(lead: Frame, events: list[Event]) -> None:
+    """Events a later sentence dates before the report's lead ("A former rebel who
+    surrendered last month guided troops to the site") are background to it: they never
+    outrank the lead's main event."""
+    dated = lead.dated
+    if dated is None or dated.date is None:
+        return
+    cap = max(0.0, lead.main.confidence - 0.01)
+    for e in events:
+        if _own_date(e) and e.date is not None and e.date < dated.date:
+            e.confidence = min(e.confidence, cap)
+
+
 def _intervened(frame: Frame) -> None:
     """A protest the authorities acted on: with intervention, or excessive force when
-    someone was killed."""
-    protest = _protest_of(frame)
-    if not frame.intervened or protest is None or _riot(protest):
+    someone was killed; every telling of it in the frame ("protesters marching") alike."""
+    protests = [e for e in frame.events if e.event_type == _PROTEST and not e.aux]
+    if not frame.intervened or not protests or any(_riot(p) for p in protests):
         return
-    killed = bool(protest.dead or protest.dead_lower_bound)  # "killing several": someone died
-    protest.acled_sub_event_type = _EXCESSIVE_FORCE if killed else _WITH_INTERVENTION
-    protest.acled_event_type = "Protests"
+    # "killing several": someone died; grave force already read off a telling ("hits a
+    # demonstrator with his baton") stays excessive
+    killed = any(p.dead or p.dead_lower_bound for p in protests)
+    grave = killed or any(p.acled_sub_event_type == _EXCESSIVE_FORCE for p in protests)
+    for protest in protests:
+        protest.acled_sub_event_type = _EXCESSIVE_FORCE if grave else _WITH_INTERVENTION
+        protest.acled_event_type = "Protests"
 
 
 def _riot(protest: Event) -> bool:
@@ -825,7 +854,8 @@ _OCCASION = frozenset({"after", "following", "amid", "over"})
 def _rank_causes_below(doc: Document) -> None:
     """An event told as the occasion of another event's verb ("asked for more air defence
     after a night of Russian missile attacks", "suspended flights after a jet was shot
-    down") never outranks it: the main predicate tells what the sentence reports."""
+    down") never outranks it: the main predicate tells what the sentence reports; nor does
+    one told as what some people are held or wanted for (`_held_over`)."""
     for events in _by_sentence(doc.events):
         heads = {}
         for e in events:
@@ -837,6 +867,25 @@ def _rank_causes_below(doc: Document) -> None:
             head = heads.get(verb.i) if verb is not None else None
             if head is not None and head is not e and e.confidence >= head.confidence:
                 e.confidence = max(0.0, head.confidence - 0.01)
+            elif _held_over(_token(doc, e)):
+                top = max((o.confidence for o in events if o is not e), default=None)
+                if top is not None and e.confidence >= top:
+                    e.confidence = max(0.0, top - 0.01)
+
+
+_REASON_PREPS = frozenset({"over", "for", "of"})
+
+
+def _held_over(tok: Token | None) -> bool:
+    """The event is what some people are held, wanted or accused for, told in a participle
+    on them ("lynched two suspects held over the murder of a child", "arrested a man wanted
+    for the bombing"): a reason given for those people, ranked below the sentence's events."""
+    while tok is not None and tok.dep_ == "compound":
+        tok = tok.head
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _REASON_PREPS:
+        return False
+    verb = tok.head.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _occasion_of(tok: Token | None) -> Token | None:
