@@ -960,10 +960,19 @@ def test_every_telling_of_a_protest_acted_on_has_its_sub_type(coder) -> None:
     )
 
 
-def test_a_protester_beaten_with_a_baton_stays_excessive_force(coder) -> None:
+def test_protesters_beaten_by_fighters_were_intervened_on(coder) -> None:
+    # excessive force, as ACLED defines it, is lethal or gravely injuring force
+    text = "Fighters beat women protesting in Kabul on Wednesday and detained two reporters."
+    found = coder.code(text, pub_date="2024-09-12", doc_id="t")
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+
+
+def test_protesters_cleared_with_batons_and_pepper_spray_were_intervened_on(coder) -> None:
     text = (
-        "A police officer hit a woman protester with his baton during an anti-corruption "
-        "march in Nairobi on Tuesday."
+        "Police used batons and pepper spray to clear pensioners protesting outside the "
+        "parliament in Buenos Aires on Wednesday. Twelve people were detained."
     )
-    top = _top(coder.code(text, pub_date="2024-06-26", doc_id="t"))
-    assert top.acled_sub_event_type == "Excessive force against protesters"
+    found = coder.code(text, pub_date="2024-09-12", doc_id="t")
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"

@@ -719,6 +719,24 @@ def _by_sentence(events: list[Event]) -> list[list[Event]]:
     return [groups[k] for k in sorted(groups)]
 
 
+def _new_frame(doc: Document, main: Event, events: list[Event]) -> tuple[Frame, list[Event]]:
+    """The frame a sentence starts, and the sentence's events that stay: its main event's
+    own fighting and its crowd's acts are folded in, or the main event becomes the protest
+    its action intervened in (the action told once per side: "police and activists fired")."""
+    folded = _own_fighting(doc, main, events) + _crowd_acts(main, events)
+    protest = _lead_intervention(doc, main, events)
+    acts: list[Event] = []
+    if protest is not None:
+        acts = [e for e in events if e.trigger.span == main.trigger.span]
+        for act in acts:
+            _take_counts(protest, act)
+        folded, main = [*folded, *acts], protest
+    staying = [e for e in events if e not in folded]
+    frame = _frame(doc, main, staying)
+    frame.intervened = frame.intervened or protest is not None
+    return frame, staying
+
+
 def frame_events(doc: Document) -> None:
     """Group the events of `doc` into report frames (see the module docstring)."""
     frame: Frame | None = None
@@ -729,18 +747,9 @@ def frame_events(doc: Document) -> None:
         main = main_event(doc, events)
         if _starts_frame(doc, main, frame):
             assert main is not None
-            folded = _own_fighting(doc, main, events) + _crowd_acts(main, events)
-            protest = _lead_intervention(doc, main, events)
-            if protest is not None:  # the action, told once per side ("police and activists")
-                acts = [e for e in events if e.trigger.span == main.trigger.span]
-                for act in acts:
-                    _take_counts(protest, act)
-                folded, main = [*folded, *acts], protest
-            events = [e for e in events if e not in folded]
-            frame = _frame(doc, main, events)
-            frame.intervened = frame.intervened or protest is not None
+            frame, staying = _new_frame(doc, main, events)
             frames.append(frame)
-            kept.extend(events)
+            kept.extend(staying)
             continue
         for event in events:
             if frame is None or not elaborate(doc, event, frame):
@@ -778,10 +787,9 @@ def _intervened(frame: Frame) -> None:
     protests = [e for e in frame.events if e.event_type == _PROTEST and not e.aux]
     if not frame.intervened or not protests or any(_riot(p) for p in protests):
         return
-    # "killing several": someone died; grave force already read off a telling ("hits a
-    # demonstrator with his baton") stays excessive
-    killed = any(p.dead or p.dead_lower_bound for p in protests)
-    grave = killed or any(p.acled_sub_event_type == _EXCESSIVE_FORCE for p in protests)
+    # "killing several": someone died. Beating protesters or clearing them with batons is
+    # intervention, as ACLED defines it: excessive force is lethal or gravely injuring
+    grave = any(p.dead or p.dead_lower_bound for p in protests)
     for protest in protests:
         protest.acled_sub_event_type = _EXCESSIVE_FORCE if grave else _WITH_INTERVENTION
         protest.acled_event_type = "Protests"
