@@ -34,11 +34,15 @@ def test_a_deployment_happens_where_the_troops_were_sent(coder: Coder) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # what surrounds an issue is no force
         "The controversy surrounding the election in Lagos deepened on Monday.",
         "Mystery surrounds the fate of the ship.",
+        # police who arrive at a scene respond to an incident: no deployment
+        "Officers arrived to find the bodies lying in the street.",
+        "Police arrived at the scene shortly after the shooting.",
     ],
 )
-def test_what_surrounds_an_issue_is_no_force(coder: Coder, text: str) -> None:
+def test_no_force_moves_in(coder: Coder, text: str) -> None:
     found = coder.code(text, pub_date="2025-05-06", doc_id="t")
     assert all(e.event_type != "MOBILIZE" for e in found)
 
@@ -61,18 +65,6 @@ def test_a_person_picked_up_by_men_in_plain_clothes_was_abducted(coder: Coder) -
 def test_a_parcel_picked_up_is_no_arrest(coder: Coder) -> None:
     found = coder.code("The courier picked up the parcels in Harare on Monday.", doc_id="t")
     assert all(e.event_type not in ("COERCE", "ASSAULT") for e in found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Officers arrived to find the bodies lying in the street.",
-        "Police arrived at the scene shortly after the shooting.",
-    ],
-)
-def test_police_arriving_at_a_scene_is_no_deployment(coder: Coder, text: str) -> None:
-    found = coder.code(text, pub_date="2025-05-06", doc_id="t")
-    assert all(e.event_type != "MOBILIZE" for e in found)
 
 
 def test_riot_police_arriving_in_a_town_are_deployed(coder: Coder) -> None:

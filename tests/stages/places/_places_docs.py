@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flashpoint.document import Document, Event, EventActor, Trigger
+from flashpoint.document import Document, Event, EventActor, PlaceMention, Trigger
 from flashpoint.stages.parse import load_nlp
 from flashpoint.stages.places.geoparse import geoparse
 from flashpoint.stages.sentences import SentenceStage
@@ -23,6 +23,18 @@ def place_doc(text: str, parse: bool = True, ner: bool = False) -> Document:
             doc.parses[sent.index] = p
     doc.places = geoparse(doc)
     return doc
+
+
+def places_of(text: str) -> list[PlaceMention]:
+    """The geoparsed places of `text`, parsed with the entity recogniser off."""
+    return place_doc(text).places
+
+
+def first_place(places: list[PlaceMention], text: str) -> PlaceMention:
+    """The first place written `text`; fails, naming the places found, when there is none."""
+    hits = [p for p in places if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in places]}"
+    return hits[0]
 
 
 def span_of(doc: Document, needle: str, nth: int = 0) -> tuple[int, int]:

@@ -9,20 +9,7 @@ unless the city was named before it."""
 from __future__ import annotations
 
 import pytest
-from _places_docs import place_doc
-
-from flashpoint.document import PlaceMention
-
-
-def _places(text: str) -> list[PlaceMention]:
-    return place_doc(text).places
-
-
-def _first(places: list[PlaceMention], text: str) -> PlaceMention:
-    hits = [p for p in places if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in places]}"
-    return hits[0]
-
+from _places_docs import first_place, places_of
 
 # --- a possessive after a comma: container or speaker -----------------------------------
 
@@ -35,7 +22,7 @@ def _first(places: list[PlaceMention], text: str) -> PlaceMention:
     ],
 )
 def test_a_possessive_whose_noun_is_no_place_does_not_contain_the_town(text: str) -> None:
-    goma = _first(_places(text), "Goma")
+    goma = first_place(places_of(text), "Goma")
     assert (goma.country, goma.precision) == ("COD", "city")
 
 
@@ -53,7 +40,7 @@ def test_a_possessive_whose_noun_is_no_place_does_not_contain_the_town(text: str
 def test_a_possessive_whose_noun_is_a_place_still_contains_it(
     text: str, town: str, country: str
 ) -> None:
-    place = _first(_places(text), town)
+    place = first_place(places_of(text), town)
     assert (place.country, place.precision) == (country, "city")
 
 
@@ -61,16 +48,16 @@ def test_a_possessive_whose_noun_is_a_place_still_contains_it(
 
 
 def test_a_unit_the_gazetteer_lacks_leaves_its_town_alone() -> None:
-    places = _places("Soldiers clashed with insurgents near Kumbo, Bui division, on Tuesday.")
-    kumbo = _first(places, "Kumbo")
+    places = places_of("Soldiers clashed with insurgents near Kumbo, Bui division, on Tuesday.")
+    kumbo = first_place(places, "Kumbo")
     assert (kumbo.country, kumbo.admin1) == ("CMR", "North-West")
 
 
 def test_a_unit_read_only_through_a_foreign_towns_alternate_name_loses_it() -> None:
     # a small German town is also known as "Kech"; Turbat is a town of its own name
-    places = _places("Gunmen attacked a bus near Turbat, Kech district, on Friday.")
-    assert _first(places, "Turbat").country == "PAK"
-    assert _first(places, "Kech district").country is None
+    places = places_of("Gunmen attacked a bus near Turbat, Kech district, on Friday.")
+    assert first_place(places, "Turbat").country == "PAK"
+    assert first_place(places, "Kech district").country is None
 
 
 # --- neighbouring towns vouch for each other --------------------------------------------
@@ -81,15 +68,15 @@ def test_two_towns_of_one_region_named_only_there_vouch_for_each_other() -> None
         "Insurgents attacked a base in Mocimboa da Praia on Monday, Rwanda's defence force "
         "said. Its troops later reopened the road to Mueda."
     )
-    places = _places(text)
+    places = places_of(text)
     for town in ("Mocimboa da Praia", "Mueda"):
-        place = _first(places, town)
+        place = first_place(places, town)
         assert (place.country, place.admin1) == ("MOZ", "Cabo Delgado")
     assert "Praia" not in [p.text for p in places]  # not Cabo Verde's capital
 
 
 def test_towns_whose_names_other_countries_share_keep_their_own_reading() -> None:
-    places = _places("Heavy rain flooded Barry on Monday. Residents of Thornhill stayed indoors.")
+    places = places_of("Heavy rain flooded Barry on Monday. Residents of Thornhill stayed indoors.")
     assert all(p.country == "GBR" for p in places)
 
 
@@ -98,10 +85,10 @@ def test_towns_whose_names_other_countries_share_keep_their_own_reading() -> Non
 
 def test_a_capital_phrase_is_a_place_when_the_city_is_named_only_later() -> None:
     text = "Clashes erupted in the Libyan capital on Friday. A Tripoli-based militia spoke."
-    phrase = _first(_places(text), "Libyan capital")
+    phrase = first_place(places_of(text), "Libyan capital")
     assert (phrase.country, phrase.name) == ("LBY", "Tripoli")
 
 
 def test_a_capital_phrase_after_the_city_only_refers_back_to_it() -> None:
     text = "Thousands marched through Athens on Sunday. Police in the Greek capital fired gas."
-    assert [p.text for p in _places(text)] == ["Athens"]
+    assert [p.text for p in places_of(text)] == ["Athens"]

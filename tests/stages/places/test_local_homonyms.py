@@ -3,16 +3,7 @@
 
 from __future__ import annotations
 
-from _places_docs import place_doc
-
-from flashpoint.document import PlaceMention
-
-
-def _first(places: list[PlaceMention], text: str) -> PlaceMention:
-    hits = [p for p in places if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in places]}"
-    return hits[0]
-
+from _places_docs import first_place, place_doc
 
 # --- the document's home region ------------------------------------------------------------
 
@@ -24,7 +15,7 @@ def test_a_town_name_is_read_in_the_region_where_most_of_the_places_lie() -> Non
         "Fort Mitchell and LaGrange spoke against it. A judge in Macon will hear the appeal, "
         "and Georgia officials are watching."
     )
-    columbus = _first(doc.places, "Columbus")
+    columbus = first_place(doc.places, "Columbus")
     assert (columbus.country, columbus.admin1) == ("USA", "Georgia")
 
 
@@ -33,4 +24,4 @@ def test_the_home_region_does_not_outweigh_a_capital() -> None:
         "Officials in Washington approved money for a new bridge. Crews from Frederick, "
         "Hagerstown and Cumberland will start in May, the Maryland roads agency said."
     )
-    assert _first(doc.places, "Washington").admin1 == "District of Columbia"
+    assert first_place(doc.places, "Washington").admin1 == "District of Columbia"

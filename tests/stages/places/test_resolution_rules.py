@@ -6,39 +6,26 @@ sense per name, and first names that open a sentence."""
 from __future__ import annotations
 
 import pytest
-from _places_docs import place_doc
-
-from flashpoint.document import PlaceMention
-
-
-def _places(text: str) -> list[PlaceMention]:
-    return place_doc(text).places
-
-
-def _first(places: list[PlaceMention], text: str) -> PlaceMention:
-    hits = [p for p in places if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in places]}"
-    return hits[0]
-
+from _places_docs import first_place, place_doc, places_of
 
 # --- a town's alternate name needs a place cue ------------------------------------------
 
 
 def test_a_word_that_only_names_a_small_town_by_an_alternate_name_is_no_place() -> None:
     # "Andrus" is only a GeoNames alternate name of a small American town
-    places = _places("Andrus told reporters that the plan would go ahead next spring.")
+    places = places_of("Andrus told reporters that the plan would go ahead next spring.")
     assert [p.text for p in places] == []
 
 
 def test_with_a_locative_word_the_alternate_name_still_counts() -> None:
-    places = _places("She grew up in Andrus before she moved away.")
-    assert _first(places, "Andrus").country == "USA"
+    places = places_of("She grew up in Andrus before she moved away.")
+    assert first_place(places, "Andrus").country == "USA"
 
 
 def test_the_town_word_of_its_name_does_not_make_an_alternate_name() -> None:
     # "City of Westminster" is the district's GeoNames name: "Westminster" is its own name
     doc = place_doc("A Westminster council spokeswoman in London, England, said the shop may stay.")
-    assert _first(doc.places, "Westminster").country == "GBR"
+    assert first_place(doc.places, "Westminster").country == "GBR"
 
 
 # --- a capitalised kind word inside an organisation's name ------------------------------
@@ -52,14 +39,14 @@ def test_the_town_word_of_its_name_does_not_make_an_alternate_name() -> None:
     ],
 )
 def test_a_kind_word_followed_by_a_name_is_part_of_an_organisation(text: str, name: str) -> None:
-    place = _first(_places(text), name)
+    place = first_place(places_of(text), name)
     assert place.precision == "admin1"
     assert place.text == name  # not "Montana Department"
 
 
 def test_a_lower_case_kind_word_still_says_what_the_place_is() -> None:
-    place = _first(
-        _places("Fighting was reported in Helmand province Taliban officials said."),
+    place = first_place(
+        places_of("Fighting was reported in Helmand province Taliban officials said."),
         "Helmand province",
     )
     assert place.precision == "admin1"
@@ -69,16 +56,22 @@ def test_a_lower_case_kind_word_still_says_what_the_place_is() -> None:
 
 
 def test_new_york_alone_is_the_city_and_with_state_the_region() -> None:
-    city = _first(_places("Thousands marched through New York on Saturday."), "New York")
+    city = first_place(places_of("Thousands marched through New York on Saturday."), "New York")
     assert city.precision == "city" and city.lat is not None and city.lat < 41
-    region = _first(_places("Flooding hit upstate New York state on Saturday."), "New York state")
+    region = first_place(
+        places_of("Flooding hit upstate New York state on Saturday."), "New York state"
+    )
     assert region.precision == "admin1"
 
 
 def test_washington_alone_is_the_capital_and_with_state_the_region() -> None:
-    capital = _first(_places("Officials in Washington said the talks would resume."), "Washington")
+    capital = first_place(
+        places_of("Officials in Washington said the talks would resume."), "Washington"
+    )
     assert capital.admin1 == "District of Columbia" and capital.precision == "city"
-    region = _first(_places("Wildfires burned in Washington state this week."), "Washington state")
+    region = first_place(
+        places_of("Wildfires burned in Washington state this week."), "Washington state"
+    )
     assert region.admin1 == "Washington" and region.precision == "admin1"
 
 
@@ -86,20 +79,20 @@ def test_washington_alone_is_the_capital_and_with_state_the_region() -> None:
 
 
 def test_a_list_of_countries_is_no_country_inside_another() -> None:
-    places = _places("Several countries, among them China, Japan and Korea, sent aid.")
-    assert _first(places, "China").country == "CHN"
-    assert _first(places, "China").precision == "country"
+    places = places_of("Several countries, among them China, Japan and Korea, sent aid.")
+    assert first_place(places, "China").country == "CHN"
+    assert first_place(places, "China").precision == "country"
 
 
 def test_a_list_of_cities_is_no_city_inside_the_next() -> None:
-    places = _places("After stops in Washington, New York and Boston, the envoy flew home.")
-    assert _first(places, "Washington").admin1 == "District of Columbia"
-    assert _first(places, "New York").admin1 == "New York"
+    places = places_of("After stops in Washington, New York and Boston, the envoy flew home.")
+    assert first_place(places, "Washington").admin1 == "District of Columbia"
+    assert first_place(places, "New York").admin1 == "New York"
 
 
 def test_a_town_and_its_region_still_nest() -> None:
-    places = _places("The festival was held in Lexington, Massachusetts, last week.")
-    assert _first(places, "Lexington").admin1 == "Massachusetts"
+    places = places_of("The festival was held in Lexington, Massachusetts, last week.")
+    assert first_place(places, "Lexington").admin1 == "Massachusetts"
 
 
 # --- context from the rest of the document ----------------------------------------------
@@ -110,11 +103,11 @@ def test_country_context_alone_does_not_turn_a_world_city_into_a_small_namesake(
         "Artists in New York and Washington, D.C. say a court award could protect murals "
         "across the United States. They cited the work of street artists in London."
     )
-    assert _first(_places(text), "London").country == "GBR"
+    assert first_place(places_of(text), "London").country == "GBR"
 
 
 def test_a_small_namesake_wins_when_the_text_names_its_region() -> None:
-    places = _places(
+    places = places_of(
         "The fair came to London, Ontario. Farmers from across Ontario came to London."
     )
     assert all(p.country == "CAN" for p in places if p.text == "London")
@@ -125,7 +118,7 @@ def test_named_neighbours_support_a_country_against_a_region_of_its_name() -> No
         "Soldiers from Armenia passed through Georgia on their way north. The pension is "
         "worth about 40 US dollars a month. Azerbaijan puts pressure on Georgia."
     )
-    places = _places(text)
+    places = places_of(text)
     assert {p.country for p in places if p.text == "Georgia"} == {"GEO"}
 
 
@@ -134,7 +127,7 @@ def test_a_name_placed_once_in_a_container_is_that_place_throughout() -> None:
         "The actress arrived in Athens, Greece, on Monday. The brand was founded in Toronto, "
         "Canada. She met fans at a central Athens hotel and later toured Athens by night."
     )
-    places = _places(text)
+    places = places_of(text)
     assert {p.country for p in places if p.text == "Athens"} == {"GRC"}
 
 
@@ -146,19 +139,19 @@ def test_a_first_name_opening_a_sentence_makes_the_next_word_a_surname() -> None
         "Charlie Chen, 48, was charged in Boston on Thursday. Chen made $800,000 from the "
         "trades, prosecutors said. A lawyer for Chen could not be reached."
     )
-    places = _places(text)
+    places = places_of(text)
     assert "Chen" not in [p.text for p in places]
-    assert _first(places, "Boston").country == "USA"
+    assert first_place(places, "Boston").country == "USA"
 
 
 def test_a_common_word_opening_a_sentence_is_no_first_name() -> None:
-    places = _places("Northern Kherson was shelled overnight. Kherson has no power.")
+    places = places_of("Northern Kherson was shelled overnight. Kherson has no power.")
     assert [p.country for p in places if p.text == "Kherson"] == ["UKR", "UKR"]
 
 
 def test_a_compass_word_before_an_unknown_name_is_no_region() -> None:
     # "Eastern" is a province of Saudi Arabia; "Eastern Ghouta" is not it
-    places = _places("Aid reached civilians in Eastern Ghouta near Damascus.")
+    places = places_of("Aid reached civilians in Eastern Ghouta near Damascus.")
     assert all(p.country != "SAU" for p in places)
 
 
@@ -168,46 +161,46 @@ def test_a_compass_word_before_an_unknown_name_is_no_region() -> None:
 def test_a_place_based_compound_names_the_place_by_its_name_alone() -> None:
     text = "A Nairobi-based rights group said police shot three protesters in Mombasa."
     doc = place_doc(text)
-    place = _first(doc.places, "Nairobi")
+    place = first_place(doc.places, "Nairobi")
     assert place.country == "KEN"
     assert place.span == (text.index("Nairobi"), text.index("Nairobi") + len("Nairobi"))
 
 
 @pytest.mark.parametrize("word", ["born", "owned", "administered"])
 def test_other_compounds_of_where_also_name_the_place(word: str) -> None:
-    places = _places(f"The Lagos-{word} firm opened an office on Monday.")
-    assert _first(places, "Lagos").country == "NGA"
+    places = places_of(f"The Lagos-{word} firm opened an office on Monday.")
+    assert first_place(places, "Lagos").country == "NGA"
 
 
 def test_a_compound_of_who_leads_or_backs_only_modifies() -> None:
-    places = _places("Iran-backed fighters and a Kenya-led force clashed near the border.")
+    places = places_of("Iran-backed fighters and a Kenya-led force clashed near the border.")
     assert [p.text for p in places] == []
 
 
 def test_the_event_is_not_placed_at_the_base_of_the_group_that_reports_it() -> None:
     doc = place_doc("A London-based monitoring group said soldiers attacked a village on Monday.")
-    assert _first(doc.places, "London").country == "GBR"
+    assert first_place(doc.places, "London").country == "GBR"
 
 
 def test_a_leading_the_is_no_part_of_the_name_unless_the_name_has_it() -> None:
     text = "The U.S. sent aid. Judges in The Hague ruled on Monday."
-    places = _places(text)
-    assert _first(places, "U.S.").span == (4, 8)
-    assert _first(places, "The Hague").country == "NLD"
+    places = places_of(text)
+    assert first_place(places, "U.S.").span == (4, 8)
+    assert first_place(places, "The Hague").country == "NLD"
 
 
 def test_an_organisation_word_and_a_kind_word_make_a_body_not_a_place() -> None:
-    places = _places("The Police Department said two officers were hurt in Chicago.")
+    places = places_of("The Police Department said two officers were hurt in Chicago.")
     assert [p.text for p in places] == ["Chicago"]
 
 
 def test_a_common_kind_word_after_an_unknown_name_is_no_place() -> None:
-    places = _places("Children played at the Scout camp while fans watched the League quarter.")
+    places = places_of("Children played at the Scout camp while fans watched the League quarter.")
     assert [p.text for p in places] == []
 
 
 def test_a_strong_kind_word_after_an_unknown_name_is_a_place() -> None:
-    places = _places("Soldiers entered the villages of Paletwa township on Monday.")
+    places = places_of("Soldiers entered the villages of Paletwa township on Monday.")
     assert [p.text for p in places] == ["Paletwa township"]
 
 
@@ -216,13 +209,13 @@ def test_an_acronym_or_a_kind_word_before_a_name_is_no_first_name() -> None:
         "Samples went to CDC Atlanta for tests. The clinic at Children's Village Malakal is "
         "open. Doctors in Atlanta and Malakal are waiting."
     )
-    places = _places(text)
+    places = places_of(text)
     # the bare names of the last sentence are places, not the surnames of "CDC", "Village"
     assert [(p.text, p.country) for p in places][-2:] == [("Atlanta", "USA"), ("Malakal", "SSD")]
 
 
 def test_names_written_with_elided_articles_and_connectors() -> None:
-    places = _places("Cases rose in Côte d'Ivoire and in the capital, Port-au-Prince.")
+    places = places_of("Cases rose in Côte d'Ivoire and in the capital, Port-au-Prince.")
     assert [(p.text, p.country) for p in places] == [
         ("Côte d'Ivoire", "CIV"),
         ("Port-au-Prince", "HTI"),
@@ -230,12 +223,12 @@ def test_names_written_with_elided_articles_and_connectors() -> None:
 
 
 def test_visiting_is_a_place_cue_for_a_name_that_is_also_a_first_name() -> None:
-    places = _places("She was bitten while visiting Austin last summer.")
-    assert _first(places, "Austin").country == "USA"
+    places = places_of("She was bitten while visiting Austin last summer.")
+    assert first_place(places, "Austin").country == "USA"
 
 
 def test_two_places_joined_by_a_hyphen_are_both_places() -> None:
-    places = _places("The return Amsterdam-London leg still needs a change of trains.")
+    places = places_of("The return Amsterdam-London leg still needs a change of trains.")
     assert [(p.text, p.country) for p in places] == [("Amsterdam", "NLD"), ("London", "GBR")]
 
 
@@ -247,23 +240,23 @@ def test_two_places_joined_by_a_hyphen_are_both_places() -> None:
     ],
 )
 def test_a_town_of_several_words_joined_by_a_hyphen_to_another_is_two_places(text: str) -> None:
-    places = _places(text)
+    places = places_of(text)
     assert {(p.text, p.country) for p in places} >= {("Fada N'Gourma", "BFA"), ("Pama", "BFA")}
 
 
 def test_a_name_after_a_surname_particle_is_a_surname() -> None:
     text = "Rail chief Roger van Boxtel spoke. Boxtel said tickets would get cheaper."
-    assert [p.text for p in _places(text)] == []
+    assert [p.text for p in places_of(text)] == []
 
 
 def test_a_function_word_before_a_name_is_no_part_of_it() -> None:
-    places = _places("The train was six minutes late After Paris, London is the second stop.")
+    places = places_of("The train was six minutes late After Paris, London is the second stop.")
     assert [p.text for p in places] == ["Paris", "London"]
 
 
 def test_a_big_city_that_is_also_a_surname_needs_no_cue() -> None:
-    places = _places("Zuckerberg will travel to Washington next week to testify.")
-    assert _first(places, "Washington").admin1 == "District of Columbia"
+    places = places_of("Zuckerberg will travel to Washington next week to testify.")
+    assert first_place(places, "Washington").admin1 == "District of Columbia"
 
 
 # --- a country inside a body's name --------------------------------------------------------
@@ -282,30 +275,30 @@ def test_a_big_city_that_is_also_a_surname_needs_no_cue() -> None:
 def test_after_a_body_word_and_of_even_a_country_names_the_body(
     text: str, not_places: set[str], places: set[str]
 ) -> None:
-    found = {p.text for p in _places(text)}
+    found = {p.text for p in places_of(text)}
     assert found == places, found
     assert not found & not_places
 
 
 def test_a_country_right_after_air_is_an_airline() -> None:
-    found = {p.text for p in _places("She flew Air France to Lagos, then Air Canada home.")}
+    found = {p.text for p in places_of("She flew Air France to Lagos, then Air Canada home.")}
     assert found == {"Lagos"}
 
 
 def test_a_body_word_followed_by_of_and_a_name_is_no_town_of_that_name() -> None:
     # "University" and "Church" are also small towns in GeoNames
-    found = {p.text for p in _places("Students at the University of Nairobi marched.")}
+    found = {p.text for p in places_of("Students at the University of Nairobi marched.")}
     assert found == {"Nairobi"}
-    assert {p.text for p in _places("The Church of England met in York.")} == {"York"}
+    assert {p.text for p in places_of("The Church of England met in York.")} == {"York"}
 
 
 def test_lower_case_bank_of_a_river_and_a_town_named_university_still_count() -> None:
-    assert {p.text for p in _places("Fighting on the east bank of the river near Raqqa.")} == {
+    assert {p.text for p in places_of("Fighting on the east bank of the river near Raqqa.")} == {
         "Raqqa"
     }
-    found = {p.text for p in _places("He grew up in University Park, Texas.")}
+    found = {p.text for p in places_of("He grew up in University Park, Texas.")}
     assert {"University Park", "Texas"} <= found
-    assert {p.text for p in _places("The Ministry of Defence of Kenya said so.")} == {"Kenya"}
+    assert {p.text for p in places_of("The Ministry of Defence of Kenya said so.")} == {"Kenya"}
 
 
 # --- a region reached only by an alternate name, glued to a first name, is a surname -------
@@ -324,13 +317,13 @@ def test_lower_case_bank_of_a_river_and_a_town_named_university_still_count() ->
 def test_a_region_reached_by_an_alternate_name_after_a_first_name_is_a_surname(
     text: str,
 ) -> None:
-    assert [p.text for p in _places(text)] == []
+    assert [p.text for p in places_of(text)] == []
 
 
 def test_the_regions_own_names_stay_places_beside_capitalised_words() -> None:
-    found = {p.text for p in _places("Troops moved into Mainland China and Lake Van.")}
+    found = {p.text for p in places_of("Troops moved into Mainland China and Lake Van.")}
     assert {"China", "Van"} <= found
-    found = {p.text for p in _places("He flew to Kano, met Mohammed Bin Salman in Riyadh.")}
+    found = {p.text for p in places_of("He flew to Kano, met Mohammed Bin Salman in Riyadh.")}
     assert found == {"Kano", "Riyadh"}
 
 
@@ -349,12 +342,12 @@ def test_the_regions_own_names_stay_places_beside_capitalised_words() -> None:
     ],
 )
 def test_a_compass_word_or_a_word_after_a_connector_ends_a_longer_name(text: str) -> None:
-    found = {p.country for p in _places(text)}
+    found = {p.country for p in places_of(text)}
     assert not found & {"CMR", "OMN", "MDV"}, found
 
 
 def test_names_with_a_connector_and_compass_regions_still_count() -> None:
-    found = {p.text for p in _places("He flew to Mar del Plata, then to South Kordofan.")}
+    found = {p.text for p in places_of("He flew to Mar del Plata, then to South Kordofan.")}
     assert found == {"Mar del Plata", "South Kordofan"}
 
 
@@ -371,7 +364,7 @@ def test_names_with_a_connector_and_compass_regions_still_count() -> None:
 def test_conflict_regions_news_names_are_in_the_gazetteer(
     text: str, name: str, country: str, admin1: str | None
 ) -> None:
-    place = _first(_places(text), name)
+    place = first_place(places_of(text), name)
     assert place.country == country
     if admin1:
         assert place.admin1 == admin1
@@ -392,7 +385,7 @@ def test_conflict_regions_news_names_are_in_the_gazetteer(
 def test_a_town_abroad_named_only_by_an_alternate_name_is_not_that_town(
     text: str, word: str
 ) -> None:
-    places = _places(text)
+    places = places_of(text)
     assert not [p for p in places if p.text.startswith(word) and p.name is not None], places
     assert places  # the document's own places stay
 
@@ -429,7 +422,7 @@ def test_a_town_abroad_named_only_by_an_alternate_name_is_not_that_town(
 def test_a_unit_its_container_does_not_hold_is_one_the_gazetteer_lacks(
     text: str, word: str, country: str, admin1: str
 ) -> None:
-    unit = next(p for p in _places(text) if p.text.startswith(word))
+    unit = next(p for p in places_of(text) if p.text.startswith(word))
     assert unit.name is None  # not the namesake elsewhere
     assert unit.country == country and unit.admin1 == admin1  # placed by its container
 
@@ -437,7 +430,7 @@ def test_a_unit_its_container_does_not_hold_is_one_the_gazetteer_lacks(
 def test_a_unit_near_a_place_is_not_inside_it() -> None:
     region = next(
         p
-        for p in _places("The outbreak is in the Likouala region near the Cameroon border.")
+        for p in places_of("The outbreak is in the Likouala region near the Cameroon border.")
         if p.text.startswith("Likouala")
     )
     assert region.country == "COG"
@@ -452,26 +445,26 @@ def test_a_unit_near_a_place_is_not_inside_it() -> None:
 )
 def test_one_word_of_a_town_named_with_its_kind_word_is_no_place(text: str) -> None:
     # "Adan Dheere town" is an unknown town, not Aden; "Kabul Bagh village" not Kabul
-    assert [p.name for p in _places(text) if p.name is not None] == []
+    assert [p.name for p in places_of(text) if p.name is not None] == []
 
 
 def test_a_regions_city_is_called_by_the_regions_name_whatever_geonames_spells_it() -> None:
     # GeoNames names the city of Libya's Derna district "Darnah"; a Romanian village is
     # "Derna" by its own name
-    city = _first(_places("Gunmen attacked a checkpoint in Derna city."), "Derna city")
+    city = first_place(places_of("Gunmen attacked a checkpoint in Derna city."), "Derna city")
     assert city.country == "LBY" and city.precision == "city"
 
 
 def test_a_plural_kind_word_names_the_kind_of_the_lists_places() -> None:
     # "Bihar areas of Kathmandu": an area of Kathmandu, not the Indian state
-    places = _places("Police fired on students in the Thamel and Bihar areas of Kathmandu.")
+    places = places_of("Police fired on students in the Thamel and Bihar areas of Kathmandu.")
     bihar = next(p for p in places if p.text.startswith("Bihar"))
     assert bihar.name is None and bihar.country == "NPL"
 
 
 def test_lebanons_governorates_are_called_south_and_north_as_acled_names_them() -> None:
-    places = _places("A drone struck a car near Qana (Sour, South) on Sunday.")
-    south = _first(places, "South")
+    places = places_of("A drone struck a car near Qana (Sour, South) on Sunday.")
+    south = first_place(places, "South")
     assert (south.country, south.admin1) == ("LBN", "South Lebanon")
 
 

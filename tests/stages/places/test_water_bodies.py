@@ -3,16 +3,7 @@ sentences: found as one name, and placed where the text or the document puts the
 
 from __future__ import annotations
 
-from _places_docs import place_doc
-
-from flashpoint.document import PlaceMention
-
-
-def _first(places: list[PlaceMention], text: str) -> PlaceMention:
-    hits = [p for p in places if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in places]}"
-    return hits[0]
-
+from _places_docs import first_place, place_doc
 
 # --- finding them --------------------------------------------------------------------------
 
@@ -45,7 +36,7 @@ def test_a_region_after_lake_stays_a_place_of_its_own() -> None:
 
 def test_a_town_the_gazetteer_knows_by_the_whole_name_stays_the_town() -> None:
     doc = place_doc("Police in Lake Charles, Louisiana, arrested two men on Friday.")
-    town = _first(doc.places, "Lake Charles")
+    town = first_place(doc.places, "Lake Charles")
     assert (town.precision, town.admin1) == ("city", "Louisiana")
 
 
@@ -61,7 +52,7 @@ def test_a_water_body_takes_the_region_of_a_town_in_its_sentence() -> None:
     doc = place_doc(
         "The Tallowash Creek burst its banks near Maitland, cutting roads to two farms."
     )
-    creek = _first(doc.places, "Tallowash Creek")
+    creek = first_place(doc.places, "Tallowash Creek")
     assert (creek.country, creek.admin1, creek.precision) == ("AUS", "New South Wales", "region")
     assert creek.lat is not None and abs(creek.lat - -32.73) < 0.5
 
@@ -72,13 +63,13 @@ def test_a_water_body_takes_the_documents_home_region() -> None:
         "Marion and Murphysboro said tests were under way, and Illinois officials will report "
         "in May."
     )
-    lake = _first(doc.places, "Lake Tawney")
+    lake = first_place(doc.places, "Lake Tawney")
     assert (lake.country, lake.admin1, lake.precision) == ("USA", "Illinois", "region")
 
 
 def test_a_water_body_named_after_a_state_is_in_it_without_other_clues() -> None:
     doc = place_doc("Traffic on the Missouri River was halted for a second day.")
-    river = _first(doc.places, "Missouri River")
+    river = first_place(doc.places, "Missouri River")
     assert (river.country, river.admin1) == ("USA", "Missouri")
     assert not any(p.text == "Missouri" for p in doc.places)
 
@@ -95,19 +86,19 @@ def test_a_water_body_named_again_is_where_it_was_first_placed() -> None:
 
 def test_a_water_body_in_a_container_takes_the_container() -> None:
     doc = place_doc("Kayakers paddled the Tallowash River in Bakersfield, California, on Saturday.")
-    river = _first(doc.places, "Tallowash River")
+    river = first_place(doc.places, "Tallowash River")
     assert (river.country, river.admin1) == ("USA", "California")
 
 
 def test_a_water_body_with_no_clue_stays_unresolved() -> None:
     doc = place_doc("Swimmers were warned away from Gannetmere Lagoon after the spill.")
-    lagoon = _first(doc.places, "Gannetmere Lagoon")
+    lagoon = first_place(doc.places, "Gannetmere Lagoon")
     assert lagoon.precision is None and lagoon.country is None
 
 
 def test_a_water_body_with_a_possessive_is_still_the_water_body() -> None:
     doc = place_doc("Rowers raced on the Tallowash River's upper reach near Maitland on Sunday.")
-    river = _first(doc.places, "Tallowash River")
+    river = first_place(doc.places, "Tallowash River")
     assert (river.country, river.admin1) == ("AUS", "New South Wales")
 
 
@@ -121,13 +112,13 @@ _HOME_MA = (
 
 def test_a_local_name_with_readings_only_outside_the_home_region_is_placed_in_it() -> None:
     doc = place_doc(_HOME_MA + "Several children play football in Forest Park after school.")
-    park = _first(doc.places, "Forest Park")
+    park = first_place(doc.places, "Forest Park")
     assert (park.country, park.admin1, park.precision) == ("USA", "Massachusetts", "region")
 
 
 def test_a_town_the_text_puts_in_another_region_stays_there() -> None:
     doc = place_doc(_HOME_MA + "One teacher moved to Forest Park, Georgia, last year.")
-    town = _first(doc.places, "Forest Park")
+    town = first_place(doc.places, "Forest Park")
     assert (town.admin1, town.precision) == ("Georgia", "city")
 
 

@@ -141,6 +141,13 @@ def _token(doc: Document, event: Event) -> Token | None:
     return next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
 
 
+def _noun_head(tok: Token | None) -> Token | None:
+    """The noun a compound word is part of ("missile" of "missile attacks"), else `tok`."""
+    while tok is not None and tok.dep_ == "compound":
+        tok = tok.head
+    return tok
+
+
 def _depth(doc: Document, event: Event) -> int:
     if _parsed(doc, event) is None:
         return 0
@@ -318,29 +325,30 @@ def _fits_date(doc: Document, event: Event, frame: Frame) -> bool:
 _SAID_LAG_DAYS = 7  # a statement tells of what happened at most a week before it
 
 
+def _day_lag(frame: Frame, event: Event) -> int | None:
+    """Days from the frame's day to the event's, both told to the day; else None."""
+    dated = frame.dated
+    if dated is None or dated.date is None or event.date is None:
+        return None
+    if dated.date_precision != "day" or event.date_precision != "day":
+        return None
+    return (event.date - dated.date).days
+
+
 def _earlier_telling(event: Event, frame: Frame) -> bool:
     """The frame is dated only by the day a statement was made ("..., the ministry said on
     Saturday") and `event` gives its own day, earlier by a week at most ("four soldiers were
     killed in Wednesday's blast"): it may tell when the frame's event happened."""
-    dated = frame.dated
-    if not frame.said or dated is None or dated.date is None or event.date is None:
-        return False
-    if dated.date_precision != "day" or event.date_precision != "day":
-        return False
-    return 0 < (dated.date - event.date).days <= _SAID_LAG_DAYS
+    lag = _day_lag(frame, event) if frame.said else None
+    return lag is not None and 0 < -lag <= _SAID_LAG_DAYS
 
 
 def _said_since(doc: Document, event: Event, frame: Frame) -> bool:
     """`event` is dated only by the day a statement about it was made, at most a week after
     the frame's day ("Fighting flared on Thursday ... At least five combatants were killed,
     the ombudsman said on Saturday"): it may tell of the frame's event."""
-    dated = frame.dated
-    if dated is None or dated.date is None or event.date is None:
-        return False
-    if dated.date_precision != "day" or event.date_precision != "day":
-        return False
-    lag = (event.date - dated.date).days
-    return 0 < lag <= _SAID_LAG_DAYS and said_day(doc, event)
+    lag = _day_lag(frame, event)
+    return lag is not None and 0 < lag <= _SAID_LAG_DAYS and said_day(doc, event)
 
 
 def _redate(frame: Frame, event: Event) -> None:
@@ -473,13 +481,11 @@ def _lead_intervention(doc: Document, main: Event, events: list[Event]) -> Event
         tok = _token(doc, e)
         if e.event_type != _PROTEST or e is main or head is None or tok is None:
             continue
-        while tok.dep_ == "compound":  # "a sit-in": the noun the trigger's word is part of
-            tok = tok.head
+        tok = _noun_head(tok)  # "a sit-in": the noun the trigger's word is part of
         tried = _tried(tok) is not None
         if (e.aux and not (tried and e.aux == ["future"])) or not _at_the_protest(head, tok):
             continue
-        sides = [m for m in events if m.trigger.span == main.trigger.span]  # one per actor
-        if any(_is_intervention(doc, m, e, lead=True) for m in sides):
+        if any(_is_intervention(doc, m, e, lead=True) for m in _sides_of(main, events)):
             _take_counts(e, main)
             e.confidence = max(e.confidence, main.confidence)
             if tried:  # the attempt was under way when the authorities acted: then and there
@@ -487,6 +493,12 @@ def _lead_intervention(doc: Document, main: Event, events: list[Event]) -> Event
                 e.date_span = main.date_span
             return e
     return None
+
+
+def _sides_of(main: Event, events: list[Event]) -> list[Event]:
+    """The main event told once per actor ("police and activists fired"): every event of
+    its trigger."""
+    return [e for e in events if e.trigger.span == main.trigger.span]
 
 
 def _tried(tok: Token) -> Token | None:
@@ -554,7 +566,18 @@ def _inherit(event: Event, frame: Frame) -> None:
     if dated is not None and not _own_date(event):
         event.date, event.date_precision = dated.date, dated.date_precision
         event.date_span = dated.date_span
-    event.confidence = min(event.confidence, max(0.0, frame.main.confidence - 0.01))
+    _cap_below(event, frame.main.confidence)
+
+
+def _cap_below(event: Event, confidence: float) -> None:
+    """`event` ranks below an event of `confidence`, however confident it was."""
+    event.confidence = min(event.confidence, max(0.0, confidence - 0.01))
+
+
+def _rank_below(event: Event, confidence: float) -> None:
+    """`event` ranks below an event of `confidence` where it would tie or outrank it."""
+    if event.confidence >= confidence:
+        event.confidence = max(0.0, confidence - 0.01)
 
 
 def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
@@ -573,7 +596,7 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
             _redate(frame, event)
         return True
     if other_day:  # another event of another day keeps its own date and place, below the lead
-        event.confidence = min(event.confidence, max(0.0, frame.main.confidence - 0.01))
+        _cap_below(event, frame.main.confidence)
         return False
     if _told(event) or event.actor is not None:
         _inherit(event, frame)
@@ -727,7 +750,7 @@ def _new_frame(doc: Document, main: Event, events: list[Event]) -> tuple[Frame, 
     protest = _lead_intervention(doc, main, events)
     acts: list[Event] = []
     if protest is not None:
-        acts = [e for e in events if e.trigger.span == main.trigger.span]
+        acts = _sides_of(main, events)
         for act in acts:
             _take_counts(protest, act)
         folded, main = [*folded, *acts], protest
@@ -775,10 +798,9 @@ def _rank_earlier_below(lead: Frame, events: list[Event]) -> None:
     dated = lead.dated
     if dated is None or dated.date is None:
         return
-    cap = max(0.0, lead.main.confidence - 0.01)
     for e in events:
         if _own_date(e) and e.date is not None and e.date < dated.date:
-            e.confidence = min(e.confidence, cap)
+            _cap_below(e, lead.main.confidence)
 
 
 def _intervened(frame: Frame) -> None:
@@ -874,11 +896,11 @@ def _rank_causes_below(doc: Document) -> None:
             verb = _occasion_of(_token(doc, e))
             head = heads.get(verb.i) if verb is not None else None
             if head is not None and head is not e and e.confidence >= head.confidence:
-                e.confidence = max(0.0, head.confidence - 0.01)
+                _rank_below(e, head.confidence)
             elif _held_over(_token(doc, e)):
                 top = max((o.confidence for o in events if o is not e), default=None)
-                if top is not None and e.confidence >= top:
-                    e.confidence = max(0.0, top - 0.01)
+                if top is not None:
+                    _rank_below(e, top)
 
 
 _REASON_PREPS = frozenset({"over", "for", "of"})
@@ -888,8 +910,7 @@ def _held_over(tok: Token | None) -> bool:
     """The event is what some people are held, wanted or accused for, told in a participle
     on them ("lynched two suspects held over the murder of a child", "arrested a man wanted
     for the bombing"): a reason given for those people, ranked below the sentence's events."""
-    while tok is not None and tok.dep_ == "compound":
-        tok = tok.head
+    tok = _noun_head(tok)
     if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _REASON_PREPS:
         return False
     verb = tok.head.head
@@ -899,8 +920,7 @@ def _held_over(tok: Token | None) -> bool:
 def _occasion_of(tok: Token | None) -> Token | None:
     """The word whose occasion `tok` is: through "a night of", "weeks of", to the head of
     the "after/following/amid/over" phrase, or None."""
-    while tok is not None and tok.dep_ == "compound":  # "missile attacks": the noun
-        tok = tok.head
+    tok = _noun_head(tok)  # "missile attacks": the noun
     for _ in range(4):
         if tok is None or tok.dep_ != "pobj":
             return None

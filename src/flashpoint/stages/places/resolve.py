@@ -539,6 +539,7 @@ def _vouched(items: list[Item], it: Item) -> bool:
             and _km(c.lat, c.lon, p.lat, p.lon) <= _NEIGHBOUR_KM
         )
 
+    alone = _one_country(it, p.country)  # only then can a neighbour vouch
     for other in items:
         if other.mention.key == it.mention.key:
             continue
@@ -546,7 +547,7 @@ def _vouched(items: list[Item], it: Item) -> bool:
         if any(agrees(c) for c in cands if c.kind in ("admin1", "admin2")):
             return True
         if (
-            _one_country(it, p.country)
+            alone
             and _one_country(other, p.country)
             and any(neighbour(c, other.mention.key) for c in cands)
         ):
