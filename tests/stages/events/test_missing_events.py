@@ -48,7 +48,17 @@ CASES = [
     (
         "The governor imposed a dusk-to-dawn curfew on the market town.",
         "COERCE",
-        "Change to group/activity",
+        "Other",
+    ),
+    (
+        "Rebels declared a curfew across the valley after the arrest of their commander.",
+        "COERCE",
+        "Other",
+    ),
+    (
+        "Authorities imposed an indefinite curfew on the port city after two nights of unrest.",
+        "COERCE",
+        "Other",
     ),
     (
         "Soldiers found a cache of rifles and ammunition buried in a field.",

@@ -98,6 +98,7 @@ _HANDOVER_LEMMAS = _CUES["handover_lemmas"]
 _WITHDRAWAL = _CUES["withdrawal"]
 _FIGHTING = _CUES["fighting"]
 _CAPTIVES = _CUES["captives"]
+_DEALS = _CUES["deals"]
 _SURRENDER_LEMMAS = _CUES["surrender_lemmas"]
 _CONFLICT = _CUES["conflict"]
 _TRUCE = _CUES["truce"]
@@ -510,8 +511,8 @@ def _coerce(
         return "Disrupted weapons use"  # "arrested three men and seized two pistols"
     if mode == "arrest":
         return "Arrests"
-    if mode == "curfew":  # a curfew changes what the authorities' forces do
-        return "Change to group/activity"
+    if mode == "curfew":  # a curfew restricts everyone, whoever imposes it: ACLED's "Other"
+        return "Other"
     if mode == "seize" and lemma in _DEMOLISH_LEMMAS:
         return "Looting/property destruction"
     if mode == "seize" and w & _WEAPONS:
@@ -537,8 +538,10 @@ def _mobilize(
 def _retreat(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    if mode == "ceasefire" or (mode == "release" and w & _CAPTIVES):
-        return "Agreement"
+    if mode == "ceasefire" or (mode == "release" and w & _DEALS):
+        return "Agreement"  # a truce, or a release told as a deal or an exchange
+    if mode == "release":  # captors or authorities freeing people of their own accord
+        return "Other"
     if mode == "withdraw" and w & _TERRITORY:  # a withdrawal hands a place over only when
         if w & _HANDOVER or lemma in _HANDOVER_LEMMAS:  # someone takes it or it is handed
             return "Non-violent transfer of territory"

@@ -17,7 +17,9 @@
   carries its own date in a year before the publication year ("the city, which was bombed
   in 2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
   published in 2024; `in_past_relative`). So is a fight told as what a cooperative act
-  ended ("agreed to a ceasefire, ending days of fighting"; `is_ended`). All get
+  ended ("agreed to a ceasefire, ending days of fighting"; `is_ended`), and a capture told
+  of the people a release frees ("freed 30 students who had been held since their
+  abduction"; `releasing_event`), whose place the release takes when it has none. All get
   `aux: ["background"]`.
 
 The words are data (`data/events/frames.tsv`).
@@ -263,9 +265,52 @@ def is_ended(doc: Document, event: Event) -> bool:
     )
 
 
+# the arguments of a release that name who was freed ("freed 30 students", "hostages ...
+# were freed")
+_FREED_ARGS = frozenset({"dobj", "nsubjpass", "nsubj"})
+
+
+def _capture(event: Event) -> bool:
+    return (event.event_type, event.mode) in (("ASSAULT", "abduct"), ("COERCE", "arrest"))
+
+
+def releasing_event(doc: Document, event: Event) -> Event | None:
+    """The release of the same sentence that frees the people a capture took ("freed 30
+    students who had been held since their abduction", "released a priest they had
+    kidnapped", "hostages abducted last week were freed"): the capture is what it ended."""
+    if not _capture(event):
+        return None
+    sent = doc.sentence_of(event.trigger.span[0])
+    parsed = doc.parses.get(sent.index) if sent else None
+    tok = _token_at(parsed, event.trigger.span[0] - sent.start) if sent and parsed else None
+    if sent is None or tok is None:
+        return None
+    for other in doc.events:
+        if other.mode != "release" or other.sentence_index != event.sentence_index:
+            continue
+        verb = _token_at(parsed, other.trigger.span[0] - sent.start)
+        freed = [c for c in verb.children if c.dep_ in _FREED_ARGS] if verb is not None else []
+        if any(tok in c.subtree and tok.i != c.i for c in freed):
+            return other
+    return None
+
+
+def _released_capture(doc: Document, event: Event) -> bool:
+    """A capture a release ended is background; the release, told with no place of its
+    own, happened where the people were held."""
+    release = releasing_event(doc, event)
+    if release is None:
+        return False
+    if release.location is None:
+        release.location = event.location
+    return True
+
+
 def flag_background(doc: Document, event: Event) -> None:
+    released = _released_capture(doc, event)  # first: it also places the release
     if (
-        is_history(event, event.pub_date or doc.pub_date)
+        released
+        or is_history(event, event.pub_date or doc.pub_date)
         or is_habitual(doc, event)
         or in_past_relative(doc, event)
         or is_ended(doc, event)
