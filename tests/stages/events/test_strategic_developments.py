@@ -116,3 +116,12 @@ def test_a_release_takes_the_place_where_the_people_were_held(coder: Coder) -> N
 def test_arrests_told_beside_a_release_stay_events(coder: Coder) -> None:
     text = "Police freed three hostages and arrested the kidnappers in a raid on Monday."
     assert "arrested" in [e.trigger.text for e in coder.code(text, pub_date=PUB)]
+
+
+def test_a_verb_coordinated_with_another_event_keeps_its_acled_type(coder: Coder) -> None:
+    # the parser may hang the riot's verbs on "opposed" (a REJECT): coordinated, not governed
+    text = (
+        "Hundreds of demonstrators opposed to the new tax law erected barricades, threw stones at "
+        "the police and set fire to cars in the port city on Monday."
+    )
+    assert "Violent demonstration" in {s for _, s in _labelled(coder, text)}

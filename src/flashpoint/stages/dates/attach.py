@@ -93,6 +93,9 @@ class _Context:
 
     def attachment(self, m: DateMention) -> Any:
         s, e = m.span
+        said = syntax.reporting_before(self.parsed, s - self.sentence.start, REPORTING)
+        if said is not None:  # "said on Monday its jets had killed": the statement's day
+            return said
         return syntax.attachment(self.parsed, s - self.sentence.start, e - self.sentence.start)
 
 

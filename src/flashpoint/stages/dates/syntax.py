@@ -113,6 +113,21 @@ def _occasions(trigger: Token) -> list[Token]:
     ]
 
 
+def reporting_before(parsed: Any, start: int, reporting: frozenset[str]) -> Token | None:
+    """The reporting verb right before a temporal expression at sentence offset `start`
+    ("said on Monday its jets had killed ...", "announced Tuesday"): the day is the
+    statement's, however the parser attached it."""
+    first = next((t for t in parsed if t.idx == start), None)
+    if first is None or first.i == 0:
+        return None
+    before = parsed[first.i - 1]
+    if before.lower_ == "on" and before.i > 0:
+        before = parsed[before.i - 1]
+    if before.pos_ in ("VERB", "AUX") and before.lemma_.lower() in reporting:
+        return before
+    return None
+
+
 def attachment(parsed: Any, start: int, end: int) -> Token | None:
     """The token a temporal expression at sentence offsets [start, end) modifies: the head
     of its root, skipping a preposition ("on Tuesday" -> the verb)."""

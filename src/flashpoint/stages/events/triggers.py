@@ -658,8 +658,11 @@ def salience(
         other = triggers.get(head.i)
         if other is not None and other is not m and not _same_event(m, other, dep):
             # the trigger is an argument of another event: "condemned the attack"; what
-            # someone said on the way up is a report of it ("accused X, saying Y fired")
-            if not reported:
+            # someone said on the way up is a report of it ("accused X, saying Y fired");
+            # a coordinated verb ("opposed the reform, threw stones and set fire to shops")
+            # ranks below the first but is no argument of it
+            coordinated = dep == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB"
+            if not reported and not coordinated:
                 m.governor = other
             return max(0.4, score * SUBORDINATE)
         reported = reported or head.lemma_.lower() in REPORTING
