@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from _build import add_event, build_doc
 
+from flashpoint import Coder
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document
 from flashpoint.stages.base import get_stage_factory
@@ -819,3 +820,12 @@ def test_a_couple_of_hours_is_no_toll() -> None:
 )
 def test_a_second_number_of_someones_people_adds_to_the_first(text: str) -> None:
     assert [(c.kind, c.value) for c in find_counts(text)] == [("dead", 12)]
+
+
+def test_whose_people_the_first_item_are_does_not_end_the_sum(coder: Coder) -> None:
+    text = (
+        "Rebels blew up a truck on Monday, killing eight members of a police unit and their "
+        "civilian driver."
+    )
+    (event,) = [e for e in coder.code(text, pub_date="2025-01-07") if e.dead is not None]
+    assert event.dead == 9

@@ -125,3 +125,13 @@ def test_a_verb_coordinated_with_another_event_keeps_its_acled_type(coder: Coder
         "the police and set fire to cars in the port city on Monday."
     )
     assert "Violent demonstration" in {s for _, s in _labelled(coder, text)}
+
+
+def test_a_clause_before_a_semicolon_is_no_content_of_the_verb_after_it(coder: Coder) -> None:
+    # the parser may hang "arrested" on "charged" as its complement
+    text = (
+        "Security forces arrested a journalist at his home in the capital; he was later "
+        "charged with spreading false news."
+    )
+    coded = coder.code(text, pub_date=PUB)
+    assert "Arrests" in {e.acled_sub_event_type for e in coded}

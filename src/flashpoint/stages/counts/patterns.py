@@ -287,7 +287,10 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
                        rf"\s+)?(?:bombers|attackers)\b[^.;]{{1,160}}?\b{active}{_S}{_group('num')}"
                        rf"\s+(?:and|besides|as\s+well\s+as|along\s+with)\s+themselves\b",
                        ("themselves",)),
-        ("sum_active", rf"\b{active}{_S}{_group('num')}\s+and\s+{_group('num2')}", ("and",)),
+        # "killing eight members of a police unit and their driver": whose the first are
+        # does not end the sum
+        ("sum_active", rf"\b{active}{_S}{_group('num')}(?:\s+of(?:\s+[\w'’-]+){{1,4}}?)?\s+and"
+                       rf"\s+{_group('num2')}", ("and",)),
         # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
         ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
                        rf"{_group('num2')}", ("and",)),

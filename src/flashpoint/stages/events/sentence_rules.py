@@ -141,6 +141,16 @@ def _reports_speech(c: Candidate) -> bool:
     return load_ontology().info(c.event_type).reports_speech
 
 
+def _before_semicolon(node: Token) -> bool:
+    """A clause that ends before a semicolon its head follows is a clause of its own
+    ("forces arrested a journalist; he was later charged"), however the parser hangs it."""
+    head = node.head
+    if head.i < node.i:
+        return False
+    doc = node.doc
+    return any(doc[i].text == ";" for i in range(node.right_edge.i + 1, head.i))
+
+
 def drop_reported_content(cands: list[Candidate]) -> None:
     verbal = [c for c in cands if not c.skip and _reports_speech(c)]
     for c in cands:
@@ -148,7 +158,7 @@ def drop_reported_content(cands: list[Candidate]) -> None:
             continue
         node, hops = c.roles.anchor if c.roles.anchor is not None else c.match.token, 0
         while node.head.i != node.i and hops < 4:
-            through_clause = node.dep_ in _CLAUSE_DEPS or (
+            through_clause = (node.dep_ in _CLAUSE_DEPS and not _before_semicolon(node)) or (
                 node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("of", "for")
             )
             node, hops = node.head, hops + 1

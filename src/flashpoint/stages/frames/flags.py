@@ -242,9 +242,37 @@ def _ending_verb(tok: Token) -> Token | None:
     return verb if verb.lemma_.lower() in stop else None
 
 
+_BEFORE_WORDS = frozenset({"after", "following"})
+
+
+def _preceding_verb(tok: Token) -> Token | None:
+    """The verb whose "after" phrase `tok` is told in ("after two days of fighting, the
+    government announced", "following weeks of clashes, the sides signed")."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "two days of fighting"
+    if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_WORDS:
+        return node.head.head
+    return None
+
+
+def _came_before_agreement(doc: Document, sent: Sentence, parsed: Any, tok: Token) -> bool:
+    verb = _preceding_verb(tok)
+    if verb is None:
+        return False
+    told = {t.idx for t in verb.subtree}
+    return any(
+        e.acled_sub_event_type == "Agreement" and e.trigger.span[0] - sent.start in told
+        for e in doc.events
+        if e.sentence_index == sent.index
+    )
+
+
 def is_ended(doc: Document, event: Event) -> bool:
     """A fight told as what a cooperative act ends ("agreed to a ceasefire, ending days of
-    fighting", "a truce that halted the offensive") is what led up to it, not the news."""
+    fighting", "a truce that halted the offensive"), or in an "after" phrase of the clause
+    that tells an agreement ("after two days of fighting, the government announced a
+    ceasefire"), is what led up to it, not the news."""
     if event.event_type != "ASSAULT":
         return False
     sent = doc.sentence_of(event.trigger.span[0])
@@ -252,6 +280,8 @@ def is_ended(doc: Document, event: Event) -> bool:
     if sent is None or parsed is None:
         return False
     tok = _token_at(parsed, event.trigger.span[0] - sent.start)
+    if tok is not None and _came_before_agreement(doc, sent, parsed, tok):
+        return True
     verb = _ending_verb(tok) if tok is not None else None
     if verb is None:
         return False
@@ -318,8 +348,24 @@ def flag_background(doc: Document, event: Event) -> None:
         _flag(event, BACKGROUND)
 
 
+def _retells_background(doc: Document, event: Event) -> bool:
+    """A definite re-mention ("the clashes") whose only earlier tellings of its type are
+    background ("agreed to a ceasefire after a day of fighting") is background too."""
+    if not event.is_reference:
+        return False
+    earlier = [
+        e
+        for e in doc.events
+        if e.event_type == event.event_type and e.sentence_index < event.sentence_index
+    ]
+    return bool(earlier) and all(BACKGROUND in e.aux for e in earlier)
+
+
 def flag_mentions(doc: Document) -> None:
     """Set the aggregate and background flags on the events of `doc`."""
     for event in doc.events:
         flag_totals(doc, event)
         flag_background(doc, event)
+    for event in doc.events:
+        if _retells_background(doc, event):
+            _flag(event, BACKGROUND)

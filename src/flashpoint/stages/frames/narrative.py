@@ -483,14 +483,21 @@ def _lead_intervention(doc: Document, main: Event, events: list[Event]) -> Event
             continue
         tok = _noun_head(tok)  # "a sit-in": the noun the trigger's word is part of
         tried = _tried(tok) is not None
-        if (e.aux and not (tried and e.aux == ["future"])) or not _at_the_protest(head, tok):
+        at = _at_the_protest(head, tok) or (_lethal(main) and _dispersed_by(head, tok))
+        if (e.aux and not (tried and e.aux == ["future"])) or not at:
             continue
         if any(_is_intervention(doc, m, e, lead=True) for m in _sides_of(main, events)):
             _take_counts(e, main)
             e.confidence = max(e.confidence, main.confidence)
-            if tried:  # the attempt was under way when the authorities acted: then and there
-                e.aux, e.date, e.date_precision = [], main.date, main.date_precision
+            # the protest (or the attempt) was under way when the authorities acted: it
+            # happened then and there unless the text dates or places it itself
+            if tried:
+                e.aux = []
+            if tried or (e.date_span is None and main.date_span is not None):
+                e.date, e.date_precision = main.date, main.date_precision
                 e.date_span = main.date_span
+            if e.location is None:
+                e.location = main.location
             return e
     return None
 
@@ -535,6 +542,46 @@ def _at_the_protest(head: Token, tok: Token) -> bool:
     if people.dep_ == "pobj" and people.head.lower_ in _AIMED_AT:
         return people.head.head.i == head.i
     return people.head.i == head.i and people.dep_ == "dobj"
+
+
+def _dispersal_lemmas() -> frozenset[str]:
+    return load_word_lists("events/acled_cues.tsv")["dispersal"]
+
+
+def _dispersed_by(head: Token, tok: Token) -> bool:
+    """The protest is what the action was done to disperse ("shot dead three people when
+    they fired live ammunition to break up a march", "fired tear gas to disperse the
+    rally"): a purpose clause of the action, or of a clause on it, whose object it is."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in _dispersal_lemmas():
+        return False
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    up = verb.head
+    return up.i == head.i or (up.dep_ in ("advcl", "conj") and up.head.i == head.i)
+
+
+def _lethal(event: Event) -> bool:
+    return bool(event.dead or event.dead_lower_bound)
+
+
+def _done_to_disperse(doc: Document, main: Event, protest: Event) -> bool:
+    """Lethal force used to disperse the protest (see `_dispersed_by`)."""
+    head, tok = _token(doc, main), _token(doc, protest)
+    if head is None or tok is None or not _lethal(main):
+        return False
+    return _dispersed_by(head, _noun_head(tok))
+
+
+def _label_dispersal(act: Event, protest: Event) -> None:
+    """Lethal force used to disperse a protest stays the authorities' act (PLOVER codes what
+    they did), coded in ACLED as what was done to the protest, excessive force; it is placed
+    where the protest was when it has no place of its own."""
+    act.acled_event_type = "Protests"
+    act.acled_sub_event_type = _EXCESSIVE_FORCE
+    act.evidence = [*act.evidence, *(s for s in protest.evidence if s not in act.evidence)]
+    if act.location is None:
+        act.location = protest.location
 
 
 def _protest_of(frame: Frame) -> Event | None:
@@ -749,6 +796,9 @@ def _new_frame(doc: Document, main: Event, events: list[Event]) -> tuple[Frame, 
     folded = _own_fighting(doc, main, events) + _crowd_acts(main, events)
     protest = _lead_intervention(doc, main, events)
     acts: list[Event] = []
+    if protest is not None and _done_to_disperse(doc, main, protest):
+        _label_dispersal(main, protest)
+        folded, protest = [*folded, protest], None
     if protest is not None:
         acts = _sides_of(main, events)
         for act in acts:
