@@ -135,3 +135,14 @@ def test_a_clause_before_a_semicolon_is_no_content_of_the_verb_after_it(coder: C
     )
     coded = coder.code(text, pub_date=PUB)
     assert "Arrests" in {e.acled_sub_event_type for e in coded}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army experts made safe a pipe bomb left outside a house on Sunday.",
+        "Technicians rendered the device safe after a controlled explosion.",
+    ],
+)
+def test_a_bomb_made_safe_is_disrupted_weapons_use(coder: Coder, text: str) -> None:
+    assert _top_sub(coder, text) == "Disrupted weapons use"

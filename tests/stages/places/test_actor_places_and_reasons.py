@@ -46,3 +46,12 @@ def test_a_hyphenated_name_is_the_one_word_name(coder: Coder) -> None:
     # the gazetteer writes the Port-au-Prince suburb as "Pétionville"
     name, country = _place(coder, "Gunmen shot dead a driver in Pétion-Ville on Tuesday.")
     assert (name, country) == ("Pétionville", "HTI")
+
+
+def test_the_places_a_sentence_names_beat_the_targets_home_country(coder: Coder) -> None:
+    # the TTP's home is Pakistan; the sentence says the bombs fell in Paktika
+    text = (
+        "Pakistani jets bombed several locations including Laman village, Barmal district, "
+        "Paktika province, targeting alleged TTP hideouts."
+    )
+    assert _place(coder, text)[1] == "AFG"

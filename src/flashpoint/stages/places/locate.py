@@ -617,6 +617,11 @@ def _recipient_country(
         rec = actor if actor is not None and actor.sector in _HOME_SECTORS else None
     if not _is_attack(event) or rec is None or not rec.country:
         return None
+    told = [p for p in places if p.precision]
+    if told and all(p.country != rec.country for p in told):
+        # "bombed Laman village, Paktika province, targeting TTP hideouts": the places the
+        # sentence names say where, not the target's home
+        return None
     target = _target_place(rec.span, rec.country, places)
     if target is not None:  # "shelled Kherson city": the target is itself a place
         return EventLocation.from_mention(target)
