@@ -66,3 +66,37 @@ def test_force_used_to_disperse_a_protest_is_coded_as_done_to_it(
     # PLOVER codes what the authorities did; ACLED codes it as done to the protest
     assert (top.event_type, top.dead, top.acled_sub_event_type) == ("ASSAULT", dead, sub)
     assert top.acled_event_type == "Protests"
+
+
+# the fighting a place was taken after is the taking's own: its toll is the taking's
+TAKINGS = [
+    (
+        "Government troops retook the town of Kora on Monday, capturing it from the rebels "
+        "after a short battle in which five militants were killed.",
+        5,
+    ),
+    (
+        "The rebels said they had seized the town of Kora on Saturday after fighting that a "
+        "local source said killed 10 soldiers.",
+        10,
+    ),
+    (
+        "Government troops recaptured the town of Kora on Monday, two days after rebels overran "
+        "it. The soldiers entered the town after an exchange of fire on its western edge in "
+        "which four rebels were killed.",
+        4,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), TAKINGS)
+def test_a_taking_has_the_toll_of_the_fight_it_was_won_by(
+    coder: Coder, text: str, dead: int
+) -> None:
+    coded = coder.code(text, pub_date=PUB)
+    top = max(coded, key=lambda e: e.confidence)
+    assert top.acled_sub_event_type in (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    )
+    assert top.dead == dead

@@ -173,18 +173,39 @@ def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event
     for e in events:
         if e is main or e.event_type != main.event_type or e.aux:
             continue
-        tok = _token(doc, e)
-        if tok is not None and tok.dep_ in ("relcl", "ccomp") and tok.head.dep_ in _FIGHT_DEPS:
-            tok = tok.head  # "after fighting that killed 10 soldiers": the fighting's killing
+        tok = _fight_noun(_token(doc, e))
         if head is None or tok is None or tok.dep_ not in _FIGHT_DEPS:
             continue
         if tok.pos_ != "NOUN" and not (tok.dep_ == "pcomp" and tok.tag_ == "VBG"):
             continue
         prep = _fight_preposition(tok)
-        if prep.lower_ in _OWN_FIGHT_PREPS and prep.head.i == head.i:
+        if prep.lower_ in _OWN_FIGHT_PREPS and _on_main_verb(prep.head, head):
             _take_counts(main, e)
             out.append(e)
     return out
+
+
+_TOLD_OF_DEPS = ("relcl", "ccomp", "xcomp")
+
+
+def _fight_noun(tok: Token | None) -> Token | None:
+    """The fighting noun a killing is told of ("after fighting that killed 10 soldiers",
+    "after fighting that a source said killed 10"): up through its relative clause."""
+    for _ in range(3):
+        if tok is None or tok.dep_ not in _TOLD_OF_DEPS or tok.head.dep_ in _FIGHT_DEPS:
+            break
+        tok = tok.head
+    if tok is not None and tok.dep_ in _TOLD_OF_DEPS and tok.head.dep_ in _FIGHT_DEPS:
+        return tok.head
+    return tok
+
+
+def _on_main_verb(verb: Token, head: Token) -> bool:
+    """The main event's verb, or a participle that goes on telling it ("retook Ceel Dheer,
+    capturing the town after a short battle")."""
+    if verb.i == head.i:
+        return True
+    return verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i == head.i
 
 
 def _fight_preposition(tok: Token) -> Token:
@@ -663,10 +684,36 @@ def _folds_into(doc: Document, event: Event, frame: Frame) -> bool:
         _fold_intervention(protest, event)
         frame.intervened = True
         return True
-    if _toll_of_main(event, frame):
+    if _toll_of_main(event, frame) or _fight_it_was_won_by(doc, event, frame):
         _take_counts(frame.main, event)
         return True
     return False
+
+
+_TERRITORY_SUBTYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory"}
+)
+
+
+def _fight_it_was_won_by(doc: Document, event: Event, frame: Frame) -> bool:
+    """A later sentence tells the fighting the lead's territory was taken after ("The
+    soldiers entered Macomia after an exchange of fire in which four insurgents were
+    killed"): a fight told as a noun after "after", "in", "during", "amid" or "following"
+    on a verb that is no event of its own, by nobody named; its toll is the lead's."""
+    main = frame.main
+    if main.acled_sub_event_type not in _TERRITORY_SUBTYPES or event.event_type != "ASSAULT":
+        return False
+    if "dead" not in event.count_spans or main.dead is not None or _named(event.actor):
+        return False
+    tok = _fight_noun(_token(doc, event))
+    if tok is None or tok.dep_ not in _FIGHT_DEPS:
+        return False
+    prep = _fight_preposition(tok)
+    if prep.lower_ not in _OWN_FIGHT_PREPS:
+        return False
+    verb = prep.head
+    others = [e for e in doc.events if e is not event and e.sentence_index == event.sentence_index]
+    return not any((t := _token(doc, e)) is not None and t.i == verb.i for e in others)
 
 
 _ADDITION = re.compile(r"\b(?:also|another|a\s+further|an\s+additional)\b", re.I)
