@@ -576,3 +576,14 @@ def test_the_shipped_gazetteer_has_geonames_ids_codes_and_centres() -> None:
     assert abs(syria.lat - 35.0) < 0.5 and abs(syria.lon - 38.0) < 0.5
     afrin = [p for p in gaz.lookup("afrin") if p.country == "SYR" and p.kind == "city"]
     assert afrin and afrin[0].name == "Afrin" and afrin[0].feature_code == "PPL"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "city"), [("KGZ", "Bishkek"), ("TCD", "N'Djamena"), ("TKM", "Ashgabat")]
+)
+def test_a_capital_that_is_a_unit_of_its_own_is_its_own_admin1(iso3: str, city: str) -> None:
+    gaz = load_gazetteer()
+    unit = gaz.admin1(iso3, city)
+    assert unit is not None and unit.name == city
+    towns = [p for p in gaz.lookup(normalize(city)) if p.kind == "city" and p.country == iso3]
+    assert towns and towns[0].admin1 == city
