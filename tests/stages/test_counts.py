@@ -829,3 +829,32 @@ def test_whose_people_the_first_item_are_does_not_end_the_sum(coder: Coder) -> N
     )
     (event,) = [e for e in coder.code(text, pub_date="2025-01-07") if e.dead is not None]
     assert event.dead == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a list as the killing's object: each item its own number, one person per "a"/"his"
+        ("Militants killed a village elder, his wife and three other men in a raid on Friday.", 5),
+        ("Gunmen killed two soldiers, three policemen and a civilian in the attack.", 6),
+        # "their driver", "the bomber": one person each in a passive list
+        (
+            "A bomber rammed a car into a convoy on Monday. Five engineers, their driver and the "
+            "bomber were killed.",
+            7,
+        ),
+    ],
+)
+def test_each_item_of_a_list_of_victims_counts(coder: Coder, text: str, dead: int) -> None:
+    tolls = [e.dead for e in coder.code(text, pub_date="2025-01-07") if e.dead is not None]
+    assert dead in tolls
+
+
+def test_a_later_tally_is_the_leads_toll(coder: Coder) -> None:
+    text = (
+        "On 19 August 2023, a man threw a hand grenade into a tea shop in the market town. "
+        "2 fatalities, a soldier and a tea seller; 6 others wounded."
+    )
+    coded = coder.code(text, pub_date="2023-08-20")
+    top = max(coded, key=lambda e: e.confidence)
+    assert (top.acled_sub_event_type, top.dead) == ("Grenade", 2)

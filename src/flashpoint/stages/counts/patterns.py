@@ -263,7 +263,12 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     bodies, toll = _cue({"dead": "bodies"}), _cue({"dead": r"(?:death\s+)?toll"})
     dead_active = _VERBS["dead"][0]
     died = _cue({"dead": r"died|perished|succumbed"})
-    item = rf"(?:a|an|one|(?:{MODIFIER}{_S})?{NUMBER}(?:\s+of)?)(?:\s+{_NOT_STOP}[\w'’-]+){{1,3}}?"
+    # an item opens with a number, or counts one person: "a major", "their Pakistani driver"
+    one = rf"(?:{_ONE_DET})(?=\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON})\b)"
+    item = (
+        rf"(?:a|an|one|{one}|(?:{MODIFIER}{_S})?{NUMBER}(?:\s+of)?)"
+        rf"(?:\s+{_NOT_STOP}[\w'’-]+){{1,3}}?"
+    )
     rules: list[_Rule] = [
         # "killing an elderly couple", "a young couple was shot dead": a couple is two
         ("couple", rf"\b{active}{_S}(?:a|an|the)(?:\s+[\w-]+)?\s+(?P<both>couple)\b"
@@ -274,6 +279,10 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # soldiers, three policemen and a civilian": each item's number
         ("list", rf"\b(?P<list>{item}(?:\s*,\s*{item})+\s*,?\s+and\s+{item}){_OF_GROUP}"
                  rf"\s+{_AUX}{_ADV}{passive}\b", (",",)),
+        # "killed a village elder, his wife and three other men": the same, as the object
+        ("list_active", rf"\b{active}{_S}(?P<list>{item}(?:\s*,\s*{item})+\s*,?\s+and\s+{item})"
+                 rf"(?=\s*(?:[,.;:]|$)|\s+(?:in|at|near|on|during|when|as|after|before)\b)",
+                 (",",)),
         # "killing herself and three traders": a suicide bomber's own death counts
         # "killing him and his driver": the pronoun is one person named before
         ("sum_active", rf"\b{active}{_S}(?P<num>himself|herself|him|her)\s+and\s+"
@@ -394,6 +403,7 @@ _WORDY_RULES = frozenset(
         "both",
         "couple",
         "list",
+        "list_active",
         "pronoun",
         "object",
     }
@@ -539,7 +549,7 @@ def _key(m: re.Match[str], how: str) -> tuple[int, int]:
     cue of a pronoun object ("arrested two men and shot them dead": both counts stand)."""
     if m.groupdict().get("both"):
         return m.span("both")
-    if how in ("list", "object") or not m.groupdict().get("num"):
+    if how in ("list", "list_active", "object") or not m.groupdict().get("num"):
         return m.span("cue")
     return m.span("num")
 
@@ -592,7 +602,7 @@ def find_counts(text: str, offset: int = 0, sentence: int = 0) -> list[CountCue]
             # a cue counted once is not a second count of one ("one man who was hit by a
             # stray bullet died": not also "a stray bullet died")
             taken.add(m.span("cue"))
-            if how in ("list", "sum_verbs"):
+            if how in ("list", "list_active", "sum_verbs"):
                 listed.append(m.span())
             if how in (
                 "sum",

@@ -821,7 +821,10 @@ def _toll_of_main(event: Event, frame: Frame) -> bool:
         return main.dead is None and main.dead_lower_bound is None
     if _named(event.actor):
         return False
-    if not (toll[0] <= event.trigger.span[0] and event.trigger.span[1] <= toll[1]):
+    # its trigger lies in a count of it ("Two soldiers ... were killed", "2 fatalities, a
+    # soldier and a tea seller; 6 others wounded"): nothing but a tally
+    t0, t1 = event.trigger.span
+    if not any(s <= t0 and t1 <= e for s, e in event.count_spans.values()):
         return False
     return main.dead is None and main.dead_lower_bound is None
 
