@@ -30,7 +30,14 @@ helper on 6 December 2026; the code of that moment scored country 0.936, admin1 
 event type 0.816, sub-event macro-F1 0.811), and 125 in notes_world11.jsonl (5 per sub-event
 type, 75 countries, written blind by a helper on 7 December 2026, many retelling well-known
 events in its own words; the code of that moment scored country 0.928, admin1 0.888, date
-0.904, dead 0.920, event type 0.848, sub-event macro-F1 0.789).
+0.904, dead 0.920, event type 0.848, sub-event macro-F1 0.789), and 100 in notes_world12.jsonl
+(4 per sub-event type, 65 countries, half in ACLED's own terse style, written blind by a
+helper on 7 December 2026; the code of the session's start, a4df4bc, scored country 0.900,
+admin1 0.880, date 0.910, dead 0.910, event type 0.820, sub-event macro-F1 0.764), and 100 in
+notes_world13.jsonl (half East Africa and the Horn, half 41 other countries, written blind by
+a helper later that day; a4df4bc scored country 0.950, admin1 0.900, date 0.990, dead 0.880,
+event type 0.890, sub-event macro-F1 0.848, and the code of that moment 0.960 and the rest
+the same).
 The floors sit about 0.03 below what the coder reaches over all the notes of each set (3
 December 2026: world country 0.92, admin1 0.86, date 0.92, dead 0.90, event type 0.82,
 sub-event macro-F1 0.66; world2 0.78, 0.75, 0.91, 0.88, 0.86, 0.78; world3 0.90, 0.87,
@@ -134,6 +141,22 @@ _FLOORS = {
         "event type accuracy": 0.82,
         "sub-event type macro-F1": 0.77,
     },
+    "notes_world12.jsonl": {
+        "country accuracy": 0.88,
+        "admin1 accuracy": 0.87,
+        "date accuracy": 0.91,
+        "dead accuracy": 0.89,
+        "event type accuracy": 0.84,
+        "sub-event type macro-F1": 0.79,
+    },
+    "notes_world13.jsonl": {
+        "country accuracy": 0.93,
+        "admin1 accuracy": 0.87,
+        "date accuracy": 0.96,
+        "dead accuracy": 0.88,
+        "event type accuracy": 0.86,
+        "sub-event type macro-F1": 0.81,
+    },
     "notes_eastafrica.jsonl": {
         "country accuracy": 0.91,
         "admin1 accuracy": 0.87,
@@ -150,7 +173,7 @@ def test_world_notes_keep_their_floors(coder, name):
     report = evaluate(_DATA / name, coder)
     assert report.kind == "report"
     assert report.n == sum(1 for line in (_DATA / name).open() if line.strip())
-    assert report.n >= 120
+    assert report.n >= 100
     floors = _FLOORS[name]
     low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
     assert not low, f"{name} below the floors {floors}: {low}"
