@@ -1,4 +1,5 @@
-"""What the tests of this folder ask of a coded sentence: its most confident event."""
+"""What the tests of this folder ask of a coded sentence: its most confident event, or
+the ACLED sub-type of its most confident labelled one."""
 
 from __future__ import annotations
 
@@ -11,3 +12,11 @@ def top_event(coder: Coder, text: str) -> Event:
     found = coder.code(text, pub_date="2025-05-06", doc_id="t")
     assert found, f"no event in {text!r}"
     return max(found, key=lambda e: e.confidence)
+
+
+def top_acled_sub(coder: Coder, text: str, pub_date: str = "2024-05-02") -> str | None:
+    """The ACLED sub-event type of the most confident event of `text` that has one."""
+    found = coder.code(text, pub_date=pub_date, doc_id="t")
+    typed = [e for e in found if e.acled_sub_event_type]
+    top = max(typed, key=lambda e: e.confidence, default=None)
+    return top.acled_sub_event_type if top else None

@@ -5,17 +5,10 @@ invented; each is coded end to end."""
 from __future__ import annotations
 
 import pytest
+from _coded import top_acled_sub
 
 from flashpoint import Coder
 from flashpoint.stages.events.stage import sentence_words
-
-
-def _acled(coder: Coder, text: str) -> str | None:
-    found = coder.code(text, pub_date="2024-05-02", doc_id="t")
-    typed = [e for e in found if e.acled_sub_event_type]
-    top = max(typed, key=lambda e: e.confidence, default=None)
-    return top.acled_sub_event_type if top else None
-
 
 CASES = [
     # plural and colloquial weapon words
@@ -62,7 +55,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "sub"), CASES)
 def test_acled_general_patterns(coder: Coder, text: str, sub: str | None) -> None:
-    assert _acled(coder, text) == sub
+    assert top_acled_sub(coder, text) == sub
 
 
 class _Tok:

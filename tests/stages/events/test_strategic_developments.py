@@ -4,6 +4,7 @@ allied, and people released. Every sentence is invented; each is coded end to en
 from __future__ import annotations
 
 import pytest
+from _coded import top_acled_sub
 
 from flashpoint import Coder, CoderConfig
 from flashpoint.stages.frames import BACKGROUND
@@ -17,9 +18,7 @@ def _labelled(coder: Coder, text: str) -> list[tuple[str, str | None]]:
 
 
 def _top_sub(coder: Coder, text: str) -> str | None:
-    found = [e for e in coder.code(text, pub_date=PUB, doc_id="t") if e.acled_sub_event_type]
-    top = max(found, key=lambda e: e.confidence, default=None)
-    return top.acled_sub_event_type if top else None
+    return top_acled_sub(coder, text, PUB)
 
 
 # a curfew restricts everyone, whoever imposes it: ACLED's "Other"

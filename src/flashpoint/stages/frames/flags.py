@@ -256,7 +256,7 @@ def _preceding_verb(tok: Token) -> Token | None:
     return None
 
 
-def _came_before_agreement(doc: Document, sent: Sentence, parsed: Any, tok: Token) -> bool:
+def _came_before_agreement(doc: Document, sent: Sentence, tok: Token) -> bool:
     verb = _preceding_verb(tok)
     if verb is None:
         return False
@@ -280,7 +280,7 @@ def is_ended(doc: Document, event: Event) -> bool:
     if sent is None or parsed is None:
         return False
     tok = _token_at(parsed, event.trigger.span[0] - sent.start)
-    if tok is not None and _came_before_agreement(doc, sent, parsed, tok):
+    if tok is not None and _came_before_agreement(doc, sent, tok):
         return True
     verb = _ending_verb(tok) if tok is not None else None
     if verb is None:

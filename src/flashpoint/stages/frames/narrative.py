@@ -173,16 +173,27 @@ def _own_fighting(doc: Document, main: Event, events: list[Event]) -> list[Event
     for e in events:
         if e is main or e.event_type != main.event_type or e.aux:
             continue
-        tok = _fight_noun(_token(doc, e))
-        if head is None or tok is None or tok.dep_ not in _FIGHT_DEPS:
+        phrase = _fight_phrase(_token(doc, e))
+        if head is None or phrase is None:
             continue
+        tok, prep = phrase
         if tok.pos_ != "NOUN" and not (tok.dep_ == "pcomp" and tok.tag_ == "VBG"):
             continue
-        prep = _fight_preposition(tok)
-        if prep.lower_ in _OWN_FIGHT_PREPS and _on_main_verb(prep.head, head):
+        if _on_main_verb(prep.head, head):
             _take_counts(main, e)
             out.append(e)
     return out
+
+
+def _fight_phrase(tok: Token | None) -> tuple[Token, Token] | None:
+    """The fighting noun an event is told by and its preposition, when it is told after
+    "after", "in", "during", "amid" or "following" ("after clashes that killed three",
+    "after a day of heavy fighting"), else None."""
+    tok = _fight_noun(tok)
+    if tok is None or tok.dep_ not in _FIGHT_DEPS:
+        return None
+    prep = _fight_preposition(tok)
+    return (tok, prep) if prep.lower_ in _OWN_FIGHT_PREPS else None
 
 
 _TOLD_OF_DEPS = ("relcl", "ccomp", "xcomp")
@@ -705,13 +716,10 @@ def _fight_it_was_won_by(doc: Document, event: Event, frame: Frame) -> bool:
         return False
     if "dead" not in event.count_spans or main.dead is not None or _named(event.actor):
         return False
-    tok = _fight_noun(_token(doc, event))
-    if tok is None or tok.dep_ not in _FIGHT_DEPS:
+    phrase = _fight_phrase(_token(doc, event))
+    if phrase is None:
         return False
-    prep = _fight_preposition(tok)
-    if prep.lower_ not in _OWN_FIGHT_PREPS:
-        return False
-    verb = prep.head
+    verb = phrase[1].head
     others = [e for e in doc.events if e is not event and e.sentence_index == event.sentence_index]
     return not any((t := _token(doc, e)) is not None and t.i == verb.i for e in others)
 
