@@ -43,3 +43,10 @@ def test_a_statement_day_alone_still_bounds_the_event(coder: Coder) -> None:
     text = "The army said on Monday that its troops had killed five militants."
     (event,) = [e for e in coder.code(text, pub_date=PUB) if e.trigger.text == "killed"]
     assert event.date is not None and event.date.isoformat() <= "2024-05-06"
+
+
+def test_without_a_parse_no_reporting_verb_is_read() -> None:
+    from flashpoint.stages.dates.syntax import reporting_before
+    from flashpoint.stages.events.triggers import REPORTING
+
+    assert reporting_before(None, 0, REPORTING) is None

@@ -117,7 +117,8 @@ def reporting_before(parsed: Any, start: int, reporting: frozenset[str]) -> Toke
     """The reporting verb right before a temporal expression at sentence offset `start`
     ("said on Monday its jets had killed ...", "announced Tuesday"): the day is the
     statement's, however the parser attached it."""
-    first = next((t for t in parsed if t.idx == start), None)
+    toks = tokens_in(parsed, start, start + 1) if parsed is not None else []
+    first = toks[0] if toks and toks[0].idx == start else None
     if first is None or first.i == 0:
         return None
     before = parsed[first.i - 1]
