@@ -107,3 +107,34 @@ def test_capturing_a_named_town_is_taking_territory(coder, text) -> None:
 def test_capturing_a_named_person_is_still_an_arrest(coder) -> None:
     text = "Soldiers captured Abu Yusuf, a senior al-Shabaab commander, on Sunday."
     assert top_event(coder, text).event_type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # the parser makes the trailing "a day after ..." clause the root and the news its
+        # complement: the clause is still only the time of the news
+        (
+            "Hungary rejected the European Commission's demand for an inquiry, saying Budapest "
+            "would not yield to pressure, a day after three EU commissioners visited Budapest.",
+            "REJECT",
+        ),
+        # an attack recalled as the time of the news is below it even where the parse hangs
+        # it on the news's own verb
+        (
+            "France's president told reporters that Paris stood with Armenia and defended its "
+            "right to protect its borders, two days after Azerbaijani troops killed dozens of "
+            "soldiers near Jermuk.",
+            "SUPPORT",
+        ),
+    ],
+)
+def test_an_event_recalled_as_the_time_of_the_news_stays_below_it(coder, text, etype) -> None:
+    assert top_event(coder, text).event_type == etype
+
+
+def test_a_trailing_after_clause_the_parse_hangs_right_is_left_to_the_parse() -> None:
+    # "after" without an interval, parsed as the news's adverbial clause: the usual factor
+    s = _salience("Police arrested twelve men in Lagos, after protesters attacked a station.")
+    assert s["arrested"] == 1.0
+    assert s["attacked"] < 1.0

@@ -370,10 +370,14 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon) -> list[TriggerMatch]:
         if not compose(m, clause_verb(m.token)):
             reframe(m)
     background = preposed_clause(sent)
+    trailing, recalled = trailing_clause(sent)
     for m in matches:
-        m.salience = salience(m, heads, background)
+        inside = m.token.i in trailing
+        m.salience = salience(m, heads, background if inside else background or trailing)
         if m.token.i in background:
             m.salience *= PREPOSED
+        if inside:
+            m.salience = min(m.salience, BACKDROP if recalled else _CLAUSE_FACTOR["advcl"])
     return matches
 
 
@@ -405,6 +409,31 @@ def preposed_clause(sent: Any) -> range:
         if tok.text == ",":
             return range(toks[0].i, tok.i)
     return range(0)
+
+
+# words that open a background clause that ends the sentence (", a day after leaders met")
+_TRAILING_OPENERS = _words("after before since following")
+
+
+def trailing_clause(sent: Any) -> tuple[range, bool]:
+    """The token indices of a background clause that ends the sentence after its last comma
+    (", a day after four leaders visited Kyiv"), when the parser has made it the sentence's
+    root and the news its complement; and whether it recalls an earlier time ("a day
+    after"). Where the parse hangs the clause on the news as it should, nothing."""
+    toks = list(sent)
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if not commas:
+        return range(0), False
+    k = commas[-1] + 1
+    start = k
+    while k < min(len(toks), start + 3) and toks[k].lower_ in _LEAD_INS:
+        k += 1
+    if k >= len(toks) - 1 or toks[k].lower_ not in _TRAILING_OPENERS:
+        return range(0), False
+    clause = range(toks[start].i, toks[-1].i + 1)
+    if not any(t.dep_ == "ROOT" for t in toks[start:]):
+        return range(0), False
+    return clause, k > start
 
 
 def lemma_candidates(tok: Token) -> list[str]:
@@ -664,7 +693,9 @@ def salience(
             coordinated = dep == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB"
             if not reported and not coordinated:
                 m.governor = other
-            return max(0.4, score * SUBORDINATE)
+            # recalled as the time of the other ("defended X, five days after Y killed")
+            recalled = BACKDROP if _hop_factor(node, head, dep) == BACKDROP else 1.0
+            return max(0.4, score * SUBORDINATE * recalled)
         reported = reported or head.lemma_.lower() in REPORTING
         score *= _hop_factor(node, head, dep)
         node = head
