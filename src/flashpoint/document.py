@@ -28,13 +28,15 @@ def content_id(text: str) -> str:
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence of the document. `candidate` is set by the lexical pass."""
+    """A sentence of the document. `candidate` is set by the lexical pass; `dateline` marks
+    a news dateline that opens the text ("KHARKIV, Ukraine -"), where it was filed."""
 
     index: int
     start: int
     end: int
     text: str
     candidate: bool = False
+    dateline: bool = False
 
 
 @dataclass(slots=True)
@@ -295,6 +297,11 @@ class Document:
     counts: list[CountMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def lead(self) -> int:
+        """The index of the report's first sentence: the one after a dateline, if any."""
+        return 1 if self.sentences and self.sentences[0].dateline else 0
 
     def sentence_of(self, offset: int) -> Sentence | None:
         """The sentence that holds character `offset`."""

@@ -77,13 +77,26 @@ _ABBREV = {
 # a sentence ends at . ! ? (optionally followed by closing quotes/brackets) then whitespace
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# a news dateline that opens the text: the place in capitals, optionally a state, country or
+# day after a comma and an agency in brackets, then a dash or a colon ("KHARKIV, Ukraine -",
+# "WASHINGTON (AP) -", "NEW DELHI:"); it is where the report was filed, not a clause of the
+# lead, so it is a sentence of its own (the parser would make it the lead's subject)
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]*)*"
+    r"(?:,\s+[A-Z][A-Za-z.'’]*(?:\s+[A-Za-z0-9.'’]+){0,3}){0,2}"
+    r"(?:\s+\([A-Za-z .]{2,30}\))?\s*(?:[-–—]+|:)(?=\s+[\"“‘]?[A-Z0-9])"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries as (start, end) character offsets, whitespace trimmed."""
+    """Sentence boundaries as (start, end) character offsets, whitespace trimmed; a dateline
+    that opens the text is a sentence of its own."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _END.finditer(text):
+    if dateline := _DATELINE.match(text):
+        _add(text, 0, dateline.end(), spans)
+        start = dateline.end()
+    for m in _END.finditer(text, start):
         end = m.end()
         if _is_abbreviation(text, m.start(), m.group()):
             continue
@@ -130,4 +143,12 @@ class SentenceStage:
             Sentence(index=i, start=s, end=e, text=doc.text[s:e])
             for i, (s, e) in enumerate(split_sentences(doc.text))
         ]
+        if doc.sentences and is_dateline(doc.sentences[0].text):
+            doc.sentences[0].dateline = True
         return doc
+
+
+def is_dateline(text: str) -> bool:
+    """ "KHARKIV, Ukraine -", "WASHINGTON (AP) -": the whole text is a dateline."""
+    m = _DATELINE.match(text + " A")
+    return m is not None and m.end() == len(text.rstrip())

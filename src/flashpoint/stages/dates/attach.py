@@ -86,6 +86,7 @@ class _Context:
     events: list[Event]
     parsed: Any
     pub: date | None
+    lead: int = 0  # the index of the report's first sentence (after a dateline)
 
     def trigger_token(self, event: Event) -> Any:
         s, e = event.trigger.span
@@ -106,7 +107,7 @@ def _context(doc: Document, event: Event) -> _Context | None:
     mentions = [m for m in doc.dates if sent.start <= m.span[0] < sent.end]
     events = [e for e in doc.events if sent.start <= e.trigger.span[0] < sent.end]
     pub = event.pub_date or doc.pub_date
-    return _Context(sent, mentions, events, doc.parses.get(sent.index), pub)
+    return _Context(sent, mentions, events, doc.parses.get(sent.index), pub, doc.lead)
 
 
 # --- 1. the tree (or, without a parse, character positions) ----------------------------
@@ -335,7 +336,7 @@ def _only_day(ctx: _Context, event: Event) -> DateChoice | None:
     noun's own ("Tuesday's attack") dates that noun only, and the day of a statement ("the
     army said on Wednesday") is not that of what was said. Later sentences are left to the
     narrative's frames, which tell elaboration from news of another day."""
-    if ctx.sentence.index != 0:
+    if ctx.sentence.index != ctx.lead:
         return None
     days = [m for m in ctx.mentions if m.precision == "day"]
     if len(days) != 1 or len(ctx.mentions) != 1 or _tied_to_noun(ctx, days[0]):

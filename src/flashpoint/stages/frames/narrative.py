@@ -942,14 +942,17 @@ def _opening(doc: Document) -> None:
     recognised in it ("On 17 June 2023, a police vehicle ran over an IED on a road in
     Mandera county. Two officers were killed"): the material events of the next sentences
     that have no date or place of their own happened then and there."""
-    if not doc.sentences or any(e.sentence_index == 0 and _material(e) for e in doc.events):
+    lead = doc.lead
+    if not doc.sentences or any(e.sentence_index == lead and _material(e) for e in doc.events):
         return
-    dated = next((d for d in doc.dates if d.sentence == 0), None)
+    dated = next((d for d in doc.dates if d.sentence == lead), None)
     if dated is None:
         return
     place = _opening_place(doc)
     for e in doc.events:
-        if not 0 < e.sentence_index <= _OPENING_REACH or not _material(e) or is_flagged(e):
+        if not lead < e.sentence_index <= lead + _OPENING_REACH:
+            continue
+        if not _material(e) or is_flagged(e):
             continue
         if not _own_date(e):
             e.date, e.date_precision, e.date_span = dated.date, dated.precision, dated.span
@@ -960,7 +963,9 @@ def _opening(doc: Document) -> None:
 def _opening_place(doc: Document) -> EventLocation | None:
     """The most specific literal place of the first sentence when its places agree on one
     country and one first-level region."""
-    places = [p for p in doc.places if p.sentence == 0 and p.kind == "literal" and p.precision]
+    places = [
+        p for p in doc.places if p.sentence == doc.lead and p.kind == "literal" and p.precision
+    ]
     if len({p.country for p in places}) != 1 or len({p.admin1 for p in places if p.admin1}) > 1:
         return None
     best = min(places, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))

@@ -780,7 +780,7 @@ _LOCATIVE_WORDS = "|".join(re.escape(w) for w in sorted(_CUES["locative_before"]
 _LOCATIVE_BEFORE = re.compile(rf"(?:\b(?:{_LOCATIVE_WORDS})(?:\s+the)?|\(|,)\s*$", re.IGNORECASE)
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|[-–—]\s)")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|[-–—](?:\s|$))")
 
 
 def dateline(text: str, m: RawMention) -> bool:
