@@ -966,3 +966,20 @@ def test_protesters_beaten_or_cleared_with_batons_were_intervened_on(coder, text
     found = coder.code(text, pub_date="2024-09-12", doc_id="t")
     protest = next(e for e in found if e.event_type == "PROTEST")
     assert protest.acled_sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Synchronised attacks were launched in at least nine locations in the far south on "
+        "Friday night. The attacks - mostly using grenades - began at about 8pm, the army said.",
+        "Coordinated attacks were launched in eleven towns of Glinde on Friday night (March 1). "
+        "The attacks, mostly with grenades, took place in the provinces of Pattani and Yala at "
+        "8pm, the army said.",
+    ],
+)
+def test_a_bare_lead_still_frames_the_report(coder: Coder, text: str) -> None:
+    # the lead names no side, place, day or toll the parse can read, yet it is what the
+    # report is about: the later telling's weapon is its mode (no publication date given)
+    events = coder.code(text)
+    assert [(e.sentence_index, e.acled_sub_event_type) for e in events] == [(0, "Grenade")]

@@ -323,7 +323,14 @@ def _told(event: Event) -> bool:
 
 
 def _starts_frame(doc: Document, main: Event | None, frame: Frame | None) -> bool:
-    if main is None or not _told(main):
+    """A sentence's main event starts a frame when it is told with something of its own
+    and the frame so far does not share it; the report's first sentence starts one even
+    when its event is told bare ("Synchronised attacks were launched overnight")."""
+    if main is None:
+        return False
+    if frame is None and main.sentence_index == doc.lead and _material(main):
+        return True
+    if not _told(main):
         return False
     return frame is None or _differs(doc, main, frame)
 
