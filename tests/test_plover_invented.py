@@ -36,7 +36,12 @@ coder.
 An eighth set of 192 (tests/data/plover_invented8.jsonl), 12 per type, written blind by a
 helper on the evening of 6 December 2026 (about 130 countries, a second event named in
 passing, negation, passives, headline style), scored 0.833 top-1 (macro 0.852) when it was
-written."""
+written.
+
+A ninth set of 192 (tests/data/plover_invented9.jsonl), 12 per type, written blind by a
+helper late on 7 December 2026 from the schema and the PLOVER manual's definitions (a
+background event in a clause, participle or nominalisation, negation and failure, rarer
+words per type), scored 0.807 top-1 (macro 0.844) at cee6090."""
 
 from __future__ import annotations
 
@@ -57,6 +62,7 @@ _FLOORS = {
     "plover_invented6.jsonl": {"top-1 event-type accuracy": 0.67, "event-type macro-F1": 0.69},
     "plover_invented7.jsonl": {"top-1 event-type accuracy": 0.81, "event-type macro-F1": 0.82},
     "plover_invented8.jsonl": {"top-1 event-type accuracy": 0.80, "event-type macro-F1": 0.82},
+    "plover_invented9.jsonl": {"top-1 event-type accuracy": 0.77, "event-type macro-F1": 0.81},
 }
 
 
