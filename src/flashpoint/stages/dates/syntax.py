@@ -146,9 +146,24 @@ def attachment(parsed: Any, start: int, end: int) -> Token | None:
 def clause_of(tok: Token) -> Token:
     """The head of the clause a token is in: the sentence root, or the head of the
     subordinate clause (relative, adverbial, complement) around it."""
-    while tok.dep_ not in _SUBORDINATE and tok.head.i != tok.i:
+    while tok.dep_ not in _SUBORDINATE and tok.head.i != tok.i and not reduced_relative(tok):
         tok = tok.head
     return tok
+
+
+def reduced_relative(tok: Token) -> bool:
+    """A participle right after a noun, with no subject of its own and no "and" or comma
+    joining it to the verb the parser made it a conjunct of ("urged them to return to the
+    arrangements agreed in 2006"): a relative clause of that noun, with its own time."""
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBN", "VBD") or tok.i == 0:
+        return False
+    if tok.doc[tok.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    head = tok.head
+    joiners = [c for c in head.children if c.dep_ in ("cc", "punct") and head.i < c.i < tok.i]
+    return not joiners
 
 
 def shares_time(date_at: Token, trigger: Token) -> bool:
