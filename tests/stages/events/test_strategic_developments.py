@@ -21,8 +21,8 @@ def _top_sub(coder: Coder, text: str) -> str | None:
     return top_acled_sub(coder, text, PUB)
 
 
-# a curfew restricts everyone, whoever imposes it: ACLED's "Other"
-# armed groups formed, merged or allied, and parallel governments, change the groups
+# a curfew, a state of emergency or martial law restricts everyone, whoever imposes it:
+# ACLED's "Other"; armed groups formed, merged or allied, and parallel governments, change the groups
 GROUPS = [
     (
         "Two rival gangs joined forces in a new coalition in the capital on Sunday.",
@@ -42,6 +42,8 @@ GROUPS = [
     ),
     ("Two rebel factions merged into a single movement.", "Change to group/activity"),
     ("Rebels declared a curfew across the valley after the arrest of their commander.", "Other"),
+    ("Ecuador's president declared a 60-day state of emergency in Guayas province.", "Other"),
+    ("The army imposed martial law in the two eastern provinces on Friday.", "Other"),
 ]
 
 

@@ -511,7 +511,9 @@ def _coerce(
         return "Disrupted weapons use"  # "arrested three men and seized two pistols"
     if mode == "arrest":
         return "Arrests"
-    if mode == "curfew":  # a curfew restricts everyone, whoever imposes it: ACLED's "Other"
+    if mode in ("curfew", "martial-law"):
+        # a curfew, a state of emergency or martial law restricts everyone, whoever
+        # imposes it: ACLED's "Other"
         return "Other"
     if mode == "seize" and lemma in _DEMOLISH_LEMMAS:
         return "Looting/property destruction"
