@@ -973,9 +973,8 @@ def test_protesters_beaten_or_cleared_with_batons_were_intervened_on(coder, text
     [
         "Synchronised attacks were launched in at least nine locations in the far south on "
         "Friday night. The attacks - mostly using grenades - began at about 8pm, the army said.",
-        "Coordinated attacks were launched in eleven towns of Glinde on Friday night (March 1). "
-        "The attacks, mostly with grenades, took place in the provinces of Pattani and Yala at "
-        "8pm, the army said.",
+        "Coordinated attacks were launched on at least nine police posts on Friday night. The "
+        "attacks - mostly using grenades - happened at about 9pm, police said.",
     ],
 )
 def test_a_bare_lead_still_frames_the_report(coder: Coder, text: str) -> None:
@@ -983,3 +982,24 @@ def test_a_bare_lead_still_frames_the_report(coder: Coder, text: str) -> None:
     # report is about: the later telling's weapon is its mode (no publication date given)
     events = coder.code(text)
     assert [(e.sentence_index, e.acled_sub_event_type) for e in events] == [(0, "Grenade")]
+
+
+def test_a_death_folded_into_the_lead_still_raises_its_toll(coder: Coder) -> None:
+    text = (
+        "A drone struck a market in Sumy on Monday, killing four people. Two of the wounded "
+        "died in hospital overnight, raising the toll to six, the governor said."
+    )
+    top = _top(coder.code(text, pub_date="2024-05-08"))
+    assert (top.event_type, top.dead) == ("ASSAULT", 6)
+
+
+def test_what_a_protest_is_against_is_not_its_later_arrests(coder: Coder) -> None:
+    # "Dozens were detained" are the students, not the union leader whose arrest they
+    # protested: it does not join that arrest and lift it above the police's act
+    text = (
+        "Police fired tear gas to disperse students protesting the arrest of their union "
+        "leader outside the university in Dhaka on Monday. Dozens were detained."
+    )
+    events = coder.code(text, pub_date="2024-05-08")
+    fired = _one(events, "ASSAULT")
+    assert all(e.confidence < fired.confidence for e in events if e.event_type == "COERCE")

@@ -417,14 +417,43 @@ def _fits_roles(event: Event, frame: Frame) -> bool:
     return not theirs or not ours or bool(theirs & ours)
 
 
-def _same_type_target(event: Event, frame: Frame) -> Event | None:
+def _same_type_target(doc: Document, event: Event, frame: Frame) -> Event | None:
     pool = [frame.main, *[e for e in frame.events if e is not frame.main]]
     for target in pool:
         if target.event_type != event.event_type or set(target.aux) != set(event.aux):
             continue
+        if target is not frame.main and _backdrop(doc, target):
+            continue
         if compatible(target, event) or _fills_in(target, event):
             return target
     return None
+
+
+# what people protest against: "protesting the detention of the mayor", "a rally over the
+# killing of a rider", "to denounce the arrests"
+_PROTESTED_BY = frozenset(
+    "protest denounce condemn decry oppose mourn demonstrate rally march demand".split()
+)
+# what a phrase of these prepositions names is the time or reason of the sentence's news
+_BACKDROP_PREPS = frozenset({"after", "following", "since", "before", "amid", "over"})
+
+
+def _backdrop(doc: Document, event: Event) -> bool:
+    """The event is told as the backdrop of its sentence's news ("following the detention
+    of the mayor", "arrested over the killing") or as what a protest is against
+    ("protesting the detention of the mayor"): a later telling of its type is not it
+    ("Dozens were detained" is the protesters' arrest, not the mayor's)."""
+    tok = _token(doc, event)
+    if tok is None:
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in _BACKDROP_PREPS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("against", "at"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in _PROTESTED_BY
 
 
 def _fills_in(target: Event, event: Event) -> bool:
@@ -693,7 +722,7 @@ def _folds_into(doc: Document, event: Event, frame: Frame) -> bool:
     """`event` tells a frame event again, its intervention or its toll, and is folded in."""
     if _adds_to_main(doc, event, frame):
         return True
-    target = _same_type_target(event, frame)
+    target = _same_type_target(doc, event, frame)
     if target is not None:
         _join(target, event)
         return True
@@ -896,7 +925,7 @@ def frame_events(doc: Document) -> None:
         lead = frames[0]
         _rank_earlier_below(lead, [e for e in kept if e.sentence_index > lead.main.sentence_index])
     _orphan_tolls(doc, frames)
-    _raised_tolls(doc, frames)
+    _raised_tolls(doc, frames, kept)
     for f in frames:
         _intervened(f)
     doc.events = kept
@@ -1077,12 +1106,13 @@ _RAISED = re.compile(
 )
 
 
-def _raised_tolls(doc: Document, frames: list[Frame]) -> None:
+def _raised_tolls(doc: Document, frames: list[Frame], kept: list[Event]) -> None:
     """A later sentence with no event of its own that raises the toll ("On Saturday, the
     governor said a wounded woman had died, raising the toll to eight") tells the new toll
     of the frame it follows, whatever day it was told: the main event's dead are that
-    total when it is higher."""
-    with_events = {e.sentence_index for e in doc.events}
+    total when it is higher. A death the frame folded in ("Two of the wounded died,
+    raising the toll to seven") is no event of its own."""
+    with_events = {e.sentence_index for e in kept}
     starts = [f.main.sentence_index for f in frames]
     for c in doc.counts:
         if c.kind != "dead" or c.value is None or c.sentence in with_events:
