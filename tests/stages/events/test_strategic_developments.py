@@ -22,7 +22,8 @@ def _top_sub(coder: Coder, text: str) -> str | None:
 
 
 # a curfew, a state of emergency or martial law restricts everyone, whoever imposes it:
-# ACLED's "Other"; armed groups formed, merged or allied, and parallel governments, change the groups
+# ACLED's "Other"; armed groups formed, merged or allied, and parallel governments, change
+# the groups
 GROUPS = [
     (
         "Two rival gangs joined forces in a new coalition in the capital on Sunday.",
