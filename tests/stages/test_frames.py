@@ -1003,3 +1003,16 @@ def test_what_a_protest_is_against_is_not_its_later_arrests(coder: Coder) -> Non
     events = coder.code(text, pub_date="2024-05-08")
     fired = _one(events, "ASSAULT")
     assert all(e.confidence < fired.confidence for e in events if e.event_type == "COERCE")
+
+
+def test_a_running_total_with_an_example_stays_a_total(keeping: Coder) -> None:
+    # the day of the one attack the total includes dates that attack, not the total
+    text = (
+        "Bandit raids in Zamfara have killed hundreds of villagers since 2020, including an "
+        "attack on 3 March in which 40 people died."
+    )
+    events = keeping.code(text, pub_date="2025-03-29")
+    total = next(e for e in events if e.trigger.text == "killed")
+    assert total.aux == [AGGREGATE]
+    example = next(e for e in events if e.trigger.text == "attack")
+    assert example.date is not None and example.date.isoformat() == "2025-03-03"

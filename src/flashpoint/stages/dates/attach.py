@@ -268,7 +268,9 @@ def _unclaimed(ctx: _Context, event: Event) -> DateChoice | None:
     free = [
         m
         for m in ctx.mentions
-        if not _claimed(ctx, event, m) and not _in_other_relative(ctx, event, m)
+        if not _claimed(ctx, event, m)
+        and not _in_other_relative(ctx, event, m)
+        and not _an_example(ctx, m)
     ]
     for m in sorted(free, key=lambda m: _distance(m.span, event.trigger.span)):
         choice = _choice(ctx, m, event)
@@ -341,9 +343,16 @@ def _only_day(ctx: _Context, event: Event) -> DateChoice | None:
     days = [m for m in ctx.mentions if m.precision == "day"]
     if len(days) != 1 or len(ctx.mentions) != 1 or _tied_to_noun(ctx, days[0]):
         return None
-    if _when_said(ctx, days[0]) or _in_background(ctx, event):
+    if _when_said(ctx, days[0]) or _in_background(ctx, event) or _an_example(ctx, days[0]):
         return None
     return _choice(ctx, days[0], event)
+
+
+def _an_example(ctx: _Context, m: DateMention) -> bool:
+    """The day is told of one of many ("have killed dozens since 2021, including an assault
+    on 8 January"), not of the sentence's event."""
+    at = ctx.attachment(m) if ctx.parsed is not None else None
+    return at is not None and syntax.in_example(at, syntax.clause_of(at))
 
 
 _WHEN_WORDS = frozenset("after before following since amid amidst despite during until".split())

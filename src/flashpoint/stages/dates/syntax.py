@@ -151,6 +151,21 @@ def clause_of(tok: Token) -> Token:
     return tok
 
 
+_EXAMPLE_WORDS = frozenset({"including", "like", "notably", "especially"})
+
+
+def in_example(tok: Token, clause: Token) -> bool:
+    """The token is in a phrase that names one of many ("have killed dozens since 2021,
+    including an assault on 8 January"): a date there is that one's, not the clause's."""
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.lower_ in _EXAMPLE_WORDS and tok.dep_ in ("prep", "advmod", "cc"):
+            return True
+        if tok.lower_ == "as" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "such":
+            return True
+        tok = tok.head
+    return False
+
+
 def reduced_relative(tok: Token) -> bool:
     """A participle right after a noun, with no subject of its own and no "and" or comma
     joining it to the verb the parser made it a conjunct of ("urged them to return to the
@@ -173,6 +188,8 @@ def shares_time(date_at: Token, trigger: Token) -> bool:
     the killing of a rider"); likewise from a relative clause to the verb of an adverbial
     clause on it ("the town where 1,300 died in 2013 after the regime deployed sarin")."""
     home, there = clause_of(date_at), clause_of(trigger)
+    if in_example(date_at, home):
+        return False
     if home.i == there.i:
         return True
     if there.dep_ != "advcl" or there.i != trigger.i:
