@@ -143,12 +143,7 @@ class SentenceStage:
             Sentence(index=i, start=s, end=e, text=doc.text[s:e])
             for i, (s, e) in enumerate(split_sentences(doc.text))
         ]
-        if doc.sentences and is_dateline(doc.sentences[0].text):
-            doc.sentences[0].dateline = True
+        dateline = _DATELINE.match(doc.text)
+        if dateline and doc.sentences and doc.sentences[0].end <= dateline.end():
+            doc.sentences[0].dateline = True  # the sentence split_sentences cut off for it
         return doc
-
-
-def is_dateline(text: str) -> bool:
-    """ "KHARKIV, Ukraine -", "WASHINGTON (AP) -": the whole text is a dateline."""
-    m = _DATELINE.match(text + " A")
-    return m is not None and m.end() == len(text.rstrip())

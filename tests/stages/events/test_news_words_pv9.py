@@ -35,16 +35,8 @@ from _coded import top_event
         ("Foreign ministers of the bloc gathered in Jakarta to discuss the crisis.", "CONSULT"),
         # freeing people releases them, whoever they are
         ("Three Nepali farmhands held by Hamas were freed on Thursday.", "RETREAT"),
-    ],
-)
-def test_news_words(coder, text, etype) -> None:
-    assert top_event(coder, text).event_type == etype
-
-
-@pytest.mark.parametrize(
-    ("text", "etype"),
-    [
-        # what stays as it was: freeing a town is fighting for it, freeing funds no release
+        # what stays as it was: freeing a town is fighting for it, troops landing to fight
+        # are no aid, and a gathering to denounce is a protest
         (
             "Government forces freed the town of Mayom from the rebels after heavy fighting.",
             "ASSAULT",
@@ -53,5 +45,5 @@ def test_news_words(coder, text, etype) -> None:
         ("Protesters gathered in Lima to denounce the president.", "PROTEST"),
     ],
 )
-def test_what_these_words_leave_alone(coder, text, etype) -> None:
+def test_news_words(coder, text, etype) -> None:
     assert top_event(coder, text).event_type == etype
