@@ -40,7 +40,10 @@ event type 0.890, sub-event macro-F1 0.848, and the code of that moment 0.960 an
 the same), and 100 in notes_world14.jsonl (4 per sub-event type, 64 countries, 41 of them
 multi-sentence wire reports, most with a dateline, written blind by a helper on 7 December
 2026 late; cee6090 scored country 0.910, admin1 0.870, date 0.900, dead 0.900, event type
-0.870, sub-event macro-F1 0.856).
+0.870, sub-event macro-F1 0.856), and 100 in notes_world15.jsonl (4 per sub-event type, 69
+countries, 35 wire reports with a dateline, 33 terse notes with nested places, 32 local-news
+paragraphs, written blind by a helper on 7 December 2026; 2a77e62 scored country 0.890,
+admin1 0.860, date 0.920, dead 0.940, event type 0.870, sub-event macro-F1 0.842).
 The floors sit about 0.03 below what the coder reaches over all the notes of each set (3
 December 2026: world country 0.92, admin1 0.86, date 0.92, dead 0.90, event type 0.82,
 sub-event macro-F1 0.66; world2 0.78, 0.75, 0.91, 0.88, 0.86, 0.78; world3 0.90, 0.87,
@@ -167,6 +170,14 @@ _FLOORS = {
         "dead accuracy": 0.87,
         "event type accuracy": 0.84,
         "sub-event type macro-F1": 0.82,
+    },
+    "notes_world15.jsonl": {
+        "country accuracy": 0.86,
+        "admin1 accuracy": 0.83,
+        "date accuracy": 0.89,
+        "dead accuracy": 0.91,
+        "event type accuracy": 0.84,
+        "sub-event type macro-F1": 0.81,
     },
     "notes_eastafrica.jsonl": {
         "country accuracy": 0.91,
