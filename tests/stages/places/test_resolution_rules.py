@@ -64,6 +64,23 @@ def test_new_york_alone_is_the_city_and_with_state_the_region() -> None:
     assert region.precision == "admin1"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Oklahoma lawmakers will meet on Friday to debate school funding.", "Oklahoma"),
+        ("Teachers across Iowa walked out of their classrooms on Monday.", "Iowa"),
+        ("A tornado tore through rural Kansas overnight, officials said.", "Kansas"),
+    ],
+)
+def test_a_state_is_not_its_smaller_namesake_city_with_city_in_its_name(
+    text: str, name: str
+) -> None:
+    # Oklahoma City, Iowa City and Kansas City are cities of their own; only a city of a
+    # million ("New York") is what its state's bare name means
+    place = first_place(places_of(text), name)
+    assert place.precision == "admin1" and place.admin1 == name
+
+
 def test_washington_alone_is_the_capital_and_with_state_the_region() -> None:
     capital = first_place(
         places_of("Officials in Washington said the talks would resume."), "Washington"

@@ -30,6 +30,7 @@ _KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin
 # the document's home region: a first-level region holding at least 3 and half of its places
 _HOME, _HOME_MIN, _HOME_SHARE = 2.0, 3, 0.5
 _NO_FIT = -4.0  # an inner mention with no candidate inside the outer one
+_WORLD_CITY = 1_000_000  # a city this big is the one its bare name means
 _WIDE_CODES = frozenset(("CONT", "OCN"))  # continents and oceans
 # what may stand between an inner place and its container
 _PAREN = re.compile(r"\s*\(\s*")
@@ -595,9 +596,15 @@ def _namesake_city(best: Place, cands: list[Place], m: RawMention) -> Place:
 
 
 def _big_namesake(city: Place, region: Place) -> bool:
-    """A city of 50,000 people or more in `region` with its name (or its name and "City")."""
+    """A city of 50,000 people or more in `region` with its name, or a city of a million
+    with its name and "City" (New York City); "Oklahoma" and "Iowa" name the states, not
+    Oklahoma City or Iowa City."""
     name, own = normalize(region.name), normalize(city.name)
-    return city.population >= 50_000 and city.within(region) and own in (name, f"{name} city")
+    if not city.within(region):
+        return False
+    if own == name:
+        return city.population >= 50_000
+    return own == f"{name} city" and city.population >= _WORLD_CITY
 
 
 # --- water bodies the gazetteer lacks -----------------------------------------------------
