@@ -132,8 +132,9 @@ def absorb(into: Event, other: Event) -> None:
     into.recipient = _more_specific(into.recipient, other.recipient)
     if into.mode is None and other.mode is not None and not _part_of_the_fight(into, other):
         into.mode, into.intensity, into.cameo = other.mode, other.intensity, other.cameo
-        into.acled_sub_event_type = other.acled_sub_event_type
-        into.acled_event_type = other.acled_event_type
+        if not _taken_in_the_fight(into, other):
+            into.acled_sub_event_type = other.acled_sub_event_type
+            into.acled_event_type = other.acled_event_type
     if _more_dead(into, other):
         assert into.dead is not None and other.dead is not None
         into.dead += other.dead
@@ -170,6 +171,21 @@ def _more_dead(into: Event, other: Event) -> bool:
 
     offset = other.sentence_span[0]
     return adds_victims(other.sentence[theirs[0] - offset : theirs[1] - offset])
+
+
+_TERRITORY_SUBTYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory"}
+)
+
+
+def _taken_in_the_fight(into: Event, other: Event) -> bool:
+    """A place taken stays a place taken when a later telling is a shooting or a clash in it
+    ("took control of Rubaya ... A civilian was killed by a stray bullet"): that sets the
+    mode only. A remote weapon told later (a grenade, a shell) still names the event."""
+    return into.acled_sub_event_type in _TERRITORY_SUBTYPES and other.acled_event_type in (
+        "Battles",
+        "Violence against civilians",
+    )
 
 
 def _part_of_the_fight(into: Event, other: Event) -> bool:

@@ -28,6 +28,15 @@ CASES = [
     # a place taken after its holders withdrew, no fighting told: it changed hands peacefully
     ("The jihadists recaptured the oasis town after the army pulled out of it.",
      "Non-violent transfer of territory"),
+    # holders who withdrew under fire, or a camp overrun, were fought for it
+    ("Government forces regained control of the town after the rebels withdrew under fire.",
+     "Government regains territory"),
+    ("Rebels overran the army camp on the river after the soldiers withdrew.",
+     "Non-state actor overtakes territory"),
+    # a place taken stays taken when a later sentence tells a victim or the weapon
+    ("Rebels took control of the mining town on Tuesday, local sources said. A civilian was "
+     "killed by a stray bullet, an administrator said.",
+     "Non-state actor overtakes territory"),
     # a withdrawal that nobody takes over is a change to the group's activity
     ("Rebel units pulled back from the outskirts of the provincial capital.",
      "Change to group/activity"),
