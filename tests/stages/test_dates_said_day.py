@@ -28,6 +28,19 @@ CASES = [
         "abducted",
         "2024-05-04",
     ),
+    # a "when" or "while" clause on the event tells its time, the day of the statement not
+    (
+        "Police said on Monday that six men were killed when two rival clans fought with "
+        "rifles near the market on Saturday.",
+        "killed",
+        "2024-05-04",
+    ),
+    (
+        "Officials said on Monday that two students were wounded while police broke up a "
+        "march in the capital on Sunday.",
+        "wounded",
+        "2024-05-05",
+    ),
 ]
 
 

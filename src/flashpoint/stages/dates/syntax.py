@@ -79,7 +79,7 @@ def event_nodes(trigger: Token, blocking: set[int]) -> dict[int, int]:
     `blocking` (the trigger of a different event)."""
     nodes = {trigger.i: 0}
     for child in trigger.children:
-        if child.dep_ in _OWN_CLAUSES and child.i not in blocking:
+        if child.dep_ in _OWN_CLAUSES and child.i not in blocking or _at_the_time(child):
             nodes[child.i] = 0
     for noun in _occasions(trigger):
         nodes.setdefault(noun.i, 1)
@@ -92,6 +92,18 @@ def event_nodes(trigger: Token, blocking: set[int]) -> dict[int, int]:
         for t in passed:
             nodes.setdefault(t.i, level)
         tok = passed[-1]
+
+
+_AT_THE_TIME = frozenset({"when", "while"})
+
+
+def _at_the_time(clause: Token) -> bool:
+    """A "when" or "while" clause on the trigger ("six men were killed when two clans fought
+    near Wabag on Tuesday"): what it tells happened at the event's time, so its day is the
+    event's, before the day of the verb that reports it ("police said on Thursday that")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME for c in clause.children
+    )
 
 
 _OCCASION_PREPS = frozenset({"in", "during"})
