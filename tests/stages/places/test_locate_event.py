@@ -829,3 +829,30 @@ def test_acting_to_protest_happens_where_the_act_does() -> None:
     assert protest.location is not None
     assert protest.location.name == "Srinagar"
     assert max(found, key=lambda e: e.confidence) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # a township the gazetteer knows only through its container
+        ("Residents of Alexandra (City of Johannesburg, Gauteng) beat a Zimbabwean man to "
+         "death on Sunday.", "Gauteng"),
+        # the verb the act is conjoined to has the people as its subject
+        ("Residents of Alexandra (City of Johannesburg, Gauteng) went from door to door and "
+         "beat a Zimbabwean man to death on Sunday.", "Gauteng"),
+        # and one it knows by name
+        ("Residents of Soweto (City of Johannesburg, Gauteng) beat a suspected thief to "
+         "death on Sunday.", "Gauteng"),
+    ],
+)  # fmt: skip
+def test_the_people_of_a_place_act_where_they_live(coder, text, admin1) -> None:
+    """ "residents of X beat a man": the place hangs on the actor by "of", yet it is where
+    the actor's own act happened."""
+    event = next(e for e in coder.code(text, pub_date="2025-05-10") if e.event_type == "ASSAULT")
+    assert event.location is not None and event.location.admin1 == admin1
+
+
+def test_the_people_of_a_place_do_not_place_what_they_speak_of(coder) -> None:
+    text = "Residents of Goma condemned the attack on the camp in Rutshuru."
+    attack = next(e for e in coder.code(text, pub_date="2025-05-10") if e.event_type == "ASSAULT")
+    assert attack.location is not None and attack.location.name == "Rutshuru"

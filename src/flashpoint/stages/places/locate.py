@@ -437,6 +437,8 @@ def _syntax_score(
     ("attacked Seytenga village", "Kodyel was shelled", "encircled the town of X"); other
     arguments of a verb are no location ("Tehran condemned")."""
     kind, word, anchor = _governor(head, place=True)
+    if _home_of_locals(head) and _subject_of(anchor, trig):
+        return 3.0  # "residents of Diepsloot beat a man to death": where they live
     if attack and kind == "dep" and word in ("dobj", "nsubjpass") and _acts_on(anchor, trig):
         score = 3.0
     elif kind == "prep" and verbal and word in _TARGET_PREPS:
@@ -451,6 +453,24 @@ def _syntax_score(
         score = 0.5
     placed = attack and kind == "prep" and word in LOCATIVE  # "... planted in X"
     return score - 2.0 * _foreign_clauses(anchor, trig, placed)
+
+
+def _home_of_locals(head: Any) -> bool:
+    """The place is where the people of a noun phrase live ("residents of Diepsloot",
+    "villagers of Kiwanja"): what they do themselves, they do there."""
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i != prep.i
+        and prep.head.lower_ in _LOCALS_OF
+    )
+
+
+def _subject_of(verb: Any, trig: Any) -> bool:
+    """`verb` is the trigger, or the verb the trigger is conjoined to ("went door to door
+    and beat a man"), so the phrase it governs is the trigger's own argument."""
+    return verb.i == trig.i or (trig.dep_ == "conj" and trig.head.i == verb.i)
 
 
 def _acts_on(verb: Any, trig: Any) -> bool:
@@ -505,6 +525,7 @@ def _in_adjunct(trig: Any, ancestor: Any) -> bool:
 
 # nouns of time: "in the first days of X's offensive" says when, not where
 _TIME_NOUNS = load_word_lists("places/cues.tsv")["time_nouns"]
+_LOCALS_OF = load_word_lists("places/cues.tsv")["locals_of"]
 
 
 def _governor(tok: Any, place: bool = False) -> tuple[str, str, Any]:
