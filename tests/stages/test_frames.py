@@ -1016,3 +1016,21 @@ def test_a_running_total_with_an_example_stays_a_total(keeping: Coder) -> None:
     assert total.aux == [AGGREGATE]
     example = next(e for e in events if e.trigger.text == "attack")
     assert example.date is not None and example.date.isoformat() == "2025-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOGADISHU (Reuters) - Somalia's government and clan elders agreed on Monday to "
+        "reopen the main market in the divided town, a local mediator said, in the first "
+        "such deal in years. The United Nations welcomed the deal.",
+        "Police detained 40 opposition supporters in the capital on Sunday. Rights groups "
+        "strongly condemned the arrests.",
+    ],
+)
+def test_a_later_reaction_to_the_news_ranks_below_the_lead(text: str) -> None:
+    """ "The United Nations welcomed the deal": a statement whose object points back to
+    the lead's news reacts to it, and never outranks it, material or not."""
+    found = Coder().code(text, pub_date="2024-06-14")
+    top = max(found, key=lambda e: e.confidence)
+    assert top.trigger.text in ("agreed", "detained")

@@ -37,6 +37,11 @@ CASES = [
     ("Rebels took control of the mining town on Tuesday, local sources said. A civilian was "
      "killed by a stray bullet, an administrator said.",
      "Non-state actor overtakes territory"),
+    # any accord between a state and an armed group is an agreement of the conflict;
+    # two states building a railway are not parties to one
+    ("The government and the Houthi movement agreed on Thursday to reopen the main road "
+     "into the city.", "Agreement"),
+    ("Kenya and Uganda agreed to build a new railway line.", None),
     # a withdrawal that nobody takes over is a change to the group's activity
     ("Rebel units pulled back from the outskirts of the provincial capital.",
      "Change to group/activity"),

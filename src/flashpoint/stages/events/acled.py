@@ -556,8 +556,10 @@ def _retreat(
 def _agreement(
     mode: str | None, lemma: str, actor: EventActor | None, rec: EventActor | None, w: set[str]
 ) -> str | None:
-    """Agreements between parties to a conflict: peace deals, ceasefires, truces."""
-    if w & _CONFLICT:
+    """Agreements between parties to a conflict: peace deals, ceasefires, truces, and any
+    accord between a state and an armed group ("the government and the Houthi movement
+    agreed to reopen a road")."""
+    if w & _CONFLICT or {_side(actor), _side(rec)} == {"state", "non-state"}:
         return "Agreement"
     return None
 

@@ -924,6 +924,7 @@ def frame_events(doc: Document) -> None:
     if frames:
         lead = frames[0]
         _rank_earlier_below(lead, [e for e in kept if e.sentence_index > lead.main.sentence_index])
+    _rank_reactions_below(doc, kept)
     _orphan_tolls(doc, frames)
     _raised_tolls(doc, frames, kept)
     for f in frames:
@@ -945,6 +946,33 @@ def _rank_earlier_below(lead: Frame, events: list[Event]) -> None:
     for e in events:
         if _own_date(e) and e.date is not None and e.date < dated.date:
             _cap_below(e, lead.main.confidence)
+
+
+_BACK_DETERMINERS = frozenset({"the", "this", "these", "that"})
+
+
+def _rank_reactions_below(doc: Document, events: list[Event]) -> None:
+    """A later sentence's statement whose object points back to the news ("The United
+    Nations welcomed the deal", "Rights groups condemned the arrests") reacts to what the
+    lead told: it never outranks the lead's own events, material or not."""
+    told = [e.confidence for e in events if e.sentence_index == doc.lead]
+    if not told:
+        return
+    nouns = load_word_lists("events/frames.tsv")["news_nouns"]
+    for e in events:
+        if e.sentence_index <= doc.lead:
+            continue
+        tok = None if _material(e) else _token(doc, e)
+        if tok is None:
+            continue
+        for obj in tok.children:
+            if obj.dep_ == "dobj" and obj.lower_ in nouns and _points_back(obj):
+                _cap_below(e, max(told))
+                break
+
+
+def _points_back(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in noun.children)
 
 
 def _intervened(frame: Frame) -> None:
