@@ -42,6 +42,11 @@ CASES = [
     ("The government and the Houthi movement agreed on Thursday to reopen the main road "
      "into the city.", "Agreement"),
     ("Kenya and Uganda agreed to build a new railway line.", None),
+    # inaugurating or building a military base establishes it, as opening one does
+    ("The armed forces on Tuesday inaugurated a new operational base in the border town.",
+     "Headquarters or base established"),
+    ("China is building a naval base on the coast, satellite images show.",
+     "Headquarters or base established"),
     # a withdrawal that nobody takes over is a change to the group's activity
     ("Rebel units pulled back from the outskirts of the provincial capital.",
      "Change to group/activity"),
