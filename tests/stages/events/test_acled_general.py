@@ -47,6 +47,10 @@ CASES = [
      "Headquarters or base established"),
     ("China is building a naval base on the coast, satellite images show.",
      "Headquarters or base established"),
+    # clans and tribes that fight each other are communal militias: a clash, not a mob
+    ("Two rival clans clashed over grazing land in the district, leaving four dead.",
+     "Armed clash"),
+    ("Villagers clashed with herders over a water point.", "Mob violence"),
     # a withdrawal that nobody takes over is a change to the group's activity
     ("Rebel units pulled back from the outskirts of the provincial capital.",
      "Change to group/activity"),

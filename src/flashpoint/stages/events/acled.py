@@ -41,6 +41,7 @@ _NOT_TERRITORY = _CUES["not_territory"]
 _DRIVING_OUT = _CUES["driving_out"]
 _STRONGHOLDS = _CUES["strongholds"]
 _SELF_DEFENCE = _CUES["self_defence"]
+_COMMUNAL = _CUES["communal"]
 _ARMED_FOES = _CUES["armed_foes"]
 _CHEMICAL = _CUES["chemical"]
 _CHEMICAL_WORD = _CUES["chemical_word"]
@@ -349,9 +350,12 @@ def _many_unarmed(a: EventActor | None) -> bool:
 
 def _is_crowd(a: EventActor | None) -> bool:
     """A crowd, not an organised armed group: "villagers", "an angry mob", "residents";
-    youths or villagers told as armed ("armed youths") are an armed side."""
+    youths or villagers told as armed ("armed youths") are an armed side, and so are clans
+    and tribes, communal militias ("two rival clans fought")."""
     words = _actor_words(a)
-    return _sector(a) not in ARMED and bool(words & _CROWD_ACTORS) and "armed" not in words
+    if _sector(a) in ARMED or "armed" in words or words & _COMMUNAL:
+        return False
+    return bool(words & _CROWD_ACTORS)
 
 
 def _demonstrators(
