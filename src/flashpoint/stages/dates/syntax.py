@@ -79,7 +79,7 @@ def event_nodes(trigger: Token, blocking: set[int]) -> dict[int, int]:
     `blocking` (the trigger of a different event)."""
     nodes = {trigger.i: 0}
     for child in trigger.children:
-        if child.dep_ in _OWN_CLAUSES and child.i not in blocking or _at_the_time(child):
+        if (child.dep_ in _OWN_CLAUSES and child.i not in blocking) or _at_the_time(child):
             nodes[child.i] = 0
     for noun in _occasions(trigger):
         nodes.setdefault(noun.i, 1)
