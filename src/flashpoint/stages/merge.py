@@ -27,6 +27,7 @@ from __future__ import annotations
 from flashpoint.config import CoderConfig
 from flashpoint.document import Document, Event, EventActor
 from flashpoint.stages.base import register_stage
+from flashpoint.stages.events.acled import TERRITORY_SUBTYPES
 
 
 def _compatible_actor(a: EventActor | None, b: EventActor | None) -> bool:
@@ -173,16 +174,11 @@ def _more_dead(into: Event, other: Event) -> bool:
     return adds_victims(other.sentence[theirs[0] - offset : theirs[1] - offset])
 
 
-_TERRITORY_SUBTYPES = frozenset(
-    {"Government regains territory", "Non-state actor overtakes territory"}
-)
-
-
 def _taken_in_the_fight(into: Event, other: Event) -> bool:
     """A place taken stays a place taken when a later telling is a shooting or a clash in it
     ("took control of Rubaya ... A civilian was killed by a stray bullet"): that sets the
     mode only. A remote weapon told later (a grenade, a shell) still names the event."""
-    return into.acled_sub_event_type in _TERRITORY_SUBTYPES and other.acled_event_type in (
+    return into.acled_sub_event_type in TERRITORY_SUBTYPES and other.acled_event_type in (
         "Battles",
         "Violence against civilians",
     )

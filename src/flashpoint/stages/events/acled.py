@@ -73,6 +73,10 @@ _DISPERSAL = _CUES["dispersal"]
 _ASSEMBLIES = _CUES["assemblies"]
 _STAGED = _CUES["staged"]
 INTERVENTION = _INTERVENTION  # the words of an act on protesters (stage: not as adjectives)
+# the sub-types of a place changing hands by force (frames and merge keep them as told)
+TERRITORY_SUBTYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory"}
+)
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
 _CROWD_CONTROL = _CUES["crowd_control"]
 _CROWD_ACTORS = _CUES["crowd_actors"]

@@ -48,7 +48,7 @@ from flashpoint.document import Document, Event, EventLocation
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.counts.patterns import ONE_MORE
 from flashpoint.stages.dates.attach import said_day
-from flashpoint.stages.events.acled import ARMED
+from flashpoint.stages.events.acled import ARMED, TERRITORY_SUBTYPES
 from flashpoint.stages.frames.flags import is_flagged
 from flashpoint.stages.merge import _sides_fit, absorb, compatible
 from flashpoint.stages.places.locate import lead_place
@@ -737,18 +737,13 @@ def _folds_into(doc: Document, event: Event, frame: Frame) -> bool:
     return False
 
 
-_TERRITORY_SUBTYPES = frozenset(
-    {"Government regains territory", "Non-state actor overtakes territory"}
-)
-
-
 def _fight_it_was_won_by(doc: Document, event: Event, frame: Frame) -> bool:
     """A later sentence tells the fighting the lead's territory was taken after ("The
     soldiers entered Macomia after an exchange of fire in which four insurgents were
     killed"): a fight told as a noun after "after", "in", "during", "amid" or "following"
     on a verb that is no event of its own, by nobody named; its toll is the lead's."""
     main = frame.main
-    if main.acled_sub_event_type not in _TERRITORY_SUBTYPES or event.event_type != "ASSAULT":
+    if main.acled_sub_event_type not in TERRITORY_SUBTYPES or event.event_type != "ASSAULT":
         return False
     if "dead" not in event.count_spans or main.dead is not None or _named(event.actor):
         return False
@@ -958,21 +953,22 @@ def _rank_reactions_below(doc: Document, events: list[Event]) -> None:
     told = [e.confidence for e in events if e.sentence_index == doc.lead]
     if not told:
         return
-    nouns = load_word_lists("events/frames.tsv")["news_nouns"]
     for e in events:
-        if e.sentence_index <= doc.lead:
+        if e.sentence_index <= doc.lead or _material(e):
             continue
-        tok = None if _material(e) else _token(doc, e)
-        if tok is None:
-            continue
-        for obj in tok.children:
-            if obj.dep_ == "dobj" and obj.lower_ in nouns and _points_back(obj):
-                _cap_below(e, max(told))
-                break
+        tok = _token(doc, e)
+        if tok is not None and any(_points_back(obj) for obj in tok.children):
+            _cap_below(e, max(told))
 
 
-def _points_back(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in noun.children)
+def _points_back(obj: Token) -> bool:
+    """ "the deal", "these arrests": an object that names the news already told."""
+    nouns = load_word_lists("events/frames.tsv")["news_nouns"]
+    return (
+        obj.dep_ == "dobj"
+        and obj.lower_ in nouns
+        and any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in obj.children)
+    )
 
 
 def _intervened(frame: Frame) -> None:
