@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flashpoint.ontology import load_ontology
+from flashpoint.stages.wordlists import load_word_lists
 
 Token = Any
 
@@ -35,6 +36,9 @@ _DEFUSE_VERBS = frozenset(
 _EXPLOSIVES = frozenset("bomb ied mine landmine device explosive explosives grenade".split())
 # weapons handed in, surrendered or collected were not used ("handed over 177 weapons")
 _HANDOVER_VERBS = frozenset("hand surrender collect turn stockpile store".split())
+# a journey made to meet is the meeting ("will travel to Caracas to meet both sides")
+_JOURNEY_VERBS = load_word_lists("events/frames.tsv")["journey_verbs"]
+_MEETING_VERBS = load_word_lists("events/frames.tsv")["meeting_verbs"]
 # verbs of a change in number: their subject counts events ("attacks rose by 20 percent")
 _TREND_VERBS = frozenset(
     "rise increase decrease decline fall drop double triple surge soar grow plummet "
@@ -64,6 +68,10 @@ def negated(trigger: Token, anchor: Token) -> bool:
 
 def future(trigger: Token, anchor: Token) -> bool:
     if _has_aux(anchor, _FUTURE_AUX):
+        return True
+    # "will fly to Khartoum to meet": a purpose clause is as future as the journey
+    purpose = anchor.dep_ == "advcl" and _has_aux(anchor, frozenset({"to"}))
+    if purpose and _has_aux(anchor.head, _FUTURE_AUX):
         return True
     if any(c.dep_ == "amod" and c.lower_ in _FUTURE_MODS for c in trigger.children):
         return True
@@ -98,7 +106,7 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):
         return True
     # "parked across the road to protest against fuel prices": acting to protest is protesting
-    protesting = trigger.lemma_.lower() == "protest"
+    protesting = trigger.lemma_.lower() == "protest" or _journey_to_meet(trigger, anchor)
     if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB" and not protesting:
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
         decided = anchor.dep_ == "acl" and anchor.head.lemma_.lower() in _DECISION_NOUNS
@@ -109,6 +117,10 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
         ):
             return True
     return _in_question_or_condition(anchor)
+
+
+def _journey_to_meet(trigger: Token, anchor: Token) -> bool:
+    return trigger.lemma_.lower() in _MEETING_VERBS and anchor.head.lemma_.lower() in _JOURNEY_VERBS
 
 
 def _campaign(trigger: Token) -> bool:

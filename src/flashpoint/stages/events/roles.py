@@ -35,6 +35,8 @@ THIRD_PERSON = frozenset({"it", "they", "he", "she", "them", "him", "her"})
 # which prepositions introduce a recipient or an actor, which types are symmetric and for
 # which "in <country>" names the recipient ("airstrikes in Iraq") is data: plover.json
 _IN_PREPS = frozenset({"in", "inside", "within", "across", "over"})
+# verbs whose subject is the one given to ("received aid from Qatar"): roles are reversed
+_RECEIVING_VERBS = frozenset({"receive", "obtain"})
 
 
 @dataclass(slots=True)
@@ -99,6 +101,11 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """ "to meet": the verb has the infinitive marker "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def subject_tokens(verb: Token) -> list[Token]:
     """Subject of a verb, inheriting it through conj, xcomp and relative clauses."""
     seen = 0
@@ -116,8 +123,15 @@ def subject_tokens(verb: Token) -> list[Token]:
             return []  # "Seven people died and 20 others were wounded": no one wounded them
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "France is ready to contribute": xcomp of an adjective, acomp of "is"
-            if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or _crosses_quote(verb, verb.head)):
-                return []  # "Kidnapped as a child, the boy ...": the subject is the patient
+            # "Kidnapped as a child, the boy ...": the subject is the patient; but who does
+            # what a purpose clause says is who acted for it ("flew to Khartoum to meet")
+            purpose = verb.tag_ == "VB" and is_to_infinitive(verb)
+            if (
+                verb.dep_ == "advcl"
+                and not purpose
+                and (verb.tag_ != "VBG" or _crosses_quote(verb, verb.head))
+            ):
+                return []
             verb = verb.head
             continue
         if verb.dep_ == "relcl" and verb.head.i != verb.i:
@@ -275,6 +289,8 @@ class RoleFinder:
         )
         if not is_verb or trigger.tag_ == "VBG":
             self._between_sides(trigger, roles)
+        elif event_type == "AID" and trigger.lemma_.lower() in _RECEIVING_VERBS:
+            self._received(trigger, roles)
         symmetric = _type(event_type).symmetric
         if symmetric and len(roles.actors) > 1 and not roles.recipients:
             roles.recipients = roles.actors[1:2]
@@ -283,6 +299,15 @@ class RoleFinder:
             # "a meeting between X and Y"
             roles.actors, roles.recipients = roles.recipients[:1], roles.recipients[1:2]
         return roles
+
+    def _received(self, verb: Token, roles: Roles) -> None:
+        """ "Pakistan received a $1.1 billion disbursement from the IMF": what is received
+        comes from the giver, who is the actor; the subject is the recipient."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        givers = self._resolve(
+            [g for t in (verb, *objects) for g in _prep_objects(t, frozenset({"from"}))]
+        )
+        roles.actors, roles.recipients = givers, roles.actors
 
     # -- verbs ------------------------------------------------------------------------
     def _verb_roles(self, verb: Token, event_type: str, themes: frozenset[str]) -> Roles:

@@ -169,9 +169,19 @@ _MOD_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nsubj")
 
 def _mod_lemmas(tok: Token) -> set[str]:
     out = {c.lemma_.lower() for c in tok.children if c.dep_ in _MOD_DEPS}
+    out |= {_hyphenated(c) for c in tok.children if c.dep_ in _MOD_DEPS and _hyphenated(c)}
     if tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out
+
+
+def _hyphenated(tok: Token) -> str:
+    """ "live-fire" of "live-fire drills" (the parser splits it into "live", "-", "fire"), or
+    "" when the modifier is one word."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].head.i == i:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return ""
 
 
 def _subject_lemmas(tok: Token) -> set[str]:
@@ -718,7 +728,14 @@ _INTERVALS = _words("minute minutes hour hours day days week weeks month months 
 BACKDROP = 0.6  # salience factor of a recalled event, a reason, or an agreement acted under
 
 
+_MISPARSED_CLAUSE = frozenset({"conj", "ccomp", "parataxis"})
+
+
 def _hop_factor(node: Token, head: Token, dep: str) -> float:
+    if dep in _MISPARSED_CLAUSE and node.pos_ in ("VERB", "AUX") and _after_an_interval(node):
+        # "..., officials said, hours after missiles struck": the clause recalls an earlier
+        # event however the parser hangs it (as a conjunct, or as what was said)
+        return BACKDROP
     if dep in _CLAUSE_FACTOR:
         if dep == "advcl" and node.tag_ == "VBG" and _shares_subject(node):
             if node.lemma_.lower() in _REASON_PARTICIPLES:
