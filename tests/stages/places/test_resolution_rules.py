@@ -494,3 +494,67 @@ def test_a_religious_title_is_no_place_of_the_event() -> None:
 
     found = Coder().code("The Pope called on leaders to end the war.", pub_date="2025-01-05")
     assert found and all(e.location is None for e in found)
+
+
+# --- an appositive kind word says the name before it is a place -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Kobani" is only a GeoNames alternate name of 'Ayn al 'Arab, a town under 100,000
+        ("Turkish jets bombed Kobani, a town near the border, on Sunday.", "Kobani", "SYR"),
+        ("Turkish jets bombed Kobani, the Syrian border town.", "Kobani", "SYR"),
+        ("Drones circled over Kobani, a Kurdish-held city of 50,000.", "Kobani", "SYR"),
+    ],
+)
+def test_a_name_with_an_appositive_kind_word_is_that_kind_of_place(
+    text: str, name: str, country: str
+) -> None:
+    assert first_place(places_of(text), name).country == country
+
+
+def test_an_appositive_that_is_a_town_official_is_no_place_cue() -> None:
+    # "the town's mayor" and "the city council" describe a person, not the name
+    texts = [
+        "Andrus, the town's mayor, said the road would reopen.",
+        "Andrus, the city council chairman, said the road would reopen.",
+    ]
+    for text in texts:
+        assert [p.text for p in places_of(text)] == []
+
+
+# --- a people's adjective before a kind word describes a place, it names none ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish jets bombed Afrin, the Kurdish town, on Sunday.",
+        "Troops entered the Kurdish town of Afrin at dawn.",
+        "Shells hit Afrin, a Syrian village near the border.",
+    ],
+)
+def test_a_demonym_and_a_kind_word_are_no_place_name(text: str) -> None:
+    assert [p.text for p in places_of(text)] == ["Afrin"]
+
+
+# --- a name listed with places is a place like them ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Idlib, Hama and Kobani on Monday.",
+        "Kobani and Qamishli were shelled overnight.",
+        "Fighting in Qamishli or Kobani left ten dead.",
+    ],
+)
+def test_an_alternate_name_listed_with_places_is_a_place(text: str) -> None:
+    assert first_place(places_of(text), "Kobani").country == "SYR"
+
+
+def test_a_person_named_beside_a_place_stays_a_person() -> None:
+    # "Andrus" only names a small town by an alternate name: joined to a city by "and" in a
+    # sentence about people, it is no place (no comma list, no place cue)
+    assert [p.text for p in places_of("Andrus and his wife moved to Paris in May.")] == ["Paris"]

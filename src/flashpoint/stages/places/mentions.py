@@ -571,12 +571,14 @@ def annotate_with_parse(
         if m.prev_word and m.prev_word.lower() in _function_words():
             m.prev_word = None  # "After Paris, London is ...": no part of the name
         m.label = _covering_label(ents, m)
+        if not m.candidates and _adjective_only(m, parsed):
+            continue  # "the Kurdish town": a people's adjective describes a place, names none
         m.subject = _is_subject(m, parsed)
         m.speaker = m.subject and _speaker(m, parsed)
         cue = has_place_cue(text, m, mentions)
         if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
             continue
-        if not cue and not _drop_alias_towns(m):
+        if not (cue or _listed_with_a_place(text, m, mentions)) and not _drop_alias_towns(m):
             continue
         _prefer_own_names(m)
         if _org_of(text, m) or _org_first(m) or _body_name(text, m) or _names_a_thing(text, m):
@@ -763,6 +765,31 @@ def _speaker(m: RawMention, parsed: Any) -> bool:
     return False
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def _listed_with_a_place(text: str, m: RawMention, mentions: list[RawMention]) -> bool:
+    """The name is in a list with a known place ("Idlib, Hama and Kobani", "Kobani and
+    Qamishli"): the list says what it is."""
+    for o in mentions:
+        if not o.candidates or o is m:
+            continue
+        if o.full_end <= m.start and _LIST_JOIN.fullmatch(text[o.full_end : m.start]):
+            return True
+        if m.full_end <= o.start and _LIST_JOIN.fullmatch(text[m.full_end : o.start]):
+            return True
+    return False
+
+
+def _adjective_only(m: RawMention, parsed: Any) -> bool:
+    """The unknown name is an adjective ("Kurdish", "Syrian" before "town"), or the
+    entity recogniser calls it a people's word."""
+    if m.label == "NORP":
+        return True
+    toks = [t for t in tokens_between(parsed, m.start, m.end) if t.text[:1].isalpha()]
+    return bool(toks) and all(t.pos_ == "ADJ" for t in toks)
+
+
 def _covering_label(ents: list[tuple[int, int, str]], m: RawMention) -> str | None:
     """The label of the entity that is exactly the mention, or that label + "+" when the
     mention is part of a longer entity."""
@@ -794,10 +821,21 @@ def dateline(text: str, m: RawMention) -> bool:
     )
 
 
+_APPOSITIVE_KINDS = "|".join(sorted(_UNKNOWN_KINDS | {"capital", "port", "province", "region"}))
+# ", a town near the border", ", the Syrian border town.": the kind word ends the noun phrase
+_APPOSITIVE_KIND = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_APPOSITIVE_KINDS})"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|in|on|near|about|close|just|outside|along|some|north|south|"
+    r"east|west|that|which|where|with|bordering)\b)",
+    re.IGNORECASE,
+)
+
+
 def has_place_cue(text: str, m: RawMention, mentions: list[RawMention]) -> bool:
-    """The text itself says this is a place: a kind word, a locative word before it, or a
-    place nested with it ("Sirwah (Marib)", "Jolo, Sulu")."""
-    if m.designator or dateline(text, m):
+    """The text itself says this is a place: a kind word, a locative word before it, a
+    place nested with it ("Sirwah (Marib)", "Jolo, Sulu"), or an appositive whose head is a
+    kind word ("Kobani, a town near the border")."""
+    if m.designator or dateline(text, m) or _APPOSITIVE_KIND.match(text, m.full_end):
         return True
     after = text[m.full_end : m.full_end + 3]
     if after.lstrip().startswith("(") and any(o.start > m.end for o in mentions):
