@@ -856,3 +856,19 @@ def test_the_people_of_a_place_do_not_place_what_they_speak_of(coder) -> None:
     text = "Residents of Goma condemned the attack on the camp in Rutshuru."
     attack = next(e for e in coder.code(text, pub_date="2025-05-10") if e.event_type == "ASSAULT")
     assert attack.location is not None and attack.location.name == "Rutshuru"
+
+
+def test_a_force_pulling_out_of_a_town_retreats_from_it(coder) -> None:
+    """ "pulled out of X" is "withdrew from X": a retreat happens where it is from."""
+    text = "Rebel fighters began pulling out of the northern town of Bunia on Friday."
+    event = next(e for e in coder.code(text, pub_date="2025-05-10") if e.event_type == "RETREAT")
+    assert event.location is not None and event.location.name == "Bunia"
+
+
+def test_rival_places_of_one_country_still_give_the_country(coder) -> None:
+    """ "on the road between X and Y", two regions of one country: the text does not say
+    which region, but it says which country."""
+    text = "A roadside bomb hit a bus on the road between Afgoye and Mogadishu on Monday."
+    event = next(e for e in coder.code(text, pub_date="2025-05-10") if e.event_type == "ASSAULT")
+    assert event.location is not None
+    assert (event.location.country, event.location.admin1) == ("SOM", None)

@@ -183,11 +183,29 @@ def lead_place(doc: Document, event: Event, floor: float | None = None) -> Event
         groups = _only_told_place(every, event)
     _best_group(doc, sent, event, groups)
     ranked = sorted(groups, key=lambda g: -g.score)
-    if not ranked or (len(ranked) > 1 and _rivals(ranked[0], ranked[1])):
+    if not ranked:
         return None
+    if len(ranked) > 1 and _rivals(ranked[0], ranked[1]):
+        return _shared_country(ranked[0], ranked[1])
     if floor is not None and ranked[0].score < floor:
         return None
     return EventLocation.from_mention(ranked[0].best)
+
+
+def _shared_country(a: Group, b: Group) -> EventLocation | None:
+    """Rival places of one country ("on the road between Afgoye and Mogadishu"): the text
+    does not say which region, but it says which country."""
+    iso3 = a.best.country
+    country = load_gazetteer().country(iso3) if iso3 and iso3 == b.best.country else None
+    if country is None:
+        return None
+    return EventLocation(
+        name=country.name,
+        country=country.country,
+        lat=country.lat,
+        lon=country.lon,
+        precision="country",
+    )
 
 
 def _only_told_place(groups: list[Group], event: Event) -> list[Group]:
@@ -359,13 +377,14 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
     motion = _MOTION_PREPS.get(event.event_type, frozenset())
     occupy = _is_attack(event) or event.event_type == "MOBILIZE"
-    return _syntax_score(head, trig, verbal, occupy, motion) - penalty
+    journey = event.event_type == "CONSULT"
+    return _syntax_score(head, trig, verbal, occupy, motion, journey) - penalty
 
 
 # where a move happens: a retreat where it is "from" ("withdrew from Kherson"), a deployment
 # where it goes ("deployed troops to Nueva Concepcion", "sent police into the town")
 _MOTION_PREPS = {
-    "RETREAT": frozenset({"from"}),
+    "RETREAT": frozenset({"from", "out of"}),
     "MOBILIZE": frozenset({"to", "into", "onto"}),
 }
 
@@ -430,13 +449,17 @@ def _syntax_score(
     verbal: bool = False,
     attack: bool = False,
     motion: frozenset[str] = frozenset(),
+    journey: bool = False,
 ) -> float:
     """How a place phrase attaches to the event, read off the dependency parse. A move
     happens where its `motion` prepositions say ("withdrew from Kherson", "deployed to
     Kherson"); the place an attack or a force's move is done to is where it happened
-    ("attacked Seytenga village", "Kodyel was shelled", "encircled the town of X"); other
-    arguments of a verb are no location ("Tehran condemned")."""
+    ("attacked Seytenga village", "Kodyel was shelled", "encircled the town of X"); a
+    meeting reached by a journey (`journey`) is held where it went ("flew to Khartoum for
+    talks"); other arguments of a verb are no location ("Tehran condemned")."""
     kind, word, anchor = _governor(head, place=True)
+    if journey and kind == "prep" and word == "to" and anchor.lemma_.lower() in _JOURNEY_VERBS:
+        motion = motion | {"to"}
     if _home_of_locals(head) and _subject_of(anchor, trig):
         return 3.0  # "residents of Diepsloot beat a man to death": where they live
     if attack and kind == "dep" and word in ("dobj", "nsubjpass") and _acts_on(anchor, trig):
@@ -526,6 +549,7 @@ def _in_adjunct(trig: Any, ancestor: Any) -> bool:
 # nouns of time: "in the first days of X's offensive" says when, not where
 _TIME_NOUNS = load_word_lists("places/cues.tsv")["time_nouns"]
 _LOCALS_OF = load_word_lists("places/cues.tsv")["locals_of"]
+_JOURNEY_VERBS = load_word_lists("events/frames.tsv")["journey_verbs"]
 
 
 def _governor(tok: Any, place: bool = False) -> tuple[str, str, Any]:
@@ -543,6 +567,8 @@ def _governor(tok: Any, place: bool = False) -> tuple[str, str, Any]:
             ):
                 cur = prep.head
                 continue
+            if prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "out":
+                return "prep", "out of", prep.head  # "pulling out of Bakhmut"
             return "prep", prep.lower_, prep.head
         if cur.lower_ in _DIRECTIONS and cur.dep_ in ("advmod", "npadvmod"):  # "south of X"
             return "prep", "near", cur.head
