@@ -65,3 +65,26 @@ def test_the_day_the_lead_names_after_a_dateline_dates_it(coder: Coder) -> None:
     )
     event = max(coder.code(text, pub_date="2024-03-20"), key=lambda e: e.confidence)
     assert event.date is not None and event.date.isoformat() == "2024-03-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("KABUL - A bomb exploded near a market on Saturday, killing four people.", "Kabul"),
+        ("ALMATY - Several dozen residents picketed outside the city hall on Saturday.",
+         "Almaty"),
+        ("PANAMA CITY, Oct 25 - Thousands of people marched through the capital on Tuesday.",
+         "Panama City"),
+    ],
+)  # fmt: skip
+def test_an_unplaced_lead_event_happened_where_the_report_was_filed(
+    coder: Coder, text: str, name: str
+) -> None:
+    event = max(coder.code(text, pub_date="2024-05-10"), key=lambda e: e.confidence)
+    assert event.location is not None and event.location.name == name
+
+
+def test_a_lead_placed_in_another_country_keeps_its_own_place(coder: Coder) -> None:
+    text = "NAIROBI (Reuters) - Gunmen killed five people in a village in Somalia on Monday."
+    event = max(coder.code(text, pub_date="2024-05-10"), key=lambda e: e.confidence)
+    assert event.location is not None and event.location.country == "SOM"

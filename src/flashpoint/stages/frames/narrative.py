@@ -928,6 +928,7 @@ def frame_events(doc: Document) -> None:
     for e in kept:
         _deadly_looting(e)
     _place_lead_head(doc)
+    _place_at_dateline(doc)
     _rank_causes_below(doc)
 
 
@@ -1043,6 +1044,27 @@ def _place_lead_head(doc: Document) -> None:
         return
     head = min(first[0], key=lambda e: (_depth(doc, e), e.trigger.span))
     head.location = lead_place(doc, head, floor=_HEAD_FLOOR) or _participant_place(doc, head)
+
+
+def _place_at_dateline(doc: Document) -> None:
+    """Where the report was filed ("KABUL -", "PANAMA CITY, Oct 25 -") is where the events
+    of its lead happened when the text gives them no place ("A bomb exploded near a market",
+    "marched through the capital"), unless the lead names places of another country (then
+    the copy was only filed there)."""
+    if not doc.sentences or not doc.sentences[0].dateline:
+        return
+    filed = [p for p in doc.places if p.sentence == 0 and p.kind == "literal" and p.precision]
+    if not filed:
+        return
+    best = min(filed, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))
+    for e in doc.events:
+        if e.location is not None or is_flagged(e):
+            continue
+        if e.sentence_index != doc.lead:
+            continue
+        told = [p for p in doc.places if p.sentence == e.sentence_index and p.precision]
+        if all(p.country == best.country for p in told):
+            e.location = EventLocation.from_mention(best)
 
 
 # a place in another clause ("after talks hosted by Kazakhstan in Astana", "gangs that
