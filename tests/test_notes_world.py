@@ -43,7 +43,15 @@ multi-sentence wire reports, most with a dateline, written blind by a helper on 
 0.870, sub-event macro-F1 0.856), and 100 in notes_world15.jsonl (4 per sub-event type, 69
 countries, 35 wire reports with a dateline, 33 terse notes with nested places, 32 local-news
 paragraphs, written blind by a helper on 7 December 2026; 2a77e62 scored country 0.890,
-admin1 0.860, date 0.920, dead 0.940, event type 0.870, sub-event macro-F1 0.842).
+admin1 0.860, date 0.920, dead 0.940, event type 0.870, sub-event macro-F1 0.842), and 100 in
+notes_world16.jsonl (62 countries outside East Africa, 60 of them terse ACLED-style notes with
+nested places and 40 news reports, many with a bare dateline, written blind by a helper on 7
+December 2026 evening; c4a6441 scored country 0.860, admin1 0.870, date 0.990, dead 0.940,
+event type 0.950, sub-event macro-F1 0.881), and 100 East African ones in
+notes_eastafrica2.jsonl (16 countries from Somalia to Zimbabwe, a third each wire reports,
+terse notes and local news, written blind by a helper at the same time; c4a6441 scored
+country 0.950, admin1 0.860, date 0.980, dead 0.960, event type 0.860, sub-event macro-F1
+0.777).
 The floors sit about 0.03 below what the coder reaches over all the notes of each set (3
 December 2026: world country 0.92, admin1 0.86, date 0.92, dead 0.90, event type 0.82,
 sub-event macro-F1 0.66; world2 0.78, 0.75, 0.91, 0.88, 0.86, 0.78; world3 0.90, 0.87,
@@ -178,6 +186,22 @@ _FLOORS = {
         "dead accuracy": 0.91,
         "event type accuracy": 0.84,
         "sub-event type macro-F1": 0.81,
+    },
+    "notes_world16.jsonl": {
+        "country accuracy": 0.90,
+        "admin1 accuracy": 0.90,
+        "date accuracy": 0.96,
+        "dead accuracy": 0.91,
+        "event type accuracy": 0.92,
+        "sub-event type macro-F1": 0.85,
+    },
+    "notes_eastafrica2.jsonl": {
+        "country accuracy": 0.92,
+        "admin1 accuracy": 0.83,
+        "date accuracy": 0.95,
+        "dead accuracy": 0.93,
+        "event type accuracy": 0.83,
+        "sub-event type macro-F1": 0.74,
     },
     "notes_eastafrica.jsonl": {
         "country accuracy": 0.91,
