@@ -872,3 +872,31 @@ def test_rival_places_of_one_country_still_give_the_country(coder) -> None:
     event = next(e for e in coder.code(text, pub_date="2025-05-10") if e.event_type == "ASSAULT")
     assert event.location is not None
     assert (event.location.country, event.location.admin1) == ("SOM", None)
+
+
+def test_a_base_handed_over_is_where_the_handover_was(coder) -> None:
+    """What a force hands over, like what it attacks or moves into, is a place it acts on;
+    its container in brackets says where (the base itself is unknown to the gazetteer)."""
+    text = (
+        "On 3 May 2024, Kenyan troops handed over Forward Operating Base Kudhaa (Afmadow, "
+        "Lower Juba) to Somali forces."
+    )
+    event = next(e for e in coder.code(text, pub_date="2024-05-05") if e.event_type == "RETREAT")
+    assert event.location is not None and event.location.admin1 == "Lower Juba"
+
+
+def test_the_events_of_one_trigger_share_its_place() -> None:
+    """One trigger split into one event per actor ("a colonel and 80 of his troops
+    defected") tells one act in one place: an unplaced one takes its sibling's."""
+    from flashpoint.document import EventLocation
+    from flashpoint.stages.frames.narrative import frame_events
+
+    doc = place_doc(
+        "An SPLA-IO colonel and about 80 of his troops defected to the government on Monday."
+    )
+    first = make_event(doc, "defected", "MOBILIZE", actor=("An SPLA-IO colonel", "SSD"))
+    second = make_event(doc, "defected", "MOBILIZE", actor=("his troops", "SSD"))
+    first.location = EventLocation(name="Yei", country="SSD", admin1="Central Equatoria")
+    doc.events = [first, second]
+    frame_events(doc)
+    assert [e.location.name if e.location else None for e in doc.events] == ["Yei", "Yei"]

@@ -558,3 +558,10 @@ def test_a_person_named_beside_a_place_stays_a_person() -> None:
     # "Andrus" only names a small town by an alternate name: joined to a city by "and" in a
     # sentence about people, it is no place (no comma list, no place cue)
     assert [p.text for p in places_of("Andrus and his wife moved to Paris in May.")] == ["Paris"]
+
+
+def test_a_kind_word_after_a_longer_name_is_that_names_not_its_last_words() -> None:
+    # "Conservation" is a GeoNames town: in "the Selous Conservation Area" it is one word of
+    # a longer name, and "Area" is that name's kind word
+    places = places_of("Rangers patrolled the Selous Conservation Area on Monday.")
+    assert not any("Conservation" in p.text for p in places)

@@ -929,6 +929,7 @@ def frame_events(doc: Document) -> None:
         _deadly_looting(e)
     _place_lead_head(doc)
     _place_at_dateline(doc)
+    _share_trigger_places(doc)
     _rank_causes_below(doc)
 
 
@@ -1044,6 +1045,16 @@ def _place_lead_head(doc: Document) -> None:
         return
     head = min(first[0], key=lambda e: (_depth(doc, e), e.trigger.span))
     head.location = lead_place(doc, head, floor=_HEAD_FLOOR) or _participant_place(doc, head)
+
+
+def _share_trigger_places(doc: Document) -> None:
+    """The events one trigger was split into, one per actor ("a general and 200 of his
+    troops defected ... in Leer county"), happened in one place: an unplaced one takes its
+    sibling's."""
+    placed = {(e.sentence_index, e.trigger.span): e.location for e in doc.events if e.location}
+    for e in doc.events:
+        if e.location is None and (e.sentence_index, e.trigger.span) in placed:
+            e.location = replace(placed[(e.sentence_index, e.trigger.span)])
 
 
 def _place_at_dateline(doc: Document) -> None:

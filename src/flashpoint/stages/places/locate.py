@@ -376,7 +376,10 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
     motion = _MOTION_PREPS.get(event.event_type, frozenset())
-    occupy = _is_attack(event) or event.event_type == "MOBILIZE"
+    # what a force attacks, moves into or hands over is a place it acts on ("handed over
+    # Forward Operating Base X (Afgooye, Lower Shabelle) to the army"); whom it frees is not
+    handover = event.event_type == "RETREAT" and event.mode == "withdraw"
+    occupy = _is_attack(event) or event.event_type == "MOBILIZE" or handover
     journey = event.event_type == "CONSULT"
     return _syntax_score(head, trig, verbal, occupy, motion, journey) - penalty
 

@@ -473,8 +473,12 @@ def _in_longer_name(m: RawMention) -> bool:
         return True
     if m.next_word and m.text in _CAPITAL_PARTICLES:
         return True  # "Van Boxtel", "Bin Salman": a surname, not the province of Van
-    if _strong_by_name(m) or nxt in FACILITY_WORDS or nxt in DESIGNATORS:
+    if _strong_by_name(m) or nxt in FACILITY_WORDS:
         return False
+    if nxt in DESIGNATORS:
+        # "Jolo town" is a town, but in "the Ngorongoro Conservation Area" the kind word is
+        # the longer name's, not Conservation's
+        return m.prev_word is not None
     return m.prev_word is not None or m.next_word is not None
 
 
