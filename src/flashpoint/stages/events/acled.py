@@ -70,6 +70,7 @@ _STATE_FORCE_WORDS = _CUES["state_force_words"]
 _SEVERE = _CUES["severe"]
 _INTERVENTION = _CUES["intervention"]
 _DISPERSAL = _CUES["dispersal"]
+_DISPERSING = _CUES["dispersing"]
 _ASSEMBLIES = _CUES["assemblies"]
 _STAGED = _CUES["staged"]
 INTERVENTION = _INTERVENTION  # the words of an act on protesters (stage: not as adjectives)
@@ -255,9 +256,11 @@ def _assault(
         return "Violent demonstration"
     civilian_actor = _sector(actor) == "CVL"
     blockers = bool(w & _OBSTRUCTION) and _sector(rec) == "CVL" and _side(actor) == "state"
+    dispersing = bool(w & _DISPERSING) and _side(actor) == "state"
     if (
         w & _PROTESTERS
         or blockers
+        or dispersing
         or (
             w & _PROTEST_WORDS
             and (_side(actor) == "state" or w & _STATE_FORCE_WORDS or civilian_actor)
@@ -268,6 +271,8 @@ def _assault(
         return "Mob violence"
     if mode == "destroy":
         return "Looting/property destruction"
+    if mode == "beat" and lemma not in _CLASH_LEMMAS and not _actor_words(rec) & _ARMED_WORDS:
+        return "Attack"  # a beating is one-sided: "militiamen beat a party member to death"
     return _clash_or_attack(lemma, actor, rec, w)
 
 

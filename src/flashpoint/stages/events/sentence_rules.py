@@ -231,7 +231,28 @@ def merge_linked(cands: list[Candidate]) -> None:
             other.skip = True
 
 
+# a killing told "when" two sides fought is the fight's toll: the fight is the event
+_CLASH_LEMMAS = load_word_lists("events/acled_cues.tsv")["clash_lemmas"]
+_TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
+_WHEN_MARKS = frozenset({"when", "while", "as"})
+
+
+def _fought_when_killed(a: Candidate, b: Candidate) -> bool:
+    """ "Four people were killed when herders exchanged fire with raiders": `b`, the fight,
+    is a when-clause of `a`, the killing."""
+    kill, fight = a.match.token, b.match.token
+    return (
+        kill.lemma_.lower() in _TOLL_LEMMAS
+        and fight.lemma_.lower() in _CLASH_LEMMAS
+        and fight.dep_ == "advcl"
+        and fight.head.i == kill.i
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in fight.children)
+    )
+
+
 def _absorb(a: Candidate, b: Candidate) -> None:
+    if _fought_when_killed(a, b):
+        a.match = b.match
     if not a.roles.actors and b.roles.actors:
         a.roles.actors = b.roles.actors
     if not a.roles.recipients:
