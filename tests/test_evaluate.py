@@ -239,3 +239,13 @@ def test_report_admin1_matches_any_spelling_of_the_region(tmp_path: Path, coder:
     report = evaluate(_write(tmp_path, "notes.jsonl", rows), coder)
     assert report.fields["admin1"].correct == 2
     assert report.fields["admin1"].gold == 3
+
+
+def test_a_gold_country_is_read_in_any_spelling() -> None:
+    """ "Guinea-Bissau", "Côte d'Ivoire": the gold's country names are looked up as the
+    gazetteer's keys are written (hyphens, accents and apostrophes folded)."""
+    from flashpoint.evaluate import _country_code
+
+    assert _country_code("Guinea-Bissau") == "GNB"
+    assert _country_code("Timor-Leste") == "TLS"
+    assert _country_code("Côte d'Ivoire") == "CIV"

@@ -447,7 +447,9 @@ def _country_code(value: str) -> str | None:
     value = value.strip()
     if len(value) == 3 and value.isupper():
         return value
-    for place in load_gazetteer().lookup(value.lower()):
+    from flashpoint.stages.places.names import normalize
+
+    for place in load_gazetteer().lookup(normalize(value)):
         if place.kind == "country":
             return place.country
     return None

@@ -230,6 +230,9 @@ COUNTS = [
     # one number for two kinds of people, tribesmen among them
     ("Twelve soldiers and tribesmen were killed in the assault.", "dead", 12, None,
      "Twelve soldiers and tribesmen were killed"),
+    # the object of a killing verb and another verb joined to it ("lynched and burned")
+    ("A crowd lynched and burned two suspected thieves at the market.", "dead", 2, None,
+     "lynched and burned two"),
 ]  # fmt: skip
 
 

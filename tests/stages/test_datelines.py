@@ -88,3 +88,12 @@ def test_a_lead_placed_in_another_country_keeps_its_own_place(coder: Coder) -> N
     text = "NAIROBI (Reuters) - Gunmen killed five people in a village in Somalia on Monday."
     event = max(coder.code(text, pub_date="2024-05-10"), key=lambda e: e.confidence)
     assert event.location is not None and event.location.country == "SOM"
+
+
+def test_a_region_named_in_the_lead_does_not_unplace_it(coder: Coder) -> None:
+    text = (
+        "LIMA - Thousands of people marched through the capital on Tuesday against a deal "
+        "letting a foreign firm run South America's largest copper mine."
+    )
+    event = max(coder.code(text, pub_date="2024-05-10"), key=lambda e: e.confidence)
+    assert event.location is not None and event.location.name == "Lima"

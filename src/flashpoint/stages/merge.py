@@ -136,6 +136,11 @@ def absorb(into: Event, other: Event) -> None:
         if not _taken_in_the_fight(into, other):
             into.acled_sub_event_type = other.acled_sub_event_type
             into.acled_event_type = other.acled_event_type
+    if _labels_the_protest(into, other):
+        # "erected barricades, threw stones at gendarmes": the telling of a protest that
+        # ACLED can label labels it
+        into.acled_sub_event_type = other.acled_sub_event_type
+        into.acled_event_type = other.acled_event_type
     if _more_dead(into, other):
         assert into.dead is not None and other.dead is not None
         into.dead += other.dead
@@ -157,6 +162,14 @@ def absorb(into: Event, other: Event) -> None:
         if span not in into.evidence:
             into.evidence.append(span)
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def _labels_the_protest(into: Event, other: Event) -> bool:
+    return (
+        into.event_type == other.event_type == "PROTEST"
+        and into.acled_sub_event_type is None
+        and other.acled_sub_event_type is not None
+    )
 
 
 def _more_dead(into: Event, other: Event) -> bool:
@@ -244,17 +257,26 @@ _TOLL_REACH = 2
 
 
 def _toll_of_the_fight(prior: Event, ev: Event) -> bool:
-    """A killing told with no killer in the sentences right after a clash is the clash's
-    toll, whichever side the dead were on ("Troops fought rebels near X. Three soldiers and
-    a rebel commander were killed.")."""
+    """A killing told with no killer after a clash, in its sentence or the next ones, is the
+    clash's toll, whichever side the dead were on ("Troops fought rebels near X. Three
+    soldiers and a rebel commander were killed.")."""
     return (
         prior.acled_event_type == "Battles"
         and ev.actor is None
         and ev.event_type == prior.event_type
         and ev.trigger.text.lower() in _TOLL_WORDS
-        and 0 < ev.sentence_index - prior.sentence_index <= _TOLL_REACH
+        and _told_after(prior, ev)
         and _same_date(prior, ev)
     )
+
+
+def _told_after(prior: Event, ev: Event) -> bool:
+    """`ev` is told after `prior`: in one of the next sentences, or later in its sentence
+    ("exchanged fire ..., adding that two servicemen were killed")."""
+    gap = ev.sentence_index - prior.sentence_index
+    if gap == 0:
+        return ev.trigger.span[0] > prior.trigger.span[0]
+    return 0 < gap <= _TOLL_REACH
 
 
 def _find_target(recent: list[Event], ev: Event) -> Event | None:

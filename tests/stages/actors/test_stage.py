@@ -176,3 +176,20 @@ def test_unparsed_phrases_do_not_join_across_a_verb() -> None:
 def test_no_actor_no_mention(parse: bool) -> None:
     doc = _coded("The weather in the mountains was cold and the roads were closed.", parse=parse)
     assert doc.actors == []
+
+
+def test_an_acronym_the_text_defines_means_what_it_defines() -> None:
+    """ "SNA" is listed as the Somali National Army; a text that spells it out as the Syrian
+    National Army means that one, in every later mention."""
+    doc = _coded(
+        "Fighters of the Syrian National Army (SNA) clashed with Kurdish forces near Manbij. "
+        "Three SNA fighters were killed."
+    )
+    sna = [m for m in doc.actors if "SNA" in m.text]
+    assert sna and all(m.country == "SYR" for m in sna)
+
+
+def test_an_undefined_acronym_keeps_its_listed_meaning() -> None:
+    doc = _coded("Three SNA soldiers were killed near Baidoa.")
+    sna = [m for m in doc.actors if "SNA" in m.text]
+    assert sna and all(m.country == "SOM" for m in sna)

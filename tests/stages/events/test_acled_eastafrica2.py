@@ -32,3 +32,40 @@ from _coded import top_acled_sub
 )  # fmt: skip
 def test_east_african_patterns(coder, text, sub) -> None:
     assert top_acled_sub(coder, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # an exchange of fire is a fight whatever the weapons exchanged
+        ("On 2 June 2024, rebels and soldiers exchanged rocket and mortar fire near Kidal "
+         "(Kidal, Kidal).", "Armed clash"),
+        # a march is a protest as a rally is
+        ("Police fired live rounds at opposition supporters holding a march in Conakry on "
+         "Thursday, killing two.", "Excessive force against protesters"),
+        # arrests at a march the police stopped are how the protest was met
+        ("On 1 July 2024, police blocked a march by teachers in Kadikoy (Kadikoy, Istanbul) "
+         "and detained 20 participants.", "Protest with intervention"),
+    ],
+)  # fmt: skip
+def test_world16_patterns(coder, text, sub) -> None:
+    assert top_acled_sub(coder, text) == sub
+
+
+def test_a_toll_told_later_in_the_clash_sentence_is_the_clash_s(coder) -> None:
+    text = (
+        "Indian and Pakistani troops exchanged fire along the Line of Control on Monday, the "
+        "army said, adding that two soldiers were killed."
+    )
+    found = coder.code(text, pub_date="2024-05-08", doc_id="t")
+    assert [(e.acled_sub_event_type, e.dead) for e in found] == [("Armed clash", 2)]
+
+
+def test_a_merged_telling_that_acled_labels_labels_the_event(coder) -> None:
+    """ "erected barricades, threw stones at gendarmes": one riot told by two verbs, and
+    the one ACLED labels gives the label to the event they merge into."""
+    text = (
+        "On 3 June 2024, hundreds of demonstrators opposed to the new tax erected barricades, "
+        "threw stones at gendarmes and set fire to shops in Bouake (Gbeke, Vallee du Bandama)."
+    )
+    assert top_acled_sub(coder, text) == "Violent demonstration"

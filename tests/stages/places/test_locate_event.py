@@ -900,3 +900,9 @@ def test_the_events_of_one_trigger_share_its_place() -> None:
     doc.events = [first, second]
     frame_events(doc)
     assert [e.location.name if e.location else None for e in doc.events] == ["Yei", "Yei"]
+
+
+def test_a_march_happens_where_it_goes(coder) -> None:
+    text = "Students marched from their campus to the Executive Mansion in Monrovia on Monday."
+    event = next(e for e in coder.code(text, pub_date="2024-05-10") if e.event_type == "PROTEST")
+    assert event.location is not None and event.location.name == "Monrovia"

@@ -29,6 +29,17 @@ class DocMemory:
     persons: dict[str, ResolvedActor] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # folded agent phrase -> country
     last_group: ResolvedActor | None = None
+    acronyms: dict[str, ResolvedActor] = field(default_factory=dict)  # defined in the text
+
+    def recall_acronym(self, actor: ResolvedActor, words: list[str]) -> ResolvedActor:
+        """ "3 SNA fighters" after "the Syrian National Army (SNA)": an acronym the text
+        defines means what it defines, not a listed namesake (the Somali National Army)."""
+        for word in words:
+            meant = self.acronyms.get(word)
+            if meant is not None and (meant.country, meant.name) != (actor.country, actor.name):
+                sector = meant.sector or actor.sector
+                return ResolvedActor(actor.text, meant.name, meant.country, sector, meant.kind)
+        return actor
 
     def learn_person(self, name: str, actor: ResolvedActor) -> None:
         """Remember `name` (as written) as the person `actor` resolved to."""
@@ -77,3 +88,22 @@ def name_keys(name: str) -> list[str]:
     if "-" in last:
         keys.append(last.rsplit("-", 1)[-1])
     return [k for k in dict.fromkeys(keys) if len(k) >= 3]
+
+
+# "the Turkish-backed Syrian National Army (SNA)": capitalised words, then the acronym of
+# their last words in brackets
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,7}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)")
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """Acronym -> the name the text spells it out as, where the acronym is the initials of
+    the name's last words ("Syrian National Army (SNA)")."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2)
+        if len(words) < len(acronym):
+            continue
+        named = words[-len(acronym) :]
+        if "".join(w[0] for w in named) == acronym:
+            out.setdefault(acronym, " ".join(named))
+    return out

@@ -21,7 +21,7 @@ from typing import Any
 from flashpoint.config import CoderConfig
 from flashpoint.document import ActorMention, Document, Sentence
 from flashpoint.stages.actors.lexicon import STATE_KINDS, ActorLexicon, Match, load_actor_lexicon
-from flashpoint.stages.actors.memory import DocMemory, is_anaphor
+from flashpoint.stages.actors.memory import DocMemory, acronym_definitions, is_anaphor
 from flashpoint.stages.actors.resolve import ResolvedActor, resolve_matches
 from flashpoint.stages.base import register_stage
 
@@ -64,6 +64,10 @@ class ActorStage:
     def __call__(self, doc: Document) -> Document:
         lexicon = load_actor_lexicon()
         memory = DocMemory()
+        for acronym, name in acronym_definitions(doc.text).items():
+            meant = resolve_matches(lexicon, name, lexicon.scan(name), doc.pub_date)
+            if meant.found and meant.country:
+                memory.acronyms[acronym] = meant
         for sentence in doc.sentences:
             parsed = doc.parses.get(sentence.index)
             doc.actors.extend(_sentence_mentions(lexicon, sentence, parsed, doc.pub_date, memory))
@@ -127,6 +131,8 @@ def _resolve_phrase(
         if recalled is not None:
             return recalled
     actor = _with_remembered_country(actor, phrase_text, inner, memory)
+    if memory.acronyms:
+        actor = memory.recall_acronym(actor, [phrase_text[m.start : m.end] for m in inner])
     _learn(memory, actor, text, phrase, inner)
     if phrase.name is not None and actor.kind != "person" and actor.country and actor.sector:
         name = text[phrase.name[0] : phrase.name[1]]  # "Chad's defence minister, <name>"

@@ -305,6 +305,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
                        rf"{_group('num2')}", ("and",)),
         # "killing the two farmers riding it": a definite number counts as a bare one
         ("active", rf"\b{active}{_S}(?:the\s+)?{_N}{_WHO}"),
+        # "lynched and burned 3 suspected gang members": the object of both verbs
+        ("active", rf"\b{active}\s+and\s+[a-z]+(?:ed|t){_S}(?:the\s+)?{_N}{_WHO}", ("and",)),
         # "beat two suspected thieves to death": the victims between the verb and "to death"
         ("active", rf"\b(?P<cue>(?P<dead>{_TO_DEATH}))\s+{_N}(?:\s+[\w'’-]+){{0,3}}?\s+to"
                    rf"\s+death\b", ("death",)),

@@ -263,7 +263,10 @@ def _absorb(a: Candidate, b: Candidate) -> None:
             a.roles.recipients = others[:1]
     if a.mode is None or (b.mode and b.match.entry.weight > a.match.entry.weight):
         a.mode = b.mode or a.mode
-    if b.match.entry.weight > a.match.entry.weight and b.match.token.pos_ == "NOUN":
+    # a weapon noun names the event better than its light verb, but an exchange of fire is a
+    # fight whatever the weapons exchanged ("exchanged machine-gun and mortar fire")
+    fight = a.match.token.lemma_.lower() in _CLASH_LEMMAS
+    if b.match.entry.weight > a.match.entry.weight and b.match.token.pos_ == "NOUN" and not fight:
         a.match = b.match
     a.aux = [x for x in a.aux if x in b.aux]
     a.merged.append(b.match)

@@ -3,6 +3,7 @@ recipient from the parse, auxiliary modes, ACLED labels, trigger and sentence sp
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -335,6 +336,9 @@ def _accident_toll(c: Candidate) -> bool:
     return lemma in HARM and not c.roles.actors and c.mode is None
 
 
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+
+
 def sentence_words(parsed: Any) -> set[str]:
     """The lower-cased words of a parsed sentence for the ACLED rules; a word after "non-"
     is one word with it ("non-violent protesters" are not "violent"); a participle that
@@ -347,6 +351,8 @@ def sentence_words(parsed: Any) -> set[str]:
             w = "non-" + w
         elif t.dep_ == "amod" and t.tag_ == "VBN" and w in INTERVENTION:
             w = "adj:" + w
+        elif t.text[:1].isupper() and w in _MONTHS:
+            w = "month:" + w  # "On 4 March 2024" names no march
         words.add(w)
         if t.text == "-" and 0 < t.i < len(parsed) - 1 and not t.whitespace_:
             before = parsed[t.i - 1]

@@ -1073,7 +1073,7 @@ def _place_at_dateline(doc: Document) -> None:
             continue
         if e.sentence_index != doc.lead:
             continue
-        told = [p for p in doc.places if p.sentence == e.sentence_index and p.precision]
+        told = [p for p in doc.places if p.sentence == e.sentence_index and p.country]
         if all(p.country == best.country for p in told):
             e.location = EventLocation.from_mention(best)
 

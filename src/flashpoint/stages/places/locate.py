@@ -389,6 +389,8 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
 _MOTION_PREPS = {
     "RETREAT": frozenset({"from", "out of"}),
     "MOBILIZE": frozenset({"to", "into", "onto"}),
+    # a march happens where it goes ("marched to the Executive Mansion in Monrovia")
+    "PROTEST": frozenset({"to", "towards", "toward"}),
 }
 
 
@@ -470,7 +472,7 @@ def _syntax_score(
     elif kind == "prep" and verbal and word in _TARGET_PREPS:
         score = -1.0
     elif kind == "prep" and (word in LOCATIVE or word in motion):
-        score = _anchor_score(anchor, trig)
+        score = _anchor_score(anchor, trig, motion)
     elif kind == "prep":
         score = 0.5 if word == "from" else -3.0
     elif word in _ARGUMENT_DEPS:
@@ -509,7 +511,7 @@ def _acts_on(verb: Any, trig: Any) -> bool:
     )
 
 
-def _anchor_score(anchor: Any, trig: Any) -> float:
+def _anchor_score(anchor: Any, trig: Any, motion: frozenset[str] = frozenset()) -> float:
     """A locative phrase counts fully when it modifies a predicate, the trigger, or a noun
     that is itself acted on or part of the predicate's phrases ("attacked a checkpoint in
     Kabul", "clashed with police in Ahvaz"); little when it says where something else is
@@ -521,7 +523,7 @@ def _anchor_score(anchor: Any, trig: Any) -> float:
         if anchor.pos_ in ("VERB", "AUX"):
             return 0.5 if _reason_clause(anchor) else 3.0
         kind, word, up = _governor(anchor)
-        if kind == "prep" and word in _FOREIGN_PREPS:
+        if kind == "prep" and word in _FOREIGN_PREPS and word not in motion:
             return 0.5
         if kind == "dep" and word not in _ARGUMENT_DEPS and up.pos_ not in ("VERB", "AUX"):
             return 1.0
