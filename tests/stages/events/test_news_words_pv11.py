@@ -34,6 +34,17 @@ from _coded import top_event
          "CONCEDE"),
         # a pullout is a withdrawal
         ("Rebel fighters began their pullout from the town on Monday.", "RETREAT"),
+        # forming an alliance, or setting up a joint body, is cooperation ...
+        ("Two opposition parties in Malawi formed an electoral alliance on Sunday, their "
+         "leaders told a rally in Lilongwe.", "COOPERATE"),
+        ("Police in Kenya and Uganda set up a joint task team to track cattle rustlers across "
+         "the border, officials said.", "COOPERATE"),
+        # ... but armed groups forming a coalition mobilise
+        ("Rebels formed a new coalition of armed groups in the north.", "MOBILIZE"),
+        # an aid convoy crossing in, or a medical team arriving to help, is the aid delivered
+        ("Aid trucks carrying food and blankets crossed into Gaza from Egypt on Sunday.", "AID"),
+        ("A team of 50 Chinese doctors arrived in Juba on Friday to help staff the main "
+         "hospital.", "AID"),
     ],
 )  # fmt: skip
 def test_wire_patterns(coder, text, etype) -> None:

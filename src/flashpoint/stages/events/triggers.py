@@ -724,6 +724,8 @@ _REASON_PARTICIPLES = _words("accuse blame cite charge allege claim")
 _FRAMEWORK_NOUNS = _words(
     "agreement deal accord pact treaty arrangement framework memorandum protocol"
 )
+# what someone speaks to is where they spoke, not news ("told a rally", "addressed a rally")
+_ADDRESS_VERBS = _words("tell address brief")
 _INTERVALS = _words("minute minutes hour hours day days week weeks month months year years")
 BACKDROP = 0.6  # salience factor of a recalled event, a reason, or an agreement acted under
 
@@ -746,6 +748,8 @@ def _hop_factor(node: Token, head: Token, dep: str) -> float:
         return _CLAUSE_FACTOR[dep]
     if dep == "pobj" and head.lower_ == "under" and node.lemma_.lower() in _FRAMEWORK_NOUNS:
         return BACKDROP
+    if dep in ("dobj", "dative") and head.lemma_.lower() in _ADDRESS_VERBS:
+        return BACKDROP  # "their leaders told a rally": the audience of a statement
     if dep == "pobj" and head.lower_ in _BACKGROUND_PREPS:
         if _after_an_interval(head):
             return BACKDROP
