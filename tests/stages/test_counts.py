@@ -233,6 +233,9 @@ COUNTS = [
     # the object of a killing verb and another verb joined to it ("lynched and burned")
     ("A crowd lynched and burned two suspected thieves at the market.", "dead", 2, None,
      "lynched and burned two"),
+    # those who said it are no victims of the list before them
+    ("A drone hit a bus near Dessie on Monday, killing 9 people, a nurse and two residents "
+     "said.", "dead", 9, None, "killing 9 people"),
 ]  # fmt: skip
 
 

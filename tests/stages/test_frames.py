@@ -221,6 +221,20 @@ def test_what_has_gone_on_for_years_is_background(coder: Coder, keeping: Coder) 
     assert flagged and all(e.sentence_index == 1 for e in flagged)
 
 
+def test_fighting_that_has_continued_is_background(coder: Coder, keeping: Coder) -> None:
+    """ "Fighting ... has continued across the region for more than a year": a perfect verb
+    of going on tells what has gone on, not the report's event (the accord is)."""
+    text = (
+        "A rebel faction signed a peace deal with the regional government in Gondar on "
+        "Tuesday. Fighting between other rebels and federal forces has continued across the "
+        "region for more than a year."
+    )
+    events = coder.code(text, pub_date=PUB)
+    assert not any(e.sentence_index == 1 for e in events)
+    flagged = [e for e in keeping.code(text, pub_date=PUB) if BACKGROUND in e.aux]
+    assert flagged and all(e.sentence_index == 1 for e in flagged)
+
+
 def test_the_store_of_a_flagged_event_knows_its_flag(keeping: Coder) -> None:
     events = keeping.code("In 1994, soldiers massacred hundreds of villagers.", pub_date=PUB)
     assert events and events[0].to_dict()["aux"] == [BACKGROUND]

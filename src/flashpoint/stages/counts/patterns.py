@@ -68,6 +68,9 @@ _STOP = (
     r"and|or|but|who|whom|which|that|were|was|is|are|have|has|had|been|dead|killed|died"
     r"|wounded|injured|hurt|arrested|detained|including|among|of|while|after|before|when"
     r"|than|in|on|at|by"
+    # words of saying end a list of victims: "killing 11 people, a medical worker and two
+    # residents said" counts the 11, not those who said it
+    r"|said|say|says|told|added|reported"
 )
 _NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
 _GAP_WORD = rf"\s+(?!(?:{_STOP}|{_NUMBER_WORD})\b)(?!\d+(?![\w-]))[\w'’-]+"

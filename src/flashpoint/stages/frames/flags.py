@@ -13,8 +13,9 @@
 - **background**: an event dated by the text a year or more before publication ("in 1967",
   "the 2019 massacre") is history; an event told in the perfect with habitual
   wording ("have for years raided villages", "clashes have flared repeatedly since 2021")
-  is what has gone on, not what happened. So is an event told in a relative clause that
-  carries its own date in a year before the publication year ("the city, which was bombed
+  is what has gone on, not what happened, and so is one whose perfect verb says it went on
+  ("fighting has continued across the region for a year"). So is an event told in a
+  relative clause that carries its own date in a year before the publication year ("the city, which was bombed
   in 2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
   published in 2024; `in_past_relative`). So is a fight told as what a cooperative act
   ended ("agreed to a ceasefire, ending days of fighting"; `is_ended`), and a capture told
@@ -159,7 +160,10 @@ def is_history(event: Event, pub: date | None) -> bool:
 
 def _clause_verb(tok: Token) -> Token:
     """The verb of the trigger's clause: itself, the verb a noun trigger hangs on, or the
-    first verb of a list of verbs ("have raided villages and kidnapped travellers")."""
+    first verb of a list of verbs ("have raided villages and kidnapped travellers"); of a
+    gerund told as a subject ("Fighting ... has continued"), the verb it is the subject of."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBG":
+        tok = tok.head
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     while tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -170,6 +174,8 @@ def _clause_verb(tok: Token) -> Token:
 def _habitual_clause(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
         return False
+    if verb.lemma_.lower() in load_word_lists("events/frames.tsv")["continuing_verbs"]:
+        return True
     words = " ".join(t.text for c in verb.children if c.dep_ != "conj" for t in c.subtree)
     return bool(
         _phrases("habitual_words").search(words) or _phrases("habitual_phrases").search(words)
