@@ -11,17 +11,17 @@
   with 300 dead"; `ranks_period`), which the counts stage gives to no event but one its own
   cue word triggers.
 - **background**: an event dated by the text a year or more before publication ("in 1967",
-  "the 2019 massacre") is history; an event told in the perfect with habitual
-  wording ("have for years raided villages", "clashes have flared repeatedly since 2021")
-  is what has gone on, not what happened, and so is one whose perfect verb says it went on
-  ("fighting has continued across the region for a year"). So is an event told in a
-  relative clause that carries its own date in a year before the publication year ("the city, which was bombed
-  in 2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
-  published in 2024; `in_past_relative`). So is a fight told as what a cooperative act
-  ended ("agreed to a ceasefire, ending days of fighting"; `is_ended`), and a capture told
-  of the people a release frees ("freed 30 students who had been held since their
-  abduction"; `releasing_event`), whose place the release takes when it has none. All get
-  `aux: ["background"]`.
+  "the 2019 massacre") is history; an event told in the perfect with habitual wording ("have
+  for years raided villages", "clashes have flared repeatedly since 2021") is what has gone
+  on, not what happened, and so is one whose perfect verb says it went on ("fighting has
+  continued across the region for a year"). So is an event told in a relative clause that
+  carries its own date in a year before the publication year ("the city, which was bombed in
+  2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
+  published in 2024; `in_past_relative`). So is a fight told as what a cooperative act ended
+  ("agreed to a ceasefire, ending days of fighting"; `is_ended`), and a capture told of the
+  people a release frees ("freed 30 students who had been held since their abduction";
+  `releasing_event`), whose place the release takes when it has none. All get `aux:
+  ["background"]`.
 
 The words are data (`data/events/frames.tsv`).
 """
