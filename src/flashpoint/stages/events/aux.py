@@ -105,9 +105,10 @@ def not_an_occurrence(trigger: Token, anchor: Token) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):
         return True
-    # "parked across the road to protest against fuel prices": acting to protest is protesting
-    protesting = trigger.lemma_.lower() == "protest" or _journey_to_meet(trigger, anchor)
-    if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB" and not protesting:
+    # "parked across the road to protest against fuel prices": acting to protest is
+    # protesting; "flew to Khartoum to meet the generals": travelling to meet is meeting
+    done = trigger.lemma_.lower() == "protest" or _journey_to_meet(trigger, anchor)
+    if anchor.dep_ in ("acl", "advcl", "xcomp") and anchor.tag_ == "VB" and not done:
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
         decided = anchor.dep_ == "acl" and anchor.head.lemma_.lower() in _DECISION_NOUNS
         if (
