@@ -29,7 +29,8 @@ _STATE = _CUES["state_sectors"]
 _NON_STATE = _CUES["non_state_sectors"]
 _NON_STATE_WORDS = _CUES["non_state_words"]
 _STATE_WORDS = _CUES["state_words"]
-_CLASH_LEMMAS = _CUES["clash_lemmas"]
+# the words of a fight (also what sentence_rules folds a killing into)
+CLASH_LEMMAS = _CUES["clash_lemmas"]
 _TWO_SIDES = _CUES["two_sides"]
 _MUTUAL_FIRE = _CUES["mutual_fire"]
 _TERRITORY_LEMMAS = _CUES["territory_lemmas"]
@@ -166,7 +167,7 @@ def acled_subtype(
         return None
     if frame in _ONE_SIDED_FRAMES and not words & (_TRUCE | _CAPTIVES):
         return None  # "willing to send troops", "will resign": one side's offer, no accord
-    if weapon_in_passing and trigger_lemma.lower() in _CLASH_LEMMAS:
+    if weapon_in_passing and trigger_lemma.lower() in CLASH_LEMMAS:
         mode, words = None, words - _WEAPON_WORDS  # a clash fought, not a weapon used
     sub = rule(mode, trigger_lemma.lower(), actor, recipient, words)
     if sub not in _POLITICAL_EVEN_IN_CRIME and words & _CRIME:
@@ -225,7 +226,7 @@ def _assault(
 ) -> str | None:
     if lemma in _DISCOVERY_LEMMAS and w & _REMAINS:  # bodies found: a killing if told so
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
-    if mode == "abduct" and lemma not in _CLASH_LEMMAS:  # people taken, not a place taken
+    if mode == "abduct" and lemma not in CLASH_LEMMAS:  # people taken, not a place taken
         return "Abduction/forced disappearance"  # ("took away a teacher") nor a fight
     if _changes_control(mode, lemma, rec, w):
         if w & _WITHDRAWAL and not w & _FIGHTING:
@@ -235,7 +236,7 @@ def _assault(
         if (_actor_words(rec) | w) & _UNMANNED:  # crew of an aircraft fought or attacked
             return "Disrupted weapons use"
         return _clash_or_attack(lemma, actor, rec, w)
-    if lemma in _CLASH_LEMMAS:  # the main event is a fight
+    if lemma in CLASH_LEMMAS:  # the main event is a fight
         return _clash(mode, lemma, actor, w)
     # the trigger's own means decides over weapon words of other clauses ("kidnapped
     # three advisers and set off bombs in the capital")
@@ -271,7 +272,7 @@ def _assault(
         return "Mob violence"
     if mode == "destroy":
         return "Looting/property destruction"
-    if mode == "beat" and lemma not in _CLASH_LEMMAS and not _actor_words(rec) & _ARMED_WORDS:
+    if mode == "beat" and lemma not in CLASH_LEMMAS and not _actor_words(rec) & _ARMED_WORDS:
         return "Attack"  # a beating is one-sided: "militiamen beat a party member to death"
     return _clash_or_attack(lemma, actor, rec, w)
 
@@ -441,7 +442,7 @@ def _clash_or_attack(
 ) -> str:
     """Armed clash when both sides are armed (or the text says both sides lost people:
     "killing 12 people on both sides"), Attack when the victims are civilians."""
-    if lemma in _CLASH_LEMMAS or w >= _TWO_SIDES:
+    if lemma in CLASH_LEMMAS or w >= _TWO_SIDES:
         return "Armed clash"
     # a place attacked says where, not whom: "attacked the town, held by government forces"
     place = bool(_actor_words(rec) & _TERRITORY)

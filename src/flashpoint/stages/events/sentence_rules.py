@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.ontology import load_ontology
+from flashpoint.stages.events.acled import CLASH_LEMMAS
 from flashpoint.stages.events.roles import Roles, subject_tokens
 from flashpoint.stages.events.triggers import TriggerMatch
 from flashpoint.stages.wordlists import load_word_lists
@@ -232,7 +233,6 @@ def merge_linked(cands: list[Candidate]) -> None:
 
 
 # a killing told "when" two sides fought is the fight's toll: the fight is the event
-_CLASH_LEMMAS = load_word_lists("events/acled_cues.tsv")["clash_lemmas"]
 _TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
 _WHEN_MARKS = frozenset({"when", "while", "as"})
 
@@ -243,7 +243,7 @@ def _fought_when_killed(a: Candidate, b: Candidate) -> bool:
     kill, fight = a.match.token, b.match.token
     return (
         kill.lemma_.lower() in _TOLL_LEMMAS
-        and fight.lemma_.lower() in _CLASH_LEMMAS
+        and fight.lemma_.lower() in CLASH_LEMMAS
         and fight.dep_ == "advcl"
         and fight.head.i == kill.i
         and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in fight.children)
@@ -265,7 +265,7 @@ def _absorb(a: Candidate, b: Candidate) -> None:
         a.mode = b.mode or a.mode
     # a weapon noun names the event better than its light verb, but an exchange of fire is a
     # fight whatever the weapons exchanged ("exchanged machine-gun and mortar fire")
-    fight = a.match.token.lemma_.lower() in _CLASH_LEMMAS
+    fight = a.match.token.lemma_.lower() in CLASH_LEMMAS
     if b.match.entry.weight > a.match.entry.weight and b.match.token.pos_ == "NOUN" and not fight:
         a.match = b.match
     a.aux = [x for x in a.aux if x in b.aux]

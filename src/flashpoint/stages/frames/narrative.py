@@ -946,6 +946,7 @@ def _rank_earlier_below(lead: Frame, events: list[Event]) -> None:
 
 
 _BACK_DETERMINERS = frozenset({"the", "this", "these", "that"})
+_NEWS_NOUNS = load_word_lists("events/frames.tsv")["news_nouns"]
 
 
 def _rank_reactions_below(doc: Document, events: list[Event]) -> None:
@@ -965,10 +966,9 @@ def _rank_reactions_below(doc: Document, events: list[Event]) -> None:
 
 def _points_back(obj: Token) -> bool:
     """ "the deal", "these arrests": an object that names the news already told."""
-    nouns = load_word_lists("events/frames.tsv")["news_nouns"]
     return (
         obj.dep_ == "dobj"
-        and obj.lower_ in nouns
+        and obj.lower_ in _NEWS_NOUNS
         and any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in obj.children)
     )
 
@@ -1068,13 +1068,11 @@ def _place_at_dateline(doc: Document) -> None:
     if not filed:
         return
     best = min(filed, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))
+    told = [p for p in doc.places if p.sentence == doc.lead and p.country]
+    if any(p.country != best.country for p in told):
+        return
     for e in doc.events:
-        if e.location is not None or is_flagged(e):
-            continue
-        if e.sentence_index != doc.lead:
-            continue
-        told = [p for p in doc.places if p.sentence == e.sentence_index and p.country]
-        if all(p.country == best.country for p in told):
+        if e.location is None and e.sentence_index == doc.lead and not is_flagged(e):
             e.location = EventLocation.from_mention(best)
 
 

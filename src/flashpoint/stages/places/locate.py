@@ -26,7 +26,7 @@ from typing import Any
 
 from flashpoint.document import Document, Event, EventLocation, PlaceMention, Sentence, Span
 from flashpoint.ontology import load_ontology
-from flashpoint.stages.places.gazetteer import Gazetteer, load_gazetteer
+from flashpoint.stages.places.gazetteer import Gazetteer, Place, load_gazetteer
 from flashpoint.stages.places.mentions import DESIGNATORS, PLACE_OBJECT_VERBS, tokens_between
 from flashpoint.stages.places.names import normalize
 from flashpoint.stages.wordlists import load_word_lists
@@ -197,14 +197,22 @@ def _shared_country(a: Group, b: Group) -> EventLocation | None:
     does not say which region, but it says which country."""
     iso3 = a.best.country
     country = load_gazetteer().country(iso3) if iso3 and iso3 == b.best.country else None
-    if country is None:
-        return None
+    return _country_location(country) if country is not None else None
+
+
+def _country_location(
+    country: Place, text: str | None = None, span: Span | None = None
+) -> EventLocation:
+    """A location at a country's centre (`text` and `span`: where the text names it)."""
     return EventLocation(
+        text=text,
         name=country.name,
         country=country.country,
+        admin1=None,
         lat=country.lat,
         lon=country.lon,
         precision="country",
+        span=span,
     )
 
 
@@ -699,16 +707,7 @@ def _recipient_country(
         text, span = rec.text, rec.span
     else:
         text, span = None, None
-    return EventLocation(
-        text=text,
-        name=country.name,
-        country=country.country,
-        admin1=None,
-        lat=country.lat,
-        lon=country.lon,
-        precision="country",
-        span=span,
-    )
+    return _country_location(country, text, span)
 
 
 _HOME_SECTORS = frozenset({"REB", "CRM"})  # armed groups and gangs that fight at home
