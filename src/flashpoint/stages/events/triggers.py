@@ -100,6 +100,8 @@ def object_lemmas(tok: Token, skip: frozenset[str] = frozenset()) -> set[str]:
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
             out |= _noun_lemmas(c)
+        elif (noun := _reduced_relative_noun(c)) is not None:
+            out |= _noun_lemmas(noun)
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _WHEN_PREPS | skip:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -140,6 +142,24 @@ def _misparsed_verb(tok: Token) -> bool:
         return False
     before = tok.doc[tok.i - 1]
     return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and before.pos_ in ("NOUN", "PROPN"))
+
+
+# participles of "X believed to belong to Y": the parser reads "X believed" as a clause
+_HEARSAY_PARTICIPLES = _words("believe think say suspect allege report understand presume")
+
+
+def _reduced_relative_noun(clause: Token) -> Token | None:
+    """The noun of a reduced relative the parser read as a clause of its own ("discovered
+    ammunition believed to belong to the PKK", with "ammunition" the subject of "believed"):
+    that noun is the verb's object."""
+    if clause.dep_ != "ccomp" or clause.lemma_ not in _HEARSAY_PARTICIPLES:
+        return None
+    if clause.tag_ not in ("VBN", "VBD") or any(c.dep_.startswith("aux") for c in clause.children):
+        return None
+    if not any(c.dep_ == "xcomp" and c.i > clause.i for c in clause.children):
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    return subjects[0] if subjects and subjects[0].pos_ in ("NOUN", "PROPN") else None
 
 
 # prepositions that tell when, not what is acted on: "suspended payments after the attack"
@@ -738,6 +758,8 @@ def _hop_factor(node: Token, head: Token, dep: str) -> float:
         # "..., officials said, hours after missiles struck": the clause recalls an earlier
         # event however the parser hangs it (as a conjunct, or as what was said)
         return BACKDROP
+    if dep == "pcomp" and head.pos_ == "ADP" and _after_an_interval(head):
+        return BACKDROP  # "pulled out of the town two weeks after seizing it"
     if dep in _CLAUSE_FACTOR:
         if dep == "advcl" and node.tag_ == "VBG" and _shares_subject(node):
             if node.lemma_.lower() in _REASON_PARTICIPLES:
