@@ -136,6 +136,14 @@ def subject_tokens(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "relcl" and verb.head.i != verb.i:
             return [verb.head]
+        if (governor := _gerund_governor(verb)) is not None:
+            # "Police responded by firing tear gas": who fires is who responded; "were
+            # dispersed after burning tyres": who burnt is who was dispersed
+            patients = [c for c in governor.children if c.dep_ == "nsubjpass"]
+            if patients:
+                return conjuncts(patients[0])
+            verb = governor
+            continue
         if _noun_infinitive(verb):
             # "Sweden's decision to halt aid": the noun's owner; "announced plans to
             # withdraw": the subject of the verb the noun is the object of
@@ -151,6 +159,20 @@ def subject_tokens(verb: Token) -> list[Token]:
             return [verb.head]  # "militants firing on the convoy"; not "soldiers killed"
         return _object_of_reason(verb)
     return []
+
+
+# prepositions whose gerund is done by the subject of the verb they modify
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "since", "without", "upon", "on"})
+
+
+def _gerund_governor(verb: Token) -> Token | None:
+    """The verb a "by/after/before ... -ing" phrase modifies ("retaliated by shelling"), or
+    None: the gerund has no subject of its own and shares that verb's."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in _GERUND_PREPS:
+        return None
+    governor = prep.head
+    return governor if governor.pos_ in ("VERB", "AUX") and governor is not prep else None
 
 
 def _object_of_reason(verb: Token) -> list[Token]:
