@@ -259,7 +259,9 @@ def _loosely_placed(doc: Document, sent: Sentence, event: Event, g: Group) -> bo
 
 
 def _sentence_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
-    return [p for p in doc.places if sent.start <= p.span[0] < sent.end]
+    return [
+        p for p in doc.places if sent.start <= p.span[0] < sent.end and not _describes_a_town(p)
+    ]
 
 
 def _sentence(doc: Document, event: Event) -> Sentence | None:
@@ -310,6 +312,18 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
         # an attack's sentence, loosely attached
         ok = [g for g in groups if g.score >= _WEAK]
     return max(ok, key=lambda g: g.score) if ok else None
+
+
+# kind words of a settlement that a wide place's name describes ("the Black Sea port")
+_SETTLEMENT_WORDS = ("port", "city", "town", "village", "resort", "capital")
+
+
+def _describes_a_town(p: PlaceMention) -> bool:
+    """ "in the Black Sea port", "the Red Sea city": a sea or wide region whose name
+    describes a town told elsewhere (the dateline's, an earlier sentence's), not the place:
+    the event is placed as if its sentence named none."""
+    words = p.text.lower().split()
+    return p.country is None and len(words) > 1 and words[-1] in _SETTLEMENT_WORDS
 
 
 def _town_within_wide_place(chosen: Group, groups: list[Group]) -> Group:

@@ -405,6 +405,14 @@ def _add_neighbours(
     if j < len(tokens) and tokens[j].capital and _glued(text, tokens[j - 1], tokens[j], gaz, m.key):
         m.next_word = tokens[j].text
         m.run_designated = _run_designated(text, tokens, j, gaz)
+    elif (
+        j + 1 < len(tokens)
+        and tokens[j].text in _PARTICLES
+        and tokens[j + 1].capital
+        and text[tokens[j - 1].end : tokens[j + 1].start] == f" {tokens[j].text} "
+    ):
+        # "the Plaza de Mayo": a longer name the gazetteer lacks, not the village of Plaza
+        m.next_word = tokens[j + 1].text
 
 
 def _name_ending_at(text: str, tokens: list[Token], k: int, gaz: Gazetteer) -> str | None:

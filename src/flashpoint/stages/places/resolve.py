@@ -402,6 +402,7 @@ def resolve(items: list[Item], text_of: dict[int, str], actors: Iterable[str]) -
             if it.outer is None:
                 _resolve_tree(items, i, ctx, home=True)
         _unlisted_locals(items, ctx)
+    _outside_named_regions(items)
     _one_sense(items)
 
 
@@ -428,6 +429,33 @@ def _unlisted_locals(items: list[Item], ctx: Context) -> None:
         if any((c.country, c.admin1) == home or _others_in(ctx, m, c) for c in m.candidates):
             continue
         it.place, m.unlisted = None, True
+
+
+def _outside_named_regions(items: list[Item]) -> None:
+    """A small town or village of two words or a kind word ("Nyaung Pin Thar village") read
+    in a first-level region other than those the text names in its country ("near Myinmu
+    (Myinmu, Sagaing, Sagaing)", "in the Sagaing region": a region named as a container or
+    by its kind word), where no other place of the text lies, is a local place
+    the gazetteer lacks that shares a name with one elsewhere: it is left unread, and the
+    event falls to the region named."""
+    named = {
+        (p.country, p.admin1)
+        for it in items
+        if (p := it.place) and p.kind == "admin1" and (it.inner or it.mention.designator)
+    }
+    held: dict[tuple[str | None, str | None], int] = {}
+    for it in items:
+        if (p := it.place) is not None:
+            held[(p.country, p.admin1)] = held.get((p.country, p.admin1), 0) + 1
+    for it in items:
+        p, m = it.place, it.mention
+        if p is None or p.kind not in ("city", "admin2") or p.population >= _LOCAL_MAX:
+            continue
+        if it.outer is not None or it.inner or (" " not in m.key and m.designator is None):
+            continue
+        regions = {r for r in named if r[0] == p.country}
+        if regions and (p.country, p.admin1) not in regions and held[(p.country, p.admin1)] == 1:
+            it.place, m.unlisted = None, True
 
 
 def _others_in(ctx: Context, m: RawMention, c: Place) -> bool:
