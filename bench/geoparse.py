@@ -5,11 +5,11 @@
     .venv/bin/python bench/geoparse.py --json            # one JSON object per set and half
 
 GeoWebNews (`geo_gwn`, international news) and GeoVirus (`geo_geovirus`, Wikinews on
-outbreaks), and the invented local-news set of tests/data (`local`, homonym-heavy towns of the
-US, UK, Canada, Australia, India, ... written blind), are split by a hash of the record id
-(bench/_split.py) into a tuning half (study its errors) and a checking half (only ever
-scored). Speed is places per second over all sets (the spaCy model and gazetteer loaded
-beforehand).
+outbreaks), and the two invented local-news sets of tests/data (`local`, `local2`:
+homonym-heavy towns of the US, UK, Canada, Australia, India, ... written blind), are split
+by a hash of the record id (bench/_split.py) into a tuning half (study its errors) and a
+checking half (only ever scored). Speed is places per second over all sets (the spaCy model
+and gazetteer loaded beforehand).
 
 It reads ../shared (beside the repository), which users of flashpoint do not have: the script
 says so and stops when it is missing.
@@ -31,15 +31,17 @@ from flashpoint.evaluate_geo import evaluate_geo
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SETS = {"gwn": "gold/geo_gwn.dev.jsonl", "geovirus": "gold/geo_geovirus.dev.jsonl"}
-# invented local news written blind (US, UK, Canada, Australia, India, ... homonyms), in the repo
-LOCAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "geo_local_invented.jsonl"
+# invented local news written blind (US, UK, Canada, Australia, India, ... homonyms), in the
+# repo: the first set, and a second one written blind on 7 December 2026
+_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+LOCAL = {"local": _DATA / "geo_local_invented.jsonl", "local2": _DATA / "geo_local_invented2.jsonl"}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=(*HALVES, "all"), default=None)
     ap.add_argument(
-        "--errors", choices=(*SETS, "local"), default=None, help="print this set's misses"
+        "--errors", choices=(*SETS, *LOCAL), default=None, help="print this set's misses"
     )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -50,7 +52,7 @@ def main() -> None:
     halves = [args.half] if args.half else [*HALVES, "all"]
     places = 0
     seconds = 0.0
-    paths = {name: SHARED / rel for name, rel in SETS.items()} | {"local": LOCAL}
+    paths = {name: SHARED / rel for name, rel in SETS.items()} | LOCAL
     for name, path in paths.items():
         records = load_gold(path)
         rel = path.name
