@@ -758,8 +758,8 @@ def _hop_factor(node: Token, head: Token, dep: str) -> float:
         # "..., officials said, hours after missiles struck": the clause recalls an earlier
         # event however the parser hangs it (as a conjunct, or as what was said)
         return BACKDROP
-    if dep == "pcomp" and head.pos_ == "ADP" and _after_an_interval(head):
-        return BACKDROP  # "pulled out of the town two weeks after seizing it"
+    if dep in ("pobj", "pcomp") and head.pos_ == "ADP" and _after_an_interval(head):
+        return BACKDROP  # "hours after the attack", "two weeks after seizing it"
     if dep in _CLAUSE_FACTOR:
         if dep == "advcl" and node.tag_ == "VBG" and _shares_subject(node):
             if node.lemma_.lower() in _REASON_PARTICIPLES:
@@ -773,8 +773,6 @@ def _hop_factor(node: Token, head: Token, dep: str) -> float:
     if dep in ("dobj", "dative") and head.lemma_.lower() in _ADDRESS_VERBS:
         return BACKDROP  # "their leaders told a rally": the audience of a statement
     if dep == "pobj" and head.lower_ in _BACKGROUND_PREPS:
-        if _after_an_interval(head):
-            return BACKDROP
         return 1.0 if _of_group(node) else 0.8
     if dep in ("ccomp", "xcomp") and head.lemma_.lower() not in REPORTING:
         return 0.9
