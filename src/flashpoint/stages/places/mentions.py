@@ -12,6 +12,7 @@ import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -89,6 +90,9 @@ class RawMention:
     water: str | None = None
     # a local place the gazetteer lacks, placed in the document's home region ("Forest Park")
     unlisted: bool = False
+    # readings kept only as a bigger town's spelling of the name: they rank below the towns
+    # bearing the name itself (ids)
+    spellings: frozenset[str] = frozenset()
 
     @property
     def full_end(self) -> int:
@@ -201,6 +205,7 @@ def _gazetteer_names(text: str, gaz: Gazetteer) -> list[RawMention]:
             i += 1
             continue
         mention, j = hit
+        _add_bare_regions(mention, gaz)
         _add_designator(text, tokens, j, mention)
         _add_neighbours(text, tokens, i, j, mention, gaz)
         out.append(mention)
@@ -540,6 +545,17 @@ def _singular_kind(word: str) -> str:
     return word
 
 
+def _add_bare_regions(m: RawMention, gaz: Gazetteer) -> None:
+    """A name ending in a first-level kind word that the gazetteer knows whole ("Northern
+    Region", Malawi's spelling of its Northern) names every country's first-level region of
+    the name without it too (Uganda's and Ghana's Northern): the rest of the text decides."""
+    head, _, last = m.key.rpartition(" ")
+    if not head or last not in ADMIN1_WORDS or not m.candidates or head not in gaz:
+        return
+    known = {c.id for c in m.candidates}
+    m.candidates += [c for c in gaz.lookup(head) if c.kind == "admin1" and c.id not in known]
+
+
 def _add_designator(text: str, tokens: list[Token], j: int, m: RawMention) -> None:
     """ "Baluchistan province", "Panjgur district": the kind word after the name, or the one
     before it in "the town of X"."""
@@ -711,18 +727,41 @@ def _prefer_own_names(m: RawMention) -> None:
     capital or a city of a million people ("Bombay"), or lies in a first-level region that
     bears the name itself ("Derna" is Libya's Derna district and its city Darnah, not only a
     Romanian village)."""
-    if not any(c.kind == "city" and own_name(c, m.key) for c in m.candidates):
+    own = [c.population for c in m.candidates if c.kind == "city" and own_name(c, m.key)]
+    if not own:
         return
     regions = [c for c in m.candidates if c.kind == "admin1" and own_name(c, m.key)]
-    m.candidates = [
-        c
-        for c in m.candidates
-        if named_so(c, m.key)
-        or c.kind not in ("city", "admin2")
-        or c.capital
-        or c.population >= 1_000_000
-        or any(c.within(r) for r in regions)
-    ]
+    kept, spellings = [], []
+    for c in m.candidates:
+        if (
+            named_so(c, m.key)
+            or c.kind not in ("city", "admin2")
+            or c.capital
+            or c.population >= 1_000_000
+            or any(c.within(r) for r in regions)
+        ):
+            kept.append(c)
+        elif _spelling_of_bigger_town(c, m.key, max(own)):
+            kept.append(c)
+            spellings.append(c.id)
+    m.candidates, m.spellings = kept, frozenset(spellings)
+
+
+_SPELLING_TOWN = 10_000  # a town this big, known by an alternate spelling, stays a reading
+_SPELLING_RATIO = 5  # ... when it is this many times bigger than every town of that name
+_SPELLING_LIKE = 0.8  # how alike the two spellings are (difflib's ratio: Kulu/Kullu 0.89)
+
+
+def _spelling_of_bigger_town(c: Place, key: str, own_max: int) -> bool:
+    """A town many times bigger than every town bearing the name itself, whose own name the
+    name spells another way ("Kullu" of India's Kulu, against Turkey's village Küllü;
+    "Legazpi" of the Philippines' Legaspi; not "Bassa", an old name of Passau): it stays a
+    reading, ranked below the towns of that very name (see `resolve.prior`), so that the
+    rest of the document decides."""
+    if c.population < max(_SPELLING_TOWN, _SPELLING_RATIO * own_max):
+        return False
+    name = normalize(c.name)
+    return name[:1] == key[:1] and SequenceMatcher(None, name, key).ratio() >= _SPELLING_LIKE
 
 
 def named_so(c: Place, key: str) -> bool:

@@ -26,6 +26,10 @@ from flashpoint.stages.places.mentions import (
 from flashpoint.stages.places.names import normalize
 from flashpoint.stages.wordlists import load_word_lists
 
+# how far a bigger town reached by an alternate spelling ranks below a town of that very name:
+# more than its size gives, less than the document naming its country ("Kullu" in a text on
+# Himachal Pradesh)
+_SPELLING_PENALTY = 1.5
 _KIND_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
 # the document's home region: a first-level region holding at least 3 and half of its places
 _HOME, _HOME_MIN, _HOME_SHARE = 2.0, 3, 0.5
@@ -171,6 +175,8 @@ def prior(c: Place, m: RawMention) -> float:
     s = 0.8 * math.log10(max(c.population, 1000)) + _KIND_PRIOR[c.kind]
     if m.key == normalize(c.name) or m.key in c.aliases:
         s += 0.5
+    elif c.id in m.spellings:
+        s -= _SPELLING_PENALTY  # another town bears the name itself
     if c.kind == "city" and c.population >= 1_000_000:
         s += 0.5
     if c.capital:
