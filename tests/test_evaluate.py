@@ -233,12 +233,22 @@ def test_report_admin1_matches_any_spelling_of_the_region(tmp_path: Path, coder:
                 ),
                 ("On 2 May 2023, jets bombed Sarmada town (Harem, Idleb).", "SYR", "Idleb"),
                 ("On 2 May 2023, jets bombed Sarmada town (Harem, Idleb).", "SYR", "Aleppo"),
+                (
+                    "On 2 May 2023, rebels killed two farmers in Bundibugyo (Western Region).",
+                    "UGA",
+                    "Western Region",
+                ),
+                (
+                    "On 2 May 2023, rebels killed two farmers in Bundibugyo (Western Region).",
+                    "UGA",
+                    "Northern Region",
+                ),
             ]
         )
     ]
     report = evaluate(_write(tmp_path, "notes.jsonl", rows), coder)
-    assert report.fields["admin1"].correct == 2
-    assert report.fields["admin1"].gold == 3
+    assert report.fields["admin1"].correct == 3
+    assert report.fields["admin1"].gold == 5
 
 
 def test_a_gold_country_is_read_in_any_spelling() -> None:
