@@ -608,6 +608,28 @@ def test_a_later_sentence_that_raises_the_toll_tells_the_main_events_new_toll(
     assert _top(events).dead == 6
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The toll rose to 11 on Thursday after rescuers recovered three more bodies.",
+        "The death toll climbed to 11 on Thursday when three more bodies were pulled out.",
+    ],
+)
+def test_bodies_found_that_raise_the_toll_are_no_event_of_their_own(
+    coder: Coder, later: str
+) -> None:
+    """An event of the toll-raising sentence told by nothing but the raised toll (no one on
+    either side) is how the toll rose: the lead's toll becomes the total, and no second
+    event with the same dead is coded."""
+    events = coder.code(
+        "Gunmen killed eight villagers in an attack on a village near Oicha on Tuesday, a "
+        f"local official said. {later}",
+        pub_date="2024-03-16",
+    )
+    assert _top(events).dead == 11
+    assert [e.dead for e in events if e.dead] == [11]
+
+
 def test_what_the_rioting_crowd_did_besides_is_the_riots(coder: Coder) -> None:
     events = coder.code(
         "On 6 May 2024, protesters clashed with police and burned a tax office in Kisumu "

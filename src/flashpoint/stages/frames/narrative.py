@@ -1166,13 +1166,14 @@ def _raised_tolls(doc: Document, frames: list[Frame], kept: list[Event]) -> None
     governor said a wounded woman had died, raising the toll to eight") tells the new toll
     of the frame it follows, whatever day it was told: the main event's dead are that
     total when it is higher. A death the frame folded in ("Two of the wounded died,
-    raising the toll to seven") is no event of its own."""
-    with_events = {e.sentence_index for e in kept}
+    raising the toll to seven") is no event of its own, nor is an event told by nothing
+    but the raised toll ("the toll rose to 19 after five more bodies were recovered")."""
     starts = [f.main.sentence_index for f in frames]
     for c in doc.counts:
-        if c.kind != "dead" or c.value is None or c.sentence in with_events:
+        if c.kind != "dead" or c.value is None or not starts or c.sentence <= starts[0]:
             continue
-        if not starts or c.sentence <= starts[0]:
+        carriers = [e for e in kept if e.sentence_index == c.sentence and _carries(e, c.span)]
+        if any(e.sentence_index == c.sentence and e not in carriers for e in kept):
             continue
         if not _RAISED.search(doc.text[max(0, c.span[0] - 40) : c.span[1]]):
             continue
@@ -1180,6 +1181,12 @@ def _raised_tolls(doc: Document, frames: list[Frame], kept: list[Event]) -> None
         if main.dead is None or c.value > main.dead:
             main.dead = c.value
             main.count_spans["dead"] = c.span
+        kept[:] = [e for e in kept if e not in carriers]
+
+
+def _carries(event: Event, span: tuple[int, int]) -> bool:
+    """The event is told by nothing but the toll at `span`: no participant on either side."""
+    return event.count_spans.get("dead") == span and event.actor is None and event.recipient is None
 
 
 def _orphan_tolls(doc: Document, frames: list[Frame]) -> None:
