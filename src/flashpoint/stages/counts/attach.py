@@ -219,11 +219,14 @@ _HURT = frozenset({"wounded", "injured", "hurt"})
 def _victims(event: Event, count: CountMention) -> bool:
     """The event's trigger names the count's victims after its verb ("killing 41 protesters":
     a protest told by "protesters"), or before it as the wounded who died ("Two villagers
-    who were wounded died"), not what killed them: it never takes the count."""
+    who were wounded died"), not what killed them: it never takes the count. After a toll
+    word the event is what killed them ("the toll from a missile strike rose to nine")."""
     start, end = event.trigger.span
     cue = _cue(count)
     if count.span[0] <= start and end <= cue[0]:
         return event.trigger.text.lower() in _HURT
+    if count.text[cue[0] - count.span[0] : cue[1] - count.span[0]].lower().endswith("toll"):
+        return False
     return cue[1] <= start and end <= count.span[1]
 
 

@@ -379,6 +379,11 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("total", rf"\b{bodies}{_S}of{_S}{_N}{_WHO}", ("bodies",)),
         ("total", rf"\b{toll}(?:\s+\w+){{0,2}}?\s+"
                   rf"(?:of|to|at|reached|hit|is|was|stood\s+at|stands\s+at)\s+{_N}", ("toll",)),
+        # "the death toll from an attack on a camp in Djugu territory rose to 19": the toll of
+        # the event its "from" phrase names, however long that phrase is
+        ("total", rf"\b{toll}\s+(?:from|in)\s+(?:[^\s.;]+\s+){{1,25}}?(?:has\s+|had\s+)?"
+                  rf"(?:rose|risen|climbed|reached|increased|jumped)\s+(?:to\s+)?{_N}",
+                  ("toll",)),
     ]  # fmt: skip
     return [(rule[0], _compiled(rule[1]), rule[2] if len(rule) > 2 else ()) for rule in rules]
 

@@ -107,7 +107,28 @@ def _context(doc: Document, event: Event) -> _Context | None:
     mentions = [m for m in doc.dates if sent.start <= m.span[0] < sent.end]
     events = [e for e in doc.events if sent.start <= e.trigger.span[0] < sent.end]
     pub = event.pub_date or doc.pub_date
-    return _Context(sent, mentions, events, doc.parses.get(sent.index), pub, doc.lead)
+    ctx = _Context(sent, mentions, events, doc.parses.get(sent.index), pub, doc.lead)
+    ctx.mentions = [m for m in mentions if not _dates_a_toll(ctx, m)]
+    return ctx
+
+
+_TOLL_WORDS = frozenset({"toll", "tally"})
+
+
+def _dates_a_toll(ctx: _Context, m: DateMention) -> bool:
+    """The day is told after a verb whose subject is a toll ("the death toll from an attack
+    on a camp rose to 19 on Wednesday"): the day the toll rose, not that of the event it is
+    the toll of (a day before the verb, "the toll from a strike on Monday rose to 7", is
+    the event's, wherever the parser hangs it)."""
+    if ctx.parsed is None:
+        return False
+    at = ctx.attachment(m)
+    return (
+        at is not None
+        and at.pos_ in ("VERB", "AUX")
+        and m.span[0] - ctx.sentence.start > at.idx
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_WORDS for c in at.children)
+    )
 
 
 # --- 1. the tree (or, without a parse, character positions) ----------------------------

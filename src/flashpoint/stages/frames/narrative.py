@@ -390,6 +390,42 @@ def _said_since(doc: Document, event: Event, frame: Frame) -> bool:
     return lag is not None and 0 < lag <= _SAID_LAG_DAYS and said_day(doc, event)
 
 
+def _dates_undated_frame(event: Event, frame: Frame) -> bool:
+    """The frame's events have no day of their own (the lead's only day was that of its
+    toll: "the toll from a suicide bombing ... rose to 11 on Friday"), and `event` gives one
+    at most a week before the day they were given ("The bomber blew himself up ... on
+    Thursday"): it may tell when the frame's event happened."""
+    main = frame.main
+    if not _own_date(event) or main.date is None or event.date is None:
+        return False
+    if main.date_precision != "day" or event.date_precision != "day":
+        return False
+    return 0 < (main.date - event.date).days <= _SAID_LAG_DAYS
+
+
+def _tells_undated_frame(doc: Document, event: Event, frame: Frame) -> bool:
+    """`event` may tell when the undated frame's event happened: folded in when it tells
+    that event again (the frame then takes its day), else it stays an event of its own."""
+    if not _fits_place(event, frame) or not _fits_roles(event, frame):
+        return False
+    if not _folds_into(doc, event, frame):
+        return False
+    _date_frame(frame, event)
+    return True
+
+
+def _date_frame(frame: Frame, event: Event) -> None:
+    """The frame's undated events take the day `event` told their event again with."""
+    for e in frame.events:
+        if e.date_span is None:
+            e.date, e.date_precision, e.date_span = (
+                event.date,
+                event.date_precision,
+                event.date_span,
+            )
+    frame.dated = event
+
+
 def _redate(frame: Frame, event: Event) -> None:
     """`event` told a frame event again with the day it happened: the frame's events dated
     by the statement's day take it."""
@@ -700,6 +736,8 @@ def elaborate(doc: Document, event: Event, frame: Frame) -> bool:
     frame's place and date; False when it stays an event of its own."""
     if not _material(event) or is_flagged(event):
         return False  # statements and reactions are left to the merge stage
+    if frame.dated is None and _dates_undated_frame(event, frame):
+        return _tells_undated_frame(doc, event, frame)
     if not _fits_date(doc, event, frame) or not _fits_place(event, frame):
         return False
     if not _fits_roles(event, frame):
