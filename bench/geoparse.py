@@ -5,8 +5,9 @@
     .venv/bin/python bench/geoparse.py --json            # one JSON object per set and half
 
 GeoWebNews (`geo_gwn`, international news) and GeoVirus (`geo_geovirus`, Wikinews on
-outbreaks), and the two invented local-news sets of tests/data (`local`, `local2`:
-homonym-heavy towns of the US, UK, Canada, Australia, India, ... written blind), are split
+outbreaks), the two invented local-news sets of tests/data (`local`, `local2`:
+homonym-heavy towns of the US, UK, Canada, Australia, India, ... written blind) and the
+invented international set (`intl`, with demonyms and metonyms, written blind), are split
 by a hash of the record id (bench/_split.py) into a tuning half (study its errors) and a
 checking half (only ever scored). Speed is places per second over all sets (the spaCy model
 and gazetteer loaded beforehand).
@@ -31,10 +32,15 @@ from flashpoint.evaluate_geo import evaluate_geo
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SETS = {"gwn": "gold/geo_gwn.dev.jsonl", "geovirus": "gold/geo_geovirus.dev.jsonl"}
-# invented local news written blind (US, UK, Canada, Australia, India, ... homonyms), in the
-# repo: the first set, and a second one written blind on 7 December 2026
+# invented sets written blind, in the repo: local news (US, UK, Canada, Australia, India, ...
+# homonyms), the first set and a second one written on 7 December 2026; and international
+# news with demonyms and metonyms (`intl`, written on the evening of 7 December 2026)
 _DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-LOCAL = {"local": _DATA / "geo_local_invented.jsonl", "local2": _DATA / "geo_local_invented2.jsonl"}
+LOCAL = {
+    "local": _DATA / "geo_local_invented.jsonl",
+    "local2": _DATA / "geo_local_invented2.jsonl",
+    "intl": _DATA / "geo_intl_invented.jsonl",
+}
 
 
 def main() -> None:
