@@ -460,22 +460,14 @@ def _same_admin1(iso3: str | None, predicted: str, gold: str) -> bool:
     ("Nord-Kivu" and "North Kivu", "Idleb" and "Idlib"), with or without its kind word
     ("Western Region" is Uganda's Western)."""
     from flashpoint.stages.places.gazetteer import load_gazetteer
+    from flashpoint.stages.places.mentions import without_admin1_word
 
     if _fold(predicted) == _fold(gold):
         return True
     gaz = load_gazetteer()
-    region = gaz.admin1(iso3, gold) or gaz.admin1(iso3, _without_kind_word(gold))
+    region = gaz.admin1(iso3, gold) or gaz.admin1(iso3, without_admin1_word(gold) or gold)
     named = gaz.admin1(iso3, predicted)
     return region is not None and named is not None and region.id == named.id
-
-
-def _without_kind_word(name: str) -> str:
-    """ "Western Region" -> "Western"; a name without a first-level kind word at its end is
-    returned as it is."""
-    from flashpoint.stages.places.mentions import ADMIN1_WORDS
-
-    head, _, last = name.rpartition(" ")
-    return head if head and last.lower() in ADMIN1_WORDS else name
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -108,11 +108,13 @@ def _context(doc: Document, event: Event) -> _Context | None:
     events = [e for e in doc.events if sent.start <= e.trigger.span[0] < sent.end]
     pub = event.pub_date or doc.pub_date
     ctx = _Context(sent, mentions, events, doc.parses.get(sent.index), pub, doc.lead)
-    ctx.mentions = [m for m in mentions if not _dates_a_toll(ctx, m)]
+    if _TOLL_TEXT.search(sent.text):
+        ctx.mentions = [m for m in mentions if not _dates_a_toll(ctx, m)]
     return ctx
 
 
 _TOLL_WORDS = frozenset({"toll", "tally"})
+_TOLL_TEXT = re.compile(r"\b(?:tolls?|tally|tallies)\b", re.I)
 
 
 def _dates_a_toll(ctx: _Context, m: DateMention) -> bool:

@@ -1210,8 +1210,9 @@ def _raised_tolls(doc: Document, frames: list[Frame], kept: list[Event]) -> None
     for c in doc.counts:
         if c.kind != "dead" or c.value is None or not starts or c.sentence <= starts[0]:
             continue
-        carriers = [e for e in kept if e.sentence_index == c.sentence and _carries(e, c.span)]
-        if any(e.sentence_index == c.sentence and e not in carriers for e in kept):
+        told = [e for e in kept if e.sentence_index == c.sentence]
+        carriers = {id(e) for e in told if _carries(e, c.span)}
+        if len(carriers) < len(told):
             continue
         if not _RAISED.search(doc.text[max(0, c.span[0] - 40) : c.span[1]]):
             continue
@@ -1219,7 +1220,7 @@ def _raised_tolls(doc: Document, frames: list[Frame], kept: list[Event]) -> None
         if main.dead is None or c.value > main.dead:
             main.dead = c.value
             main.count_spans["dead"] = c.span
-        kept[:] = [e for e in kept if e not in carriers]
+        kept[:] = [e for e in kept if id(e) not in carriers]
 
 
 def _carries(event: Event, span: tuple[int, int]) -> bool:

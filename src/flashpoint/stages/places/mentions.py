@@ -545,12 +545,19 @@ def _singular_kind(word: str) -> str:
     return word
 
 
+def without_admin1_word(name: str) -> str | None:
+    """ "Western Region" -> "Western": the name without a first-level kind word at its end,
+    or None when it has none."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in ADMIN1_WORDS else None
+
+
 def _add_bare_regions(m: RawMention, gaz: Gazetteer) -> None:
     """A name ending in a first-level kind word that the gazetteer knows whole ("Northern
     Region", Malawi's spelling of its Northern) names every country's first-level region of
     the name without it too (Uganda's and Ghana's Northern): the rest of the text decides."""
-    head, _, last = m.key.rpartition(" ")
-    if not head or last not in ADMIN1_WORDS or not m.candidates or head not in gaz:
+    head = without_admin1_word(m.key)
+    if head is None or not m.candidates or head not in gaz:
         return
     known = {c.id for c in m.candidates}
     m.candidates += [c for c in gaz.lookup(head) if c.kind == "admin1" and c.id not in known]
