@@ -37,6 +37,7 @@ from typing import Any, Literal
 from flashpoint.document import CountMention, Document, Event, Sentence
 from flashpoint.ontology import load_ontology
 from flashpoint.stages.counts.patterns import ONE_MORE, TOTAL, adds_victims
+from flashpoint.stages.events.roles import headline_passive
 from flashpoint.stages.frames.flags import names_year, ranks_period
 
 Token = Any  # spacy.tokens.Token
@@ -154,6 +155,9 @@ def _up(tok: Token, noun_mode: bool) -> tuple[Token | None, bool]:
             return None, True
         return head.head, False
     if noun_mode:
+        if tok.dep_ == "nsubj" and headline_passive(head):
+            # "2 civilians killed and 4 injured": a tally listed with the next one
+            return head, False
         return (head, True) if tok.dep_ in ("appos", "conj", "compound") else (None, True)
     participle = tok.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in tok.children)
     if tok.dep_ in _VERB_UP or (tok.dep_ == "advcl" and participle):

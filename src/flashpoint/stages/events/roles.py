@@ -111,6 +111,8 @@ def subject_tokens(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
+        if headline_passive(verb):
+            return []  # "2 civilians killed and 4 injured": the civilians are the victims
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
             return conjuncts(subs[0])
@@ -226,9 +228,35 @@ def _crosses_quote(a: Token, b: Token) -> bool:
     return any(t.text in _QUOTES for t in a.doc[lo:hi])
 
 
+# verbs of harm whose bare past participle is never the actor's own past tense
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "abduct", "kidnap", "arrest"})
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "2 civilians killed and 4 injured", "Three soldiers wounded in ambush": a past
+    participle of harm with a subject, no auxiliary and no object is a passive told without
+    its "were" (the terse style of notes and headlines): its subject is the one harmed."""
+    if verb.lemma_.lower() not in _HARM_VERBS or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    # the tagger reads a clause's bare participle as a past tense too ("Four soldiers
+    # wounded."): a past tense of harm with nothing harmed, alone in its clause, is the same
+    bare = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj"))
+    return bare and not any(_acts_on(c) for c in verb.children)
+
+
+def _acts_on(child: Token) -> bool:
+    """The child gives the verb an auxiliary or an object, itself or through a verb
+    conjoined with it ("wounded and killed three")."""
+    if child.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"):
+        return True
+    return child.dep_ == "conj" and any(c.dep_ in ("dobj", "obj") for c in child.children)
+
+
 def passive_patient(verb: Token) -> Token | None:
     """ "soldiers killed in the fighting", "Kidnapped in 2015, the boys ...": a past
     participle makes the noun it modifies, or the main clause's subject, the one acted on."""
+    if headline_passive(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj")
     if verb.tag_ != "VBN" or verb.head.i == verb.i:
         return None
     if verb.dep_ == "acl":
