@@ -25,6 +25,9 @@ Token = Any
 
 _WORDS = load_word_lists("events/compose.tsv")
 _FAIL = _WORDS["fail_lemmas"]
+_FAIL_SUBJECT = _WORDS["fail_subject_lemmas"]
+_END = _WORDS["end_lemmas"]
+_WITHOUT = _WORDS["without_lemmas"]
 _STOP = _WORDS["stop_lemmas"]
 _OFFER = _WORDS["offer_lemmas"]
 _PLEDGE_AUX = _WORDS["pledge_aux"]
@@ -58,6 +61,8 @@ def _apply(match: Any, target: Target, frame: str) -> None:
 def _frame_of(tok: Token, verb: Token | None) -> str | None:
     if _stopped(tok):
         return "stop"
+    if _came_to_nothing(tok):
+        return "fail"
     if verb is None:
         return None
     head = verb.head
@@ -74,6 +79,24 @@ def _frame_of(tok: Token, verb: Token | None) -> str | None:
     if aux & _PLEDGE_AUX:
         return "pledge"
     return None
+
+
+def _came_to_nothing(tok: Token) -> bool:
+    """ "Talks collapsed", "the negotiations ended without agreement": a noun trigger whose
+    verb says it failed, or that it ended without what it was for."""
+    verb = tok.head
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or verb.i == tok.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _FAIL_SUBJECT:
+        return True
+    if lemma not in _END:
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "without" and o.lemma_.lower() in _WITHOUT
+        for p in verb.children
+        for o in p.children
+    )
 
 
 def _stopped(tok: Token) -> bool:

@@ -324,9 +324,17 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
         words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
         if "sent" in cond and not words & cond["sent"]:
             return False
-        if "not_sent" in cond and words & cond["not_sent"]:
+        if "not_sent" in cond and _unverbed(tok.doc) & cond["not_sent"]:
             return False
     return True
+
+
+def _unverbed(doc: Token) -> set[str]:
+    """The sentence's words and the lemmas of those that are no verb: "the storm killed"
+    names a storm, "they stormed a farming area" does not."""
+    return {t.lower_ for t in doc} | {
+        t.lemma_.lower() for t in doc if t.pos_ not in ("VERB", "AUX")
+    }
 
 
 def _clause_ok(tok: Token, kinds: frozenset[str]) -> bool:
@@ -765,7 +773,7 @@ def _hop_factor(node: Token, head: Token, dep: str) -> float:
             if node.lemma_.lower() in _REASON_PARTICIPLES:
                 return BACKDROP
             return 0.9  # "..., killing 12": a participle that continues the main clause
-        if dep == "advcl" and _after_an_interval(node):
+        if dep == "advcl" and (_after_an_interval(node) or _occasion_clause(node)):
             return BACKDROP
         return _CLAUSE_FACTOR[dep]
     if dep == "pobj" and head.lower_ == "under" and node.lemma_.lower() in _FRAMEWORK_NOUNS:
@@ -777,6 +785,15 @@ def _hop_factor(node: Token, head: Token, dep: str) -> float:
     if dep in ("ccomp", "xcomp") and head.lemma_.lower() not in REPORTING:
         return 0.9
     return 1.0
+
+
+_OCCASION_MARKS = frozenset({"after", "since"})
+
+
+def _occasion_clause(verb: Token) -> bool:
+    """ "announced $60 million in aid after gang attacks forced the airport to close": a
+    clause opened by "after" or "since" tells what the news followed, not the news."""
+    return any(c.dep_ == "mark" and c.lower_ in _OCCASION_MARKS for c in verb.children)
 
 
 def _after_an_interval(tok: Token) -> bool:

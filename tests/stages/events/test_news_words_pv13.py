@@ -1,0 +1,36 @@
+"""News patterns found missing on 7 December 2026 (the tuning half of plover_invented13,
+wire-style sentences with background clauses), each a general pattern stated in its case
+(invented sentences, none from any evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+from _coded import top_event
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # a clause opened by "after" or "since" tells what the news followed, not the news
+        ("Japan announced $20 million in humanitarian assistance for Gaza on Friday after "
+         "air strikes destroyed the last working hospital in the north.", "AID"),
+        ("The governor imposed a curfew on the city after rioters burned three police "
+         "stations.", "COERCE"),
+        # talks that failed, or ended without what they were for, are a refusal ...
+        ("Talks between Kenya and Somalia on their maritime border ended without a deal on "
+         "Monday, officials said.", "REJECT"),
+        ("Negotiations between the miners' union and the mining company collapsed on "
+         "Thursday.", "REJECT"),
+        # ... but talks that simply ended are still talks
+        ("Peace talks between the two sides ended on Friday in Nairobi.", "CONSULT"),
+        # taking refugees in is giving them shelter
+        ("Uganda has taken in more than 50,000 refugees from eastern Congo this year, the UN "
+         "refugee agency said.", "AID"),
+        # handing out guns arms those who get them; handing out food is aid
+        ("The militia distributed rifles to young men in the villages around the town.",
+         "MOBILIZE"),
+        ("The Red Cross distributed food parcels to 3,000 displaced families.", "AID"),
+    ],
+)  # fmt: skip
+def test_wire_patterns(coder, text, etype) -> None:
+    assert top_event(coder, text).event_type == etype
