@@ -318,8 +318,11 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # "caught two suspected thieves and beat them to death": the pronoun is the number
         ("object", rf"\b{_N}{_THEN}{_pronoun_cue('them')}", ("them",)),
         ("object", rf"\b(?P<num>a|an)(?=\s){_THEN}{_pronoun_cue('him|her')}", ("him", "her")),
-        ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}{_OF_WHOSE}{_WHO1}{_NAMED}"
-                rf"{_TOLD}\s+{_AUX}{_ADV}{passive}\b", ("and",)),
+        # "two soldiers and three members of a dissident faction were killed": whose the
+        # second people were may follow them
+        ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?!(?:\s+[\w-]+)?\s+number\b)"
+                rf"{_OF_WHOSE}{_WHO1}{_OF_GROUP}"
+                rf"{_NAMED}{_TOLD}\s+{_AUX}{_ADV}{passive}\b", ("and",)),
         # "a boy was abducted and killed", "two herders were tortured and killed"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{passive}\b", ("and",)),

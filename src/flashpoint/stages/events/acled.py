@@ -405,6 +405,12 @@ def _crowd_control(w: set[str]) -> bool:
     return water_cannon or bool(w & _CROWD_CONTROL)
 
 
+def _heavy(w: set[str]) -> set[str]:
+    """The words of heavy weapons, but not the cannon of a water cannon."""
+    heavy = w & _HEAVY
+    return heavy - {"cannon", "cannons"} if "water" in w else heavy
+
+
 def _by_weapon(mode: str | None, w: set[str]) -> str | None:
     if mode == "crowd-control" or (_crowd_control(w) and w & _PROTEST_WORDS):
         return _protest_met(w | {"dispersed"})
@@ -419,7 +425,7 @@ def _by_weapon(mode: str | None, w: set[str]) -> str | None:
         return "Grenade"
     if w & _LANDMINE and "anti" in w:  # "an anti-tank mine exploded": no tank fired
         return "Remote explosive/landmine/IED"
-    if mode == "heavy-weapons" or w & _HEAVY:
+    if mode == "heavy-weapons" or w & _heavy(w):
         return "Shelling/artillery/missile attack"
     if mode == "explosives" or w & _IED:
         return "Remote explosive/landmine/IED"

@@ -1,0 +1,64 @@
+"""Patterns found missing on 7 December 2026 (the tuning half of notes_world19, invented
+event notes and wire reports), each a general pattern stated in its case (invented
+sentences, none from any evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+from _coded import top_acled_sub, top_event
+
+from flashpoint import Coder
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # whose the second people of a sum were may follow them
+        ("Three policemen and two members of an armed gang were killed in a shootout in the "
+         "market on Friday.", 5),
+        ("Eight soldiers and four members of the local self-defence militia were killed when "
+         "militants attacked the camp.", 12),
+        # guard: "an unknown number" is no one more
+        ("Four soldiers and an unknown number of rebels were killed in the fighting.", 4),
+    ],
+)  # fmt: skip
+def test_a_sum_whose_second_people_are_of_a_group(coder: Coder, text: str, dead: int) -> None:
+    assert top_event(coder, text).dead == dead
+
+
+def test_people_demonstrating_are_protesters(coder: Coder) -> None:
+    """People "demonstrating" are protesters, as people "protesting" are: crowd control
+    used on them is an intervention."""
+    text = (
+        "On 3 May 2024, riot police used tear gas and water cannon to disperse teachers "
+        "demonstrating for higher pay outside the education ministry in Khartoum. Several "
+        "teachers were injured."
+    )
+    assert top_acled_sub(coder, text, pub_date="2024-05-04") == "Protest with intervention"
+
+
+def test_a_water_cannon_is_no_artillery(coder: Coder) -> None:
+    text = (
+        "On 3 May 2024, police used tear gas and water cannon to clear a crowd of football "
+        "fans outside the stadium in Accra."
+    )
+    assert top_acled_sub(coder, text, pub_date="2024-05-04") != "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # the verb "storm" names no storm: the killing is no weather's toll ...
+        ("Gunmen killed eleven villagers when they stormed a farming settlement on Sunday.",
+         "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_storming_is_no_storm(coder: Coder, text: str, etype: str) -> None:
+    top = top_event(coder, text)
+    assert (top.event_type, top.dead) == (etype, 11)
+
+
+def test_a_storm_still_kills_without_an_attack(coder: Coder) -> None:
+    """Guard: ... but a storm that killed is no attack."""
+    found = coder.code("A violent storm killed eleven people in the north.", pub_date="2024-05-06")
+    assert not [e for e in found if e.event_type == "ASSAULT"]
