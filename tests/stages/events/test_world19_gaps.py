@@ -62,3 +62,21 @@ def test_a_storm_still_kills_without_an_attack(coder: Coder) -> None:
     """Guard: ... but a storm that killed is no attack."""
     found = coder.code("A violent storm killed eleven people in the north.", pub_date="2024-05-06")
     assert not [e for e in found if e.event_type == "ASSAULT"]
+
+
+def test_the_polices_tear_gas_is_no_chemical_weapon(coder: Coder) -> None:
+    """Tear gas fired by the police is crowd control, even with soldiers beside them (the
+    soldiers are no troops it was fired on)."""
+    text = (
+        "On 8 March 2024, police and soldiers fired tear gas to clear a road blockade set up "
+        "by farmers near Kisumu."
+    )
+    found = coder.code(text, pub_date="2024-03-09", doc_id="t")
+    subs = {e.acled_sub_event_type for e in found if e.event_type == "ASSAULT"}
+    assert subs == {"Protest with intervention"}
+
+
+def test_tear_gas_on_troops_stays_a_chemical_weapon(coder: Coder) -> None:
+    """Guard: gas dropped by a drone on soldiers' trenches is a weapon of war."""
+    text = "A Russian drone dropped tear gas grenades onto Ukrainian soldiers in their trenches."
+    assert top_acled_sub(coder, text) == "Chemical weapon"

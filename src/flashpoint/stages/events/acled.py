@@ -397,7 +397,12 @@ def _gas_on_troops(actor: EventActor | None, w: set[str]) -> bool:
     onto Ukrainian trenches", "a canister that released a yellow gas over positions")."""
     if not (w & _GAS and w & (_RIOT_GAS | _GAS_RELEASED)) or w & _PROTEST_WORDS:
         return False
+    if _sector(actor) == "COP" or _actor_words(actor) & _POLICE_WORDS:
+        return False  # the police's tear gas is crowd control, whoever stood beside them
     return bool((w - _actor_words(actor)) & _MILITARY_TARGETS)
+
+
+_POLICE_WORDS = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 
 
 def _crowd_control(w: set[str]) -> bool:
