@@ -80,3 +80,28 @@ def test_tear_gas_on_troops_stays_a_chemical_weapon(coder: Coder) -> None:
     """Guard: gas dropped by a drone on soldiers' trenches is a weapon of war."""
     text = "A Russian drone dropped tear gas grenades onto Ukrainian soldiers in their trenches."
     assert top_acled_sub(coder, text) == "Chemical weapon"
+
+
+def test_a_crowd_that_dispersed_broke_up_by_itself(coder: Coder) -> None:
+    """ "The crowd dispersed" (the crowd its own subject) is no act of force on it."""
+    text = (
+        "On 5 May 2024, hundreds of nurses rallied outside the health ministry in Accra over "
+        "unpaid allowances. The crowd dispersed after about two hours."
+    )
+    found = coder.code(text, pub_date="2024-05-06", doc_id="t")
+    assert [e.event_type for e in found] == ["PROTEST"]
+    assert found[0].acled_sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a crowd dispersed by someone is acted on
+        "On 5 May 2024, hundreds of nurses rallied outside the health ministry in Accra. "
+        "The crowd was dispersed by police with tear gas.",
+        "On 5 May 2024, hundreds of nurses rallied outside the health ministry in Accra. "
+        "Police dispersed the crowd in the afternoon.",
+    ],
+)
+def test_a_crowd_dispersed_by_police_is_acted_on(coder: Coder, text: str) -> None:
+    assert top_acled_sub(coder, text, pub_date="2024-05-06") == "Protest with intervention"

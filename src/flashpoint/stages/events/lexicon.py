@@ -24,6 +24,7 @@ _COND_KEYS = frozenset(
         "not_prep",
         "subj",
         "not_subj",
+        "not_actor",
         "not_subj_mod",
         "mod",
         "not_mod",

@@ -221,6 +221,12 @@ def _subject_lemmas(tok: Token) -> set[str]:
     return subj
 
 
+def _active_subject_lemmas(tok: Token) -> set[str]:
+    """The lemmas of the verb's own active subject ("the crowd dispersed"; not "the crowd was
+    dispersed", whose subject is acted on)."""
+    return {lemma for c in tok.children if c.dep_ == "nsubj" for lemma in _noun_lemmas(c)}
+
+
 def _subject_modifiers(tok: Token) -> set[str]:
     """The adjectives of the trigger's subject: "armed" of "armed youth clashed"."""
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -298,6 +304,8 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
     if "subj" in cond and not _subject_lemmas(tok) & cond["subj"]:
         return False
     if "not_subj" in cond and _subject_lemmas(tok) & cond["not_subj"]:
+        return False
+    if "not_actor" in cond and _active_subject_lemmas(tok) & cond["not_actor"]:
         return False
     if "not_subj_mod" in cond and _subject_modifiers(tok) & cond["not_subj_mod"]:
         return False
