@@ -30,6 +30,12 @@ from _coded import top_event
         ("The militia distributed rifles to young men in the villages around the town.",
          "MOBILIZE"),
         ("The Red Cross distributed food parcels to 3,000 displaced families.", "AID"),
+        # a person wanted elsewhere handed over to a state is extradited
+        ("Kenyan police handed over to Uganda a former army commander wanted on murder "
+         "charges, a week after he was arrested in Nairobi.", "COOPERATE"),
+        # backing for someone is support
+        ("The country's largest trade union federation announced its backing for the "
+         "opposition candidate ahead of Sunday's run-off.", "SUPPORT"),
     ],
 )  # fmt: skip
 def test_wire_patterns(coder, text, etype) -> None:
