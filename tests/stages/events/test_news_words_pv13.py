@@ -33,6 +33,9 @@ from _coded import top_event
         # a person wanted elsewhere handed over to a state is extradited
         ("Kenyan police handed over to Uganda a former army commander wanted on murder "
          "charges, a week after he was arrested in Nairobi.", "COOPERATE"),
+        # denying a part in something, or a charge, rejects the accusation
+        ("Rwanda's government denied any role in the rocket attack on Goma airport that "
+         "killed two civilians, a spokeswoman said.", "REJECT"),
         # backing for someone is support
         ("The country's largest trade union federation announced its backing for the "
          "opposition candidate ahead of Sunday's run-off.", "SUPPORT"),
