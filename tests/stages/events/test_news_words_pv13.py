@@ -36,6 +36,10 @@ from _coded import top_event
         # denying a part in something, or a charge, rejects the accusation
         ("Rwanda's government denied any role in the rocket attack on Goma airport that "
          "killed two civilians, a spokeswoman said.", "REJECT"),
+        # a sentence the parser reads as a noun with participles ("Trucks carrying X
+        # crossed into Y, officials said") has that noun as the subject of its verbs
+        ("Relief lorries carrying flour, tents and medicine crossed into northern Ethiopia "
+         "from Sudan on Monday, the first convoy in weeks, aid officials said.", "AID"),
         # backing for someone is support
         ("The country's largest trade union federation announced its backing for the "
          "opposition candidate ahead of Sunday's run-off.", "SUPPORT"),
@@ -43,3 +47,25 @@ from _coded import top_event
 )  # fmt: skip
 def test_wire_patterns(coder, text, etype) -> None:
     assert top_event(coder, text).event_type == etype
+
+
+# "Aid trucks crossed into Chad , officials said ." with "trucks" hung on "said" and
+# "crossed" a participle of "trucks", as the parser reads it in longer sentences
+_WORDS = ["Aid", "trucks", "crossed", "into", "Chad", ",", "officials", "said", "."]
+_HEADS = [1, 7, 1, 2, 3, 7, 7, 7, 7]
+_DEPS = ["compound", "nsubj", "acl", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+_TAGS = ["NN", "NNS", "VBN", "IN", "NNP", ",", "NNS", "VBD", "."]
+_LEMMAS = {"trucks": "truck", "crossed": "cross", "said": "say", "officials": "official"}
+
+
+def test_a_verbless_noun_is_the_subject_of_its_participle() -> None:
+    """A sentence read as a noun with a participle and no verb of its own ("Trucks ...
+    crossed into Chad, officials said") has that noun as the subject of the participle."""
+    from _coded import hand_parse
+
+    from flashpoint.stages.events.lexicon import load_trigger_lexicon
+    from flashpoint.stages.events.triggers import find_triggers
+
+    doc = hand_parse(_WORDS, _HEADS, _DEPS, _TAGS, _LEMMAS)
+    found = {m.token.text: m.entry.event_type for m in find_triggers(doc, load_trigger_lexicon())}
+    assert found.get("crossed") == "AID"

@@ -218,7 +218,19 @@ def _subject_lemmas(tok: Token) -> set[str]:
                 subj |= _noun_lemmas(c)
     for agent in (c for c in tok.children if c.dep_ == "agent"):
         subj |= {g.lemma_.lower() for g in agent.children if g.dep_ == "pobj"}
+    if not subj and tok.dep_ == "acl" and _verbless(tok.head):
+        # "Relief trucks carrying tents crossed into Syria" read as a noun with two
+        # participles: with no verb of its own, the sentence's noun is the subject
+        subj |= _noun_lemmas(tok.head)
     return subj
+
+
+def _verbless(noun: Token) -> bool:
+    """The noun has no verb of its own: it is the sentence's root, or the subject of the
+    verb of saying the parser hung it on ("Trucks carrying tents crossed ..., officials said")."""
+    if noun.dep_ == "ROOT":
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORTING
 
 
 def _active_subject_lemmas(tok: Token) -> set[str]:
