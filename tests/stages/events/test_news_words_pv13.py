@@ -40,6 +40,9 @@ from _coded import top_event
         # crossed into Y, officials said") has that noun as the subject of its verbs
         ("Relief lorries carrying flour, tents and medicine crossed into northern Ethiopia "
          "from Sudan on Monday, the first convoy in weeks, aid officials said.", "AID"),
+        # setting prisoners free is releasing them
+        ("Eritrea set free 20 jailed journalists on Sunday, a week after a visit to Asmara "
+         "by the African Union's envoy.", "RETREAT"),
         # backing for someone is support
         ("The country's largest trade union federation announced its backing for the "
          "opposition candidate ahead of Sunday's run-off.", "SUPPORT"),
