@@ -340,13 +340,11 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
         return False
     if "not_taken_by" in cond and _taken_by(tok) & cond["not_taken_by"]:
         return False
-    if "sent" in cond or "not_sent" in cond:
+    if "sent" in cond:
         words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
-        if "sent" in cond and not words & cond["sent"]:
+        if not words & cond["sent"]:
             return False
-        if "not_sent" in cond and _unverbed(tok.doc) & cond["not_sent"]:
-            return False
-    return True
+    return not ("not_sent" in cond and _unverbed(tok.doc) & cond["not_sent"])
 
 
 def _unverbed(doc: Token) -> set[str]:
