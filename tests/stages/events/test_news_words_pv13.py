@@ -23,6 +23,8 @@ from _coded import top_event
          "Thursday.", "REJECT"),
         # ... but talks that simply ended are still talks
         ("Peace talks between the two sides ended on Friday in Nairobi.", "CONSULT"),
+        # guard: a ceasefire that collapsed is no refusal
+        ("The ceasefire in Gaza collapsed on Tuesday.", "RETREAT"),
         # taking refugees in is giving them shelter
         ("Uganda has taken in more than 50,000 refugees from eastern Congo this year, the UN "
          "refugee agency said.", "AID"),

@@ -42,7 +42,7 @@ _NOUN_OBJECT = ("dobj", "nsubjpass")
 def compose(match: Any, verb: Token | None) -> bool:
     """Recode `match` (a TriggerMatch) when its clause composes with it; `verb` is the verb
     that carries its tense (None when it has none). True when it was recoded."""
-    frame = _frame_of(match.token, verb)
+    frame = "fail" if _came_to_nothing(match) else _frame_of(match.token, verb)
     if frame is None:
         return False
     entry = match.entry
@@ -61,8 +61,6 @@ def _apply(match: Any, target: Target, frame: str) -> None:
 def _frame_of(tok: Token, verb: Token | None) -> str | None:
     if _stopped(tok):
         return "stop"
-    if _came_to_nothing(tok):
-        return "fail"
     if verb is None:
         return None
     head = verb.head
@@ -81,10 +79,14 @@ def _frame_of(tok: Token, verb: Token | None) -> str | None:
     return None
 
 
-def _came_to_nothing(tok: Token) -> bool:
-    """ "Talks collapsed", "the negotiations ended without agreement": a noun trigger whose
-    verb says it failed, or that it ended without what it was for."""
+def _came_to_nothing(match: Any) -> bool:
+    """ "Talks collapsed", "the negotiations ended without agreement": a meeting told by a
+    noun whose verb says it failed, or that it ended without what it was for (not a
+    ceasefire that collapsed: that is no refusal)."""
+    tok = match.token
     verb = tok.head
+    if match.entry.event_type != "CONSULT":
+        return False
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or verb.i == tok.i:
         return False
     lemma = verb.lemma_.lower()
