@@ -81,6 +81,7 @@ TERRITORY_SUBTYPES = frozenset(
 )
 _INTERVENTION_ACTS = _CUES["intervention_acts"]
 _CROWD_CONTROL = _CUES["crowd_control"]
+_POLICE_WORDS = _CUES["police_words"]
 _CROWD_ACTORS = _CUES["crowd_actors"]
 _POLITICAL_CROWD = _CUES["political_crowd"]
 _POLITICAL_SECTORS = _CUES["political_sectors"]
@@ -402,18 +403,21 @@ def _gas_on_troops(actor: EventActor | None, w: set[str]) -> bool:
     return bool((w - _actor_words(actor)) & _MILITARY_TARGETS)
 
 
-_POLICE_WORDS = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
+_CANNON = frozenset({"cannon", "cannons"})
+
+
+def _water_cannon(w: set[str]) -> bool:
+    return "water" in w and bool(w & _CANNON)
 
 
 def _crowd_control(w: set[str]) -> bool:
-    water_cannon = "water" in w and bool(w & {"cannon", "cannons"})
-    return water_cannon or bool(w & _CROWD_CONTROL)
+    return _water_cannon(w) or bool(w & _CROWD_CONTROL)
 
 
 def _heavy(w: set[str]) -> set[str]:
     """The words of heavy weapons, but not the cannon of a water cannon."""
     heavy = w & _HEAVY
-    return heavy - {"cannon", "cannons"} if "water" in w else heavy
+    return heavy - _CANNON if _water_cannon(w) else heavy
 
 
 def _by_weapon(mode: str | None, w: set[str]) -> str | None:

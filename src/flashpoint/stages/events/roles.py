@@ -21,6 +21,7 @@ from flashpoint.stages.events.triggers import (
     clause_verb,
     preposed_clause,
 )
+from flashpoint.stages.wordlists import load_word_lists
 
 Token = Any
 
@@ -228,8 +229,7 @@ def _crosses_quote(a: Token, b: Token) -> bool:
     return any(t.text in _QUOTES for t in a.doc[lo:hi])
 
 
-# verbs of harm whose bare past participle is never the actor's own past tense
-_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "abduct", "kidnap", "arrest"})
+_HARM_VERBS = load_word_lists("events/compose.tsv")["bare_harm_lemmas"]
 
 
 def headline_passive(verb: Token) -> bool:

@@ -340,19 +340,26 @@ def _cond_ok_words(cond: dict[str, frozenset[str]], tok: Token) -> bool:
         return False
     if "not_taken_by" in cond and _taken_by(tok) & cond["not_taken_by"]:
         return False
-    if "sent" in cond:
-        words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
-        if not words & cond["sent"]:
-            return False
-    return not ("not_sent" in cond and _unverbed(tok.doc) & cond["not_sent"])
+    if "sent" in cond and not _sentence_words(tok.doc)[0] & cond["sent"]:
+        return False
+    return not ("not_sent" in cond and _sentence_words(tok.doc)[1] & cond["not_sent"])
 
 
-def _unverbed(doc: Token) -> set[str]:
-    """The sentence's words and the lemmas of those that are no verb: "the storm killed"
-    names a storm, "they stormed a farming area" does not."""
-    return {t.lower_ for t in doc} | {
-        t.lemma_.lower() for t in doc if t.pos_ not in ("VERB", "AUX")
-    }
+def _sentence_words(sent: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The sentence's words with every lemma (for `sent`), and with only the lemmas of the
+    words that are no verb (for `not_sent`: "the storm killed" names a storm, "they stormed
+    a farming area" does not); computed once per parse and kept in its user data, as every
+    trigger of the sentence with such a condition asks."""
+    cached: tuple[frozenset[str], frozenset[str]] | None = sent.user_data.get(
+        "flashpoint_sentence_words"
+    )
+    if cached is None:
+        forms = {t.lower_ for t in sent}
+        verbs = {t.lemma_.lower() for t in sent if t.pos_ in ("VERB", "AUX")}
+        others = {t.lemma_.lower() for t in sent if t.pos_ not in ("VERB", "AUX")}
+        cached = (frozenset(forms | verbs | others), frozenset(forms | others))
+        sent.user_data["flashpoint_sentence_words"] = cached
+    return cached
 
 
 def _clause_ok(tok: Token, kinds: frozenset[str]) -> bool:
