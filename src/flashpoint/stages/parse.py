@@ -10,6 +10,7 @@ from flashpoint.document import Document
 from flashpoint.errors import ModelError
 from flashpoint.stages.base import register_stage
 from flashpoint.stages.parse_attrs import FastMorphology
+from flashpoint.stages.parse_repair import repair
 
 
 @cache
@@ -75,5 +76,5 @@ class ParseStage:
         texts = (sent.text for _, sent in todo)
         parsed = nlp.pipe(texts, batch_size=self.batch_size, disable=self.disable)
         for (doc, sent), one in zip(todo, parsed, strict=True):
-            doc.parses[sent.index] = morphology(one)
+            doc.parses[sent.index] = repair(morphology(one))
         return docs

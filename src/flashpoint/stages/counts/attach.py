@@ -20,9 +20,10 @@ with no event of its own: its counts go to the main (material) event of the sent
 
 Two kinds of toll reach no event outside where they are told:
 
-- a toll told in a relative clause that carries its own year before the publication year
-  ("the town where 1,300 people died in 2013", "the city, which was bombed in 2016, killing
-  40") goes only to an event inside that clause, or to none;
+- a toll told in a relative clause that carries its own year before the publication year,
+  or a month before the publication month ("the town where 1,300 people died in 2013", "the
+  city, which was bombed in 2016, killing 40", "the collapse, which killed 15 people in
+  November" in December) goes only to an event inside that clause, or to none;
 - a toll told after a period ranked by its toll ("2017 was the deadliest year, with 910
   killed"; `frames.flags.ranks_period`) goes only to an event its own cue word triggers
   (which the frames stage flags as an aggregate), or to none.
@@ -287,10 +288,19 @@ def _past_year_clause(doc: Document, sent: Sentence, count: CountMention) -> tup
     lo, hi = _relative_clause(doc, sent, count)
     if pub is None or lo == hi:
         return (0, 0)
-    past = any(
-        lo <= m.span[0] < hi and m.date.year < pub.year and names_year(m.text) for m in doc.dates
-    )
+    past = any(lo <= m.span[0] < hi and _before_month(m, pub) for m in doc.dates)
     return (lo, hi) if past else (0, 0)
+
+
+def _before_month(m: Any, pub: Any) -> bool:
+    """A year named before publication's ("in 2013"), or a month or year before the month
+    of publication ("which killed 15 people in November", for a December report)."""
+    if m.date.year < pub.year and names_year(m.text):
+        return True
+    return m.precision in ("month", "year") and (m.date.year, m.date.month) < (
+        pub.year,
+        pub.month,
+    )
 
 
 # how many sentences without an event of their own a toll may reach back over ("Gunmen

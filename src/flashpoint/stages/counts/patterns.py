@@ -108,7 +108,7 @@ _PERSON = (
     r"|prisoner|suspect|informant|volunteer|major|lieutenant|corporal|constable|inspector"
     r"|parishioner|worshipper|pilgrim|migrant|refugee|smuggler|poacher|ranger"
     r"|tribesman|clansman|marine|guerrilla|jihadist|separatist|combatant|settler|recruit"
-    r"|bomber|attacker|assailant"
+    r"|bomber|attacker|assailant|passer-?by|occupant"
 )
 _PEOPLE = (
     r"people|persons|civilians|children|kids|women|men|boys|girls|soldiers|troops|servicemen"
@@ -125,7 +125,7 @@ _PEOPLE = (
     r"|tribesmen|clansmen|marines|guerrillas|jihadists|separatists|combatants|settlers"
     r"|paramilitaries|conscripts|recruits|cadets|contractors|mourners|shoppers|diners|bombers"
     r"|customers|guests|commuters|spectators|fans|congregants|voters|travell?ers"
-    r"|assailants|kidnappers|abductors|hostages|captives|bandits|raiders|looters"
+    r"|assailants|kidnappers|abductors|hostages|captives|bandits|raiders|looters|passers-?by|occupants"
     r"|(?-i:[A-Z][a-z]+s)"
 )
 _NOT_STOP = rf"(?!(?:{_STOP})\b)"  # a word that is none of them ("officers" is not "of")
@@ -190,7 +190,10 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
     ),
 }
 _TRANSITIVE_PASSIVES = re.compile(
-    r"killed|murdered|wounded|injured|hurt|arrested|detained|held|jailed|apprehended", re.I
+    r"killed|murdered|wounded|injured|hurt|arrested|detained|held|jailed|apprehended"
+    r"|abducted|kidnapped|(?:shot|stabbed|beaten|beat|hacked|burned|burnt)"
+    r"(?:\s+(?:dead|to\s+death))?",
+    re.I,
 )
 _INTRANSITIVE = frozenset({"died", "perished", "lost their lives"})
 _NOUNS: dict[CountKind, str] = {
@@ -237,6 +240,8 @@ _KILL_WHOM = r"kill(?:ed|ing)|lynch(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|
 
 # "two of the attackers", "three of his own fighters": whose people the second number counts
 _OF_WHOSE = r"(?:\s+of(?:\s+(?:his|her|their|its|our)(?:\s+own)?)?)?"
+# a first harm the victims suffered before the one counted: "were beaten and burned to death"
+_FIRST_HARM = r"(?:(?!and\b)[a-z]+(?:ed|en|t)\s+and\s+)?"
 
 
 def _pronoun_cue(pronoun: str) -> str:
@@ -299,15 +304,16 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
                        rf"\s+)?(?:bombers|attackers)\b[^.;]{{1,160}}?\b{active}{_S}{_group('num')}"
                        rf"\s+(?:and|besides|as\s+well\s+as|along\s+with)\s+themselves\b",
                        ("themselves",)),
-        # "killing eight members of a police unit and their driver": whose the first are
-        # does not end the sum
-        ("sum_active", rf"\b{active}{_S}{_group('num')}(?:\s+of(?:\s+[\w'’-]+){{1,4}}?)?\s+and"
-                       rf"\s+{_group('num2')}", ("and",)),
+        # "killing eight members of a police unit and their driver", "two labourers from
+        # Bihar and a shopkeeper": whose the first are does not end the sum
+        ("sum_active", rf"\b{active}{_S}{_group('num')}(?:\s+(?:of|from)(?:\s+[\w'’-]+){{1,4}}?)?"
+                       rf"\s+and\s+{_group('num2')}", ("and",)),
         # "beheaded a farmer and shot dead his neighbour": two victims of two verbs
         ("sum_verbs", rf"\b{active}{_S}{_group('num')}\s+and\s+(?:{dead_active}){_S}"
                        rf"{_group('num2')}", ("and",)),
-        # "killing the two farmers riding it": a definite number counts as a bare one
-        ("active", rf"\b{active}{_S}(?:the\s+)?{_N}{_WHO}"),
+        # "killing the two farmers riding it", "shot dead its four occupants": a definite or
+        # possessed number counts as a bare one
+        ("active", rf"\b{active}{_S}(?:(?:the|its|their|his|her)\s+)?{_N}{_WHO}"),
         # "lynched and burned 3 suspected gang members": the object of both verbs
         ("active", rf"\b{active}\s+and\s+[a-z]+(?:ed|t){_S}(?:the\s+)?{_N}{_WHO}", ("and",)),
         # "beat two suspected thieves to death": the victims between the verb and "to death"
@@ -322,7 +328,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         # second people were may follow them
         ("sum", rf"\b{_NOT_AFTER_PREP}{_N1}{_WHO1}\s+and\s+{_ONE}(?!(?:\s+[\w-]+)?\s+number\b)"
                 rf"{_OF_WHOSE}{_WHO1}{_OF_GROUP}"
-                rf"{_NAMED}{_TOLD}\s+{_AUX}{_ADV}{passive}\b", ("and",)),
+                rf"{_NAMED}{_TOLD}\s+{_AUX}{_ADV}{_FIRST_HARM}{passive}\b", ("and",)),
         # "a boy was abducted and killed", "two herders were tortured and killed"
         ("passive", rf"\b{_N}{_GAP}\s+(?P<aux>was|were)\s+[\w-]+\s+and\s+(?:later\s+)?"
                     rf"{passive}\b", ("and",)),
@@ -376,6 +382,9 @@ def _rules() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("both", rf"\b(?P<aux>were|are|have\s+been|had\s+been)\s+(?P<both>both)"
                  rf"\s+{_ADV}{passive}\b", ("both",)),
         ("total", rf"\b{_N}(?:\s+[a-z-]+)?\s+{_cue(_NOUNS)}\b", _NOUN_WORDS),
+        # "leaving five of them dead": a part of those just named
+        ("total", rf"\b(?:leaving|left){_S}{_N}\s+of\s+(?:them|the\s+[a-z-]+)\s+{_cue(_NOUNS)}\b",
+                  ("leaving", "left")),
         # "the bodies of four fighters and a civilian": two sets of dead
         ("sum_total", rf"\b{bodies}{_S}of{_S}{_group('num')}\s+and\s+{_group('num2')}",
                       ("bodies",)),
@@ -477,10 +486,15 @@ def _accepted(m: re.Match[str], how: str) -> bool:
             return False  # "he killed two": active
         if groups.get("of") and cue not in _INTRANSITIVE:
             return False  # "two of the people wounded in the attack died"
-        if cue == "held" or (how in ("one", "both") and cue not in _INTRANSITIVE):
-            return False  # "a village held out", "a soldier killed two"
+        if cue == "held" or (
+            how in ("one", "both")
+            and cue not in _INTRANSITIVE
+            and (how == "both" or not _TRANSITIVE_PASSIVES.fullmatch(cue))
+        ):
+            return False  # "a village held out", "both" told with its "were"
         transitive = _TRANSITIVE_PASSIVES.fullmatch(cue)
-        # "3 soldiers killed 12 villagers": the verb is active, its object follows
+        # "3 soldiers killed 12 villagers", "a soldier killed two": the verb is active, its
+        # object follows; "A policeman killed in Kano" is a headline's passive
         return not transitive or bool(re.match(_NO_OBJECT, m.string[m.end("cue") :]))
     return True
 

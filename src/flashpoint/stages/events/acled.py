@@ -229,7 +229,9 @@ def _assault(
         return _by_weapon(mode, w) or ("Attack" if w & _KILLED_MARKS else "Other")
     if mode == "abduct" and lemma not in CLASH_LEMMAS:  # people taken, not a place taken
         return "Abduction/forced disappearance"  # ("took away a teacher") nor a fight
-    if _changes_control(mode, lemma, rec, w):
+    # a beating or a rape is done to people and takes no place ("beat a man ... before
+    # police took him to hospital" is no takeover of the village)
+    if mode not in ("beat", "sexual") and _changes_control(mode, lemma, rec, w):
         if w & _WITHDRAWAL and not w & _FIGHTING:
             return "Non-violent transfer of territory"
         return _territory(lemma, actor, rec, w)

@@ -100,8 +100,11 @@ class EventStage:
                 index = MentionIndex(mentions, sent.start)
                 cands = self._candidates(parsed, sent, index, state)
                 words = sentence_words(parsed) if cands else set()  # once per sentence
+                earlier = earlier_clause_tokens(parsed) if cands else set()
+                own = sentence_words(parsed, earlier) if earlier else words
                 for cand in cands:
-                    state.events.extend(self._events(doc, sent, cand, words))
+                    told = words if cand.match.token.i in earlier else own
+                    state.events.extend(self._events(doc, sent, cand, told))
                 self._remember_subjects(parsed, index, state)
             state.prev_text, state.prev_parsed, state.prev_cands = sent.text, parsed, cands
         doc.events = state.events
@@ -339,13 +342,16 @@ def _accident_toll(c: Candidate) -> bool:
 _MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 
 
-def sentence_words(parsed: Any) -> set[str]:
-    """The lower-cased words of a parsed sentence for the ACLED rules; a word after "non-"
-    is one word with it ("non-violent protesters" are not "violent"); a participle that
-    modifies a noun says who, not what was done ("the release of detained leaders"); a
-    hyphenated word is there whole as well as in its parts ("sit-in")."""
+def sentence_words(parsed: Any, skip: set[int] | frozenset[int] = frozenset()) -> set[str]:
+    """The lower-cased words of a parsed sentence for the ACLED rules (but the tokens of
+    `skip`); a word after "non-" is one word with it ("non-violent protesters" are not
+    "violent"); a participle that modifies a noun says who, not what was done ("the release
+    of detained leaders"); a hyphenated word is there whole as well as in its parts
+    ("sit-in")."""
     words = set()
     for t in parsed:
+        if t.i in skip:
+            continue
         w = t.lower_
         if t.i >= 2 and parsed[t.i - 1].text == "-" and parsed[t.i - 2].lower_ == "non":
             w = "non-" + w
@@ -359,6 +365,41 @@ def sentence_words(parsed: Any) -> set[str]:
             if not before.whitespace_:  # "sit-in" is also one word, as the cue lists spell it
                 words.add(f"{before.lower_}-{parsed[t.i + 1].lower_}")
     return words
+
+
+_TIME_UNITS = frozenset({"day", "week", "month", "year"})
+_PAST_WORDS = frozenset({"previous", "last", "earlier", "past", "preceding"})
+
+
+def earlier_clause_tokens(parsed: Any) -> set[int]:
+    """The tokens of clauses that tell what happened a day or more before the news: "after"
+    or "since" set apart by a span of time ("days after police used water cannon", "a week
+    after the arrest of ...") or dated in an earlier period ("after police fired tear gas
+    ... the previous week"). Their words are no cues of the sentence's other events (the
+    rally is no protest with intervention, the shooting no clash)."""
+    out: set[int] = set()
+    for t in parsed:
+        if t.lower_ not in ("after", "since") or t.dep_ not in ("mark", "prep"):
+            continue
+        clause = t.head if t.dep_ == "mark" else t
+        tokens = list(clause.subtree) if t.dep_ == "prep" else [t, *clause.subtree]
+        if _set_apart(t, clause) or any(_earlier_period(x) for x in tokens):
+            out.update(x.i for x in tokens)
+            out.update(x.i for x in t.children if x.dep_ == "npadvmod")
+    return out
+
+
+def _set_apart(mark: Any, clause: Any) -> bool:
+    """ "days after", "a week after": a span of time on the "after" or on its clause."""
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS and c.i < mark.i
+        for c in (*mark.children, *clause.children)
+    )
+
+
+def _earlier_period(tok: Any) -> bool:
+    """ "the previous week", "last month"."""
+    return tok.lemma_.lower() in _TIME_UNITS and any(c.lower_ in _PAST_WORDS for c in tok.children)
 
 
 def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | None]:

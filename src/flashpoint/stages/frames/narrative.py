@@ -94,11 +94,21 @@ def _same_place(a: EventLocation, b: EventLocation) -> bool:
 
 
 def _same_day(a: Event, b: Event) -> bool:
+    """The two may have happened on one day: the same day, or a day inside the other's
+    coarser period ("two weeks earlier" is no Saturday of this week)."""
     if a.date is None or b.date is None:
         return True
-    if a.date_precision != "day" or b.date_precision != "day":
+    if a.date_precision == "day" and b.date_precision == "day":
+        return a.date == b.date
+    coarsest = max((a.date_precision, b.date_precision), key=lambda p: _SPAN_DAYS.get(p or "", 0))
+    if coarsest not in _SPAN_DAYS:
         return True
-    return a.date == b.date
+    return abs((a.date - b.date).days) <= _SPAN_DAYS[coarsest]
+
+
+# how far apart two dates of a precision may lie and still name one day: a week's date is
+# some day of it, a month's or a year's its first day
+_SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
 
 
 @dataclass(slots=True)
@@ -1106,7 +1116,8 @@ def _place_at_dateline(doc: Document) -> None:
     if not filed:
         return
     best = min(filed, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))
-    told = [p for p in doc.places if p.sentence == doc.lead and p.country]
+    # a metonym ("accusing Moscow") is a party, not a place the lead is in
+    told = [p for p in doc.places if p.sentence == doc.lead and p.country and p.kind != "metonym"]
     if any(p.country != best.country for p in told):
         return
     for e in doc.events:

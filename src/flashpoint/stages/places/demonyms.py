@@ -116,9 +116,11 @@ def capital_places(
     the phrase only refers back to it and adds no place; a city named only later ("the
     Tripoli-based government" in the next sentence) leaves the phrase its place."""
     taken = [p.span for p in places]
+    filed = {s.index for s in sentences if s.dateline}
     first: dict[str | None, int] = {}
     for p in places:
-        first.setdefault(p.entry_id, p.span[0])
+        if p.sentence not in filed:  # where the copy was filed is not a mention to refer to
+            first.setdefault(p.entry_id, p.span[0])
     out = []
     for sentence, hit in ((s, h) for s in sentences for h in _CAPITAL.finditer(s.text)):
         d = demonyms().get(hit.group("dem"))

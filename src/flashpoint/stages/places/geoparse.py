@@ -265,8 +265,9 @@ def _to_place_mention(it: Item, sentence_text: str) -> PlaceMention:
 
 
 def place_kind(m: RawMention, p: Place) -> PlaceKind:
-    """A country or capital that is the subject of a verb stands for its government
-    ("Tehran said", "Russia denied"): a metonym; otherwise the place itself."""
-    if m.subject and (p.kind == "country" or p.capital) and not m.designator:
+    """A country or capital that is the subject of a verb, or the object of a verb of
+    judging or addressing, stands for its government ("Tehran said", "Russia denied",
+    "accusing Moscow"): a metonym; otherwise the place itself."""
+    if (m.subject or m.addressee) and (p.kind == "country" or p.capital) and not m.designator:
         return "metonym"
     return "literal"

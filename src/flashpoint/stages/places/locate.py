@@ -254,7 +254,17 @@ def _loosely_placed(doc: Document, sent: Sentence, event: Event, g: Group) -> bo
     if kind == "prep":
         return word not in _NEVER_PLACES
     if word in _ARGUMENT_DEPS:
-        return _is_attack(event) and word in ("dobj", "nsubjpass") and anchor.pos_ == "VERB"
+        # an attack's target ("gunfire rocked the Abu Salim district"), not what a verb of
+        # another clause is about ("shelled trenches near Xyzovka, the military said,
+        # accusing Moscow of war crimes")
+        start, end = event.trigger.span
+        trig = _head_token(parsed, start - sent.start, end - sent.start)
+        return (
+            _is_attack(event)
+            and word in ("dobj", "nsubjpass")
+            and anchor.pos_ == "VERB"
+            and (trig is None or _acts_on(anchor, trig) or anchor.is_ancestor(trig))
+        )
     return True
 
 
@@ -299,6 +309,9 @@ def _nests(a: PlaceMention, b: PlaceMention, text: str) -> bool:
 def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]) -> Group | None:
     parsed = doc.parses.get(sent.index)
     for g in groups:
+        if _names_the_event(parsed, sent, g, event):
+            g.score = _COMPOUND_PLACE
+            continue
         if _is_participant(g, event):
             # "Police in St Petersburg detained ...": where the actor is, when the trigger
             # places the event nowhere else
@@ -312,6 +325,28 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
         # an attack's sentence, loosely attached
         ok = [g for g in groups if g.score >= _WEAK]
     return max(ok, key=lambda g: g.score) if ok else None
+
+
+_COMPOUND_PLACE = 2.0  # below a locative on the trigger ("the Kano attack in Abuja" is rare)
+
+
+def _names_the_event(parsed: Any, sent: Sentence, g: Group, event: Event) -> bool:
+    """A town or region compounded onto the event noun names where it happened, not who
+    did it: "in a Kano market attack", "the Peshawar mosque bombing". (A country so used
+    may be the attacker, "an Israel strike", and stays to the other rules.)"""
+    if parsed is None or any(m.precision == "country" for m in g.members):
+        return False
+    start, end = event.trigger.span
+    trig = _head_token(parsed, start - sent.start, end - sent.start)
+    if trig is None or trig.pos_ != "NOUN":
+        return False
+    for m in g.members:
+        tok = _head_token(parsed, m.span[0] - sent.start, m.span[1] - sent.start)
+        while tok is not None and tok.dep_ == "compound" and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i == trig.i:
+                return True
+    return False
 
 
 # kind words of a settlement that a wide place's name describes ("the Black Sea port")
@@ -398,6 +433,8 @@ def _member_score(text: str, sent: Sentence, parsed: Any, event: Event, m: Place
     onto = load_ontology()
     verbal = event.event_type in onto.types and onto.is_verbal(event.event_type)
     motion = _MOTION_PREPS.get(event.event_type, frozenset())
+    if event.mode == "abduct":  # people are taken where they were: "abducted 14 migrants
+        motion = motion | {"from"}  # from a bus station in Reynosa"
     # what a force attacks, moves into or hands over is a place it acts on ("handed over
     # Forward Operating Base X (Afgooye, Lower Shabelle) to the army"); whom it frees is not
     handover = event.event_type == "RETREAT" and event.mode == "withdraw"

@@ -85,6 +85,7 @@ class RawMention:
     run_designated: bool = False  # ... and the run it starts ends in a kind word ("town")
     links: list[int] = field(default_factory=list)
     subject: bool = False  # the parse makes it the subject of a verb ("Tehran said")
+    addressee: bool = False  # the object of a verb of judging or addressing ("accused Moscow")
     speaker: bool = False  # ... of a verb of speaking ("Sandberg reiterated")
     # a river, lake or bay the gazetteer lacks: its name without the water word ("Congaree")
     water: str | None = None
@@ -610,6 +611,7 @@ def annotate_with_parse(
             continue  # "the Kurdish town": a people's adjective describes a place, names none
         m.subject = _is_subject(m, parsed)
         m.speaker = m.subject and _speaker(m, parsed)
+        m.addressee = _is_addressee(m, parsed)
         cue = has_place_cue(text, m, mentions)
         if m.key in stop and not _stop_ok(m, cue) and not _country_abbreviation(m):
             continue
@@ -813,6 +815,16 @@ def _is_subject(m: RawMention, parsed: Any) -> bool:
 
 
 _SPEECH_VERBS = _CUES["speech_verbs"]
+_ADDRESSING_VERBS = _CUES["addressing_verbs"]
+
+
+def _is_addressee(m: RawMention, parsed: Any) -> bool:
+    """The name is the object of a verb of judging or addressing ("accusing Moscow of
+    breaching the convention", "urged Tehran to show restraint"): a party, not a place."""
+    for t in tokens_between(parsed, m.start, m.end):
+        if not (m.start <= t.head.idx < m.end):
+            return t.dep_ == "dobj" and t.head.lemma_.lower() in _ADDRESSING_VERBS
+    return False
 
 
 def _speaker(m: RawMention, parsed: Any) -> bool:

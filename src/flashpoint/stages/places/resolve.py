@@ -229,6 +229,13 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
             elif (
                 items[inner].outer is None
                 and items[outer].mention.candidates
+                and _bracketed_middle(text, items[inner].mention, items[outer].mention)
+            ):
+                items[inner].mention.candidates = []
+                items[inner].mention.unlisted = True
+            elif (
+                items[inner].outer is None
+                and items[outer].mention.candidates
                 and _says_inside(gap, items[outer].mention, items[inner].mention)
                 and (
                     (_weak(items[inner].mention, items[outer].mention) and not _NEAR.search(gap))
@@ -245,6 +252,12 @@ def link(items: list[Item], text_of: dict[int, str]) -> None:
 
 
 _NEAR = re.compile(r"\bnear\b")
+
+
+def _bracketed_middle(text: str, inner: RawMention, outer: RawMention) -> bool:
+    """The middle name of "X (Y, Z)" is a unit inside Z, whatever else it names abroad:
+    "Cordoba city (Capital, Cordoba)" is Cordoba's Capital department, not Misiones'."""
+    return text[: inner.start].rstrip().endswith("(") and closes_container(text, outer)
 
 
 def _unit_not_near(m: RawMention, gap: str) -> bool:
