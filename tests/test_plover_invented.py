@@ -67,7 +67,14 @@ countries, half with a background event of another type in an "after", "amid" or
 clause, nominalisations, negation and modality), scored 0.781 top-1 (macro 0.793) at 864df81
 before any tuning. Its brief put signing an agreement and recognising a state under AGREE
 and SUPPORT as a reader might, where the PLOVER dev gold codes signing as SUPPORT, as the
-coder does; those lines keep their helper's labels."""
+coder does; those lines keep their helper's labels.
+
+A fourteenth set of 192 (tests/data/plover_invented14.jsonl), 12 per type, written blind by
+a helper in the late evening of 7 December 2026 (wire sentences of 20 to 45 words from about
+90 countries, half with a background event of another type in passing), scored 0.807 top-1
+(macro 0.833) at 6ff1501 before any tuning. Its brief, like the thirteenth's, codes signing
+as AGREE and future aid as AID where the coder follows the dev gold and the issue (SUPPORT,
+AGREE); those lines keep their helper's labels."""
 
 from __future__ import annotations
 
@@ -93,6 +100,7 @@ _FLOORS = {
     "plover_invented11.jsonl": {"top-1 event-type accuracy": 0.74, "event-type macro-F1": 0.75},
     "plover_invented12.jsonl": {"top-1 event-type accuracy": 0.82, "event-type macro-F1": 0.83},
     "plover_invented13.jsonl": {"top-1 event-type accuracy": 0.78, "event-type macro-F1": 0.79},
+    "plover_invented14.jsonl": {"top-1 event-type accuracy": 0.78, "event-type macro-F1": 0.80},
 }
 
 
