@@ -212,3 +212,39 @@ def test_the_main_clause_outranks_what_it_came_days_after(coder: Coder) -> None:
     )
     events = coder.code(text, pub_date="2024-06-10")
     assert max(events, key=lambda e: e.confidence).event_type == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia ordered its army to the highest level of combat readiness on Sunday, after "
+        "Kosovo police took control of two administrative buildings.",
+        "Armenia raised its forces to the highest state of combat readiness on Tuesday.",
+    ],
+)
+def test_whoever_puts_forces_in_a_state_of_readiness_mobilises(coder: Coder, text: str) -> None:
+    top = max(coder.code(text, pub_date="2024-06-10"), key=lambda e: e.confidence)
+    assert top.event_type == "MOBILIZE"
+    assert top.actor is not None and top.actor.country in ("SRB", "ARM")
+
+
+def test_the_fight_an_accord_follows_led_up_to_it(coder: Coder) -> None:
+    text = (
+        "Two neighbouring states signed a protocol in the border town on Monday committing "
+        "both sides to observe a ceasefire. The agreement follows several days of fighting "
+        "last week in which about 100 people were killed on both sides."
+    )
+    events = coder.code(text, pub_date="2022-09-20")
+    assert all(e.dead != 100 for e in events if "background" not in e.aux)
+    material = [e for e in events if e.quad_code == 4 and "background" not in e.aux]
+    assert not material or all(e.event_type != "ASSAULT" for e in material)
+
+
+def test_a_later_days_arrest_follows_up_the_attack(coder: Coder) -> None:
+    text = (
+        "Two people were killed when attackers threw grenades into a bus station in "
+        "Bujumbura on Tuesday evening, police said. Police said three suspects had been "
+        "arrested on Wednesday."
+    )
+    top = _top(coder.code(text, pub_date="2021-05-26"))
+    assert (top.event_type, top.dead) == ("ASSAULT", 2)

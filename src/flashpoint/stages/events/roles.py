@@ -276,6 +276,8 @@ def _light_verb_of(noun: Token) -> Token | None:
             if owner.lemma_.lower() in GROUP_NOUNS:
                 tok = owner
                 continue
+            if owner.lemma_.lower() in _DEGREE_NOUNS:
+                break  # "to the highest level of readiness": a state put in, below
             return None
         break
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -289,12 +291,23 @@ def _light_verb_of(noun: Token) -> Token | None:
 _STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
 
 
+# "put its troops on alert", "ordered its army to the highest level of combat readiness":
+# whoever puts forces in the state is the actor
+_PUTTING_VERBS = frozenset({"put", "place", "order", "raise", "bring", "move"})
+_DEGREE_NOUNS = frozenset({"level", "state", "degree"})
+
+
 def _state_verb_of(tok: Token) -> Token | None:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in _DEGREE_NOUNS:
+        tok = tok.head.head  # "the highest level of readiness"
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "on" or prep.head.i == prep.i:
+    if tok.dep_ != "pobj" or prep.lower_ not in ("on", "to") or prep.head.i == prep.i:
         return None
     verb = prep.head
-    return verb if verb.lemma_.lower() in _STATE_VERBS else None
+    lemma = verb.lemma_.lower()
+    if prep.lower_ == "on" and lemma in _STATE_VERBS:
+        return verb
+    return verb if lemma in _PUTTING_VERBS and verb.pos_ == "VERB" else None
 
 
 def _recipient_preps(event_type: str) -> frozenset[str]:

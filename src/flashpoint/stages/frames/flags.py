@@ -17,8 +17,9 @@
   continued across the region for a year"). So is an event told in a relative clause that
   carries its own date in a year before the publication year ("the city, which was bombed in
   2016", "the town where 1,300 people died in 2013 after the regime deployed sarin",
-  published in 2024; `in_past_relative`). So is a fight told as what a cooperative act ended
-  ("agreed to a ceasefire, ending days of fighting"; `is_ended`), and a capture told of the
+  published in 2024; `in_past_relative`). So is a fight told as what a cooperative act ended or
+  follows ("agreed to a ceasefire, ending days of fighting", "the agreement follows days of
+  fighting"; `is_ended`), and a capture told of the
   people a release frees ("freed 30 students who had been held since their abduction";
   `releasing_event`), whose place the release takes when it has none. All get `aux:
   ["background"]`.
@@ -262,7 +263,22 @@ def _preceding_verb(tok: Token) -> Token | None:
     return None
 
 
+def _followed_by_accord(tok: Token) -> bool:
+    """ "The agreement follows several days of fighting last week in which about 100 people
+    were killed": what an accord is said to follow (and what a clause on it tells) came
+    before it."""
+    node = tok.head if tok.dep_ == "relcl" else tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
+        node = node.head.head  # "days of fighting"
+    if node.dep_ != "dobj" or node.head.lemma_.lower() != "follow":
+        return False
+    accords = load_word_lists("events/frames.tsv")["accord_nouns"]
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in accords for c in node.head.children)
+
+
 def _came_before_agreement(doc: Document, sent: Sentence, tok: Token) -> bool:
+    if _followed_by_accord(tok):
+        return True
     verb = _preceding_verb(tok)
     if verb is None:
         return False
@@ -278,7 +294,8 @@ def is_ended(doc: Document, event: Event) -> bool:
     """A fight told as what a cooperative act ends ("agreed to a ceasefire, ending days of
     fighting", "a truce that halted the offensive"), or in an "after" phrase of the clause
     that tells an agreement ("after two days of fighting, the government announced a
-    ceasefire"), is what led up to it, not the news."""
+    ceasefire"), or as what an accord follows ("The agreement follows days of fighting"), is
+    what led up to it, not the news."""
     if event.event_type != "ASSAULT":
         return False
     sent = doc.sentence_of(event.trigger.span[0])

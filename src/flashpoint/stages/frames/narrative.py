@@ -983,13 +983,19 @@ def frame_events(doc: Document) -> None:
 
 def _rank_earlier_below(lead: Frame, events: list[Event]) -> None:
     """Events a later sentence dates before the report's lead ("A former rebel who
-    surrendered last month guided troops to the site") are background to it: they never
-    outrank the lead's main event."""
+    surrendered last month guided troops to the site") are background to it, and those it
+    dates after a material lead ("Police said three suspects had been arrested on
+    Wednesday", after Tuesday's attack) follow it up: neither outranks the lead's main
+    event."""
     dated = lead.dated
     if dated is None or dated.date is None:
         return
+    material = _material(lead.main)
     for e in events:
-        if _own_date(e) and e.date is not None and e.date < dated.date:
+        if not _own_date(e) or e.date is None:
+            continue
+        later = material and e.date > dated.date and e.date_precision == "day"
+        if e.date < dated.date or later:
             _cap_below(e, lead.main.confidence)
 
 
