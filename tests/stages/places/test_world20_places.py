@@ -124,3 +124,21 @@ def test_first_level_regions_have_their_english_names(iso3: str, name: str) -> N
 def test_conflict_area_towns_are_known(text: str, name: str, admin1: str) -> None:
     place = first_place(places_of(text), name)
     assert place.admin1 == admin1
+
+
+def test_every_name_before_the_last_in_brackets_is_inside_the_last(coder: Coder) -> None:
+    text = (
+        "On 7 March 2021, separatist fighters attacked a checkpoint in Batibo (Batibo, Momo, "
+        "North-West), leading to an exchange of fire with soldiers. 3 fatalities."
+    )
+    loc = _top(coder.code(text, pub_date="2021-03-08")).location
+    assert loc is not None and (loc.country, loc.admin1) == ("CMR", "North-West")
+
+
+def test_of_two_places_attached_alike_the_inner_one_is_where(coder: Coder) -> None:
+    text = (
+        "On 17 December 2024, dozens of students protested outside the Jubaland education "
+        "office in Kismayo (Kismayo district, Lower Juba) against new examination fees."
+    )
+    loc = _top(coder.code(text, pub_date="2024-12-18")).location
+    assert loc is not None and loc.admin1 == "Lower Juba"

@@ -324,7 +324,28 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
         # "shelled a camp for displaced people near Laiza in Kachin state": the one place of
         # an attack's sentence, loosely attached
         ok = [g for g in groups if g.score >= _WEAK]
-    return max(ok, key=lambda g: g.score) if ok else None
+    if not ok:
+        return None
+    best = max(ok, key=lambda g: g.score)
+    return _inner_rival(best, ok) or best
+
+
+def _inner_rival(best: Group, ok: list[Group]) -> Group | None:
+    """Of two places that attach about as well, one inside the other ("outside the
+    Jubaland education office in Kismayo"), the inner one says where the event was."""
+    wide = best.best
+    rank = _PRECISION_RANK[wide.precision or "country"]
+    for g in ok:
+        inner = g.best
+        if g is best or best.score - g.score >= _MARGIN or inner.country != wide.country:
+            continue
+        if _PRECISION_RANK[inner.precision or "country"] >= rank:
+            continue
+        if wide.precision in ("country", "region") or (
+            wide.precision == "admin1" and inner.admin1 == wide.admin1
+        ):
+            return g
+    return None
 
 
 _COMPOUND_PLACE = 2.0  # below a locative on the trigger ("the Kano attack in Abuja" is rare)

@@ -255,9 +255,12 @@ _NEAR = re.compile(r"\bnear\b")
 
 
 def _bracketed_middle(text: str, inner: RawMention, outer: RawMention) -> bool:
-    """The middle name of "X (Y, Z)" is a unit inside Z, whatever else it names abroad:
-    "Cordoba city (Capital, Cordoba)" is Cordoba's Capital department, not Misiones'."""
-    return text[: inner.start].rstrip().endswith("(") and closes_container(text, outer)
+    """A name inside the brackets of "X (Y, Z)" or "X (W, Y, Z)" before their last is a unit
+    inside that last, whatever else it names abroad: "Cordoba city (Capital, Cordoba)" is
+    Cordoba's Capital department, not Misiones'; "Batibo (Batibo, Momo, North-West)" is
+    Cameroon's Momo, not Italy's."""
+    opened, closed = text.rfind("(", 0, inner.start), text.rfind(")", 0, inner.start)
+    return opened > closed and closes_container(text, outer)
 
 
 def _unit_not_near(m: RawMention, gap: str) -> bool:
