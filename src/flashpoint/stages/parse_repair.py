@@ -20,20 +20,20 @@ Doc = Any
 Token = Any
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_UNDER = frozenset({"advcl", "ccomp", "conj", "dep"})
+_UNDER = frozenset({"advcl", "ccomp", "conj", "dep"})  # where the real predicate hangs
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+_TIME_MARKS = frozenset({"after", "before", "since"})
+_MAIN_UNDER = frozenset({"ccomp", "conj", "parataxis"})  # where the main clause hangs
 
 
 def repair(doc: Doc) -> Doc:
+    """Repair `doc`'s parse in place (see the module docstring); returns it."""
     for root in [t for t in doc if t.dep_ == "ROOT"]:
         _participle_root(root)
     for tok in [t for t in doc if t.dep_ == "nsubj" and t.lemma_.lower() in _TIME_UNITS]:
         _time_as_subject(tok)
     return doc
-
-
-_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
-_TIME_MARKS = frozenset({"after", "before", "since"})
 
 
 def _time_as_subject(span: Token) -> None:
@@ -65,9 +65,6 @@ def _time_as_subject(span: Token) -> None:
         first = under
     if first is not None and first.i < span.i:
         verb.head, verb.dep_ = first, "advcl"
-
-
-_MAIN_UNDER = frozenset({"ccomp", "conj", "parataxis"})
 
 
 def _participle_root(root: Token) -> None:
