@@ -142,3 +142,32 @@ def test_of_two_places_attached_alike_the_inner_one_is_where(coder: Coder) -> No
     )
     loc = _top(coder.code(text, pub_date="2024-12-18")).location
     assert loc is not None and loc.admin1 == "Lower Juba"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "GUAYAQUIL, Ecuador - Fighting between rival gangs inside the Litoral penitentiary "
+            "in Guayaquil has left 12 inmates dead, the prison authority said.",
+            "ECU",
+        ),
+        (
+            "Riot police stormed the Kurdistan cultural centre in Diyarbakir on Tuesday and "
+            "detained 30 people.",
+            "TUR",
+        ),
+    ],
+)
+def test_a_name_on_a_facility_with_its_own_place_is_its_name(
+    coder: Coder, text: str, country: str
+) -> None:
+    """ "the Litoral penitentiary in Guayaquil": Litoral names the prison (it is also a
+    province of Equatorial Guinea); Guayaquil says where it is."""
+    loc = _top(coder.code(text, pub_date="2024-02-20")).location
+    assert loc is not None and loc.country == country
+
+
+def test_baga_sola_is_known() -> None:
+    place = first_place(places_of("Boko Haram attacked an island near Baga Sola."), "Baga Sola")
+    assert (place.country, place.admin1) == ("TCD", "Lac")

@@ -327,7 +327,29 @@ def _best_group(doc: Document, sent: Sentence, event: Event, groups: list[Group]
     if not ok:
         return None
     best = max(ok, key=lambda g: g.score)
-    return _inner_rival(best, ok) or best
+    return _container_of_named(parsed, sent, best, ok) or _inner_rival(best, ok) or best
+
+
+def _container_of_named(parsed: Any, sent: Sentence, best: Group, ok: list[Group]) -> Group | None:
+    """A name that modifies a noun which has its own "in"/"at" place ("inside the Litoral
+    penitentiary in Guayaquil", "the Jubaland education office in Kismayo") is part of what
+    the noun is called; the place after it says where."""
+    if parsed is None:
+        return None
+    head = _head_token(parsed, best.best.span[0] - sent.start, best.best.span[1] - sent.start)
+    if head is None or head.dep_ not in ("compound", "amod"):
+        return None
+    named = head.head
+    for g in ok:
+        if g is best or best.score - g.score >= _MARGIN:
+            continue
+        tok = _head_token(parsed, g.best.span[0] - sent.start, g.best.span[1] - sent.start)
+        if tok is None:
+            continue
+        kind, word, anchor = _governor(tok, place=True)
+        if kind == "prep" and word in ("in", "at") and anchor.i == named.i:
+            return g
+    return None
 
 
 def _inner_rival(best: Group, ok: list[Group]) -> Group | None:
