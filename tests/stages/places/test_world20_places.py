@@ -16,7 +16,7 @@ import pytest
 from _places_docs import first_place, places_of
 
 from flashpoint import Coder
-from flashpoint.document import Event
+from flashpoint.document import Event, EventLocation
 from flashpoint.stages.places.gazetteer import load_gazetteer
 
 
@@ -24,12 +24,17 @@ def _top(events: list[Event]) -> Event:
     return max(events, key=lambda e: (e.quad_code == 4, e.confidence))
 
 
+def _where(coder: Coder, text: str, pub_date: str) -> EventLocation | None:
+    """The location of the report's main event."""
+    return _top(coder.code(text, pub_date=pub_date)).location
+
+
 def test_the_middle_of_a_bracketed_container_is_inside_its_last_name(coder: Coder) -> None:
     text = (
         "On 11 September 2024, several hundred retirees protested in front of the provincial "
         "legislature in Cordoba city (Capital, Cordoba) against cuts to pensions."
     )
-    loc = _top(coder.code(text, pub_date="2024-09-12")).location
+    loc = _where(coder, text, "2024-09-12")
     assert loc is not None and (loc.country, loc.admin1) == ("ARG", "Cordoba")
 
 
@@ -50,14 +55,14 @@ def test_an_attack_is_not_placed_at_what_another_clause_accuses(coder: Coder) ->
         "ZAPORIZHZHIA, Ukraine - Russian forces shelled trenches near a hamlet on Friday, the "
         "Ukrainian military said, accusing Moscow of war crimes."
     )
-    loc = _top(coder.code(text, pub_date="2024-02-10")).location
+    loc = _where(coder, text, "2024-02-10")
     assert loc is not None and loc.country == "UKR"
 
 
 def test_the_object_of_the_verb_an_attack_is_subject_of_is_its_target(coder: Coder) -> None:
     """Guard: "gunfire rocked the X district of the Libyan capital" is placed there."""
     text = "Heavy gunfire rocked the Souq al-Juma district of the Libyan capital on Monday night."
-    loc = _top(coder.code(text, pub_date="2025-05-13")).location
+    loc = _where(coder, text, "2025-05-13")
     assert loc is not None and loc.country == "LBY"
 
 
@@ -75,7 +80,7 @@ def test_a_capital_phrase_places_the_event_over_a_place_of_its_background(coder:
         "BELGRADE - Thousands of students blocked a major intersection in the Serbian capital "
         "on Friday in memory of the victims of the roof collapse in Novi Sad."
     )
-    loc = _top(coder.code(text, pub_date="2024-12-21")).location
+    loc = _where(coder, text, "2024-12-21")
     assert loc is not None and loc.name == "Belgrade"
 
 
@@ -97,7 +102,7 @@ def test_a_capital_phrase_places_the_event_over_a_place_of_its_background(coder:
 def test_people_abducted_from_a_place_were_taken_there(
     coder: Coder, text: str, admin1: str
 ) -> None:
-    loc = _top(coder.code(text, pub_date="2024-06-09")).location
+    loc = _where(coder, text, "2024-06-09")
     assert loc is not None and loc.admin1 == admin1
 
 
@@ -131,7 +136,7 @@ def test_every_name_before_the_last_in_brackets_is_inside_the_last(coder: Coder)
         "On 7 March 2021, separatist fighters attacked a checkpoint in Batibo (Batibo, Momo, "
         "North-West), leading to an exchange of fire with soldiers. 3 fatalities."
     )
-    loc = _top(coder.code(text, pub_date="2021-03-08")).location
+    loc = _where(coder, text, "2021-03-08")
     assert loc is not None and (loc.country, loc.admin1) == ("CMR", "North-West")
 
 
@@ -140,7 +145,7 @@ def test_of_two_places_attached_alike_the_inner_one_is_where(coder: Coder) -> No
         "On 17 December 2024, dozens of students protested outside the Jubaland education "
         "office in Kismayo (Kismayo district, Lower Juba) against new examination fees."
     )
-    loc = _top(coder.code(text, pub_date="2024-12-18")).location
+    loc = _where(coder, text, "2024-12-18")
     assert loc is not None and loc.admin1 == "Lower Juba"
 
 
@@ -164,7 +169,7 @@ def test_a_name_on_a_facility_with_its_own_place_is_its_name(
 ) -> None:
     """ "the Litoral penitentiary in Guayaquil": Litoral names the prison (it is also a
     province of Equatorial Guinea); Guayaquil says where it is."""
-    loc = _top(coder.code(text, pub_date="2024-02-20")).location
+    loc = _where(coder, text, "2024-02-20")
     assert loc is not None and loc.country == country
 
 

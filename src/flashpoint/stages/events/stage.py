@@ -42,6 +42,7 @@ from flashpoint.stages.events.sentence_rules import (
 )
 from flashpoint.stages.events.triggers import (
     TriggerMatch,
+    after_an_interval,
     clause_verb,
     find_triggers,
     trigger_confidence,
@@ -367,7 +368,8 @@ def sentence_words(parsed: Any, skip: set[int] | frozenset[int] = frozenset()) -
     return words
 
 
-_TIME_UNITS = frozenset({"day", "week", "month", "year"})
+# spans of a day or more ("hours after the attack" may still tell the news's own day)
+_DAYS_OR_MORE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _PAST_WORDS = frozenset({"previous", "last", "earlier", "past", "preceding"})
 
 
@@ -383,23 +385,15 @@ def earlier_clause_tokens(parsed: Any) -> set[int]:
             continue
         clause = t.head if t.dep_ == "mark" else t
         tokens = list(clause.subtree) if t.dep_ == "prep" else [t, *clause.subtree]
-        if _set_apart(t, clause) or any(_earlier_period(x) for x in tokens):
+        if after_an_interval(clause, _DAYS_OR_MORE) or any(_earlier_period(x) for x in tokens):
             out.update(x.i for x in tokens)
             out.update(x.i for x in t.children if x.dep_ == "npadvmod")
     return out
 
 
-def _set_apart(mark: Any, clause: Any) -> bool:
-    """ "days after", "a week after": a span of time on the "after" or on its clause."""
-    return any(
-        c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS and c.i < mark.i
-        for c in (*mark.children, *clause.children)
-    )
-
-
 def _earlier_period(tok: Any) -> bool:
     """ "the previous week", "last month"."""
-    return tok.lemma_.lower() in _TIME_UNITS and any(c.lower_ in _PAST_WORDS for c in tok.children)
+    return tok.lower_ in _DAYS_OR_MORE and any(c.lower_ in _PAST_WORDS for c in tok.children)
 
 
 def _distinct_countries(mentions: list[ActorMention]) -> list[ActorMention | None]:

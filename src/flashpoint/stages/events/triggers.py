@@ -787,18 +787,18 @@ _MISPARSED_CLAUSE = frozenset({"conj", "ccomp", "parataxis"})
 
 
 def _hop_factor(node: Token, head: Token, dep: str) -> float:
-    if dep in _MISPARSED_CLAUSE and node.pos_ in ("VERB", "AUX") and _after_an_interval(node):
+    if dep in _MISPARSED_CLAUSE and node.pos_ in ("VERB", "AUX") and after_an_interval(node):
         # "..., officials said, hours after missiles struck": the clause recalls an earlier
         # event however the parser hangs it (as a conjunct, or as what was said)
         return BACKDROP
-    if dep in ("pobj", "pcomp") and head.pos_ == "ADP" and _after_an_interval(head):
+    if dep in ("pobj", "pcomp") and head.pos_ == "ADP" and after_an_interval(head):
         return BACKDROP  # "hours after the attack", "two weeks after seizing it"
     if dep in _CLAUSE_FACTOR:
         if dep == "advcl" and node.tag_ == "VBG" and _shares_subject(node):
             if node.lemma_.lower() in _REASON_PARTICIPLES:
                 return BACKDROP
             return 0.9  # "..., killing 12": a participle that continues the main clause
-        if dep == "advcl" and (_after_an_interval(node) or _occasion_clause(node)):
+        if dep == "advcl" and (after_an_interval(node) or _occasion_clause(node)):
             return BACKDROP
         return _CLAUSE_FACTOR[dep]
     if dep == "pobj" and head.lower_ == "under" and node.lemma_.lower() in _FRAMEWORK_NOUNS:
@@ -821,16 +821,17 @@ def _occasion_clause(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _OCCASION_MARKS for c in verb.children)
 
 
-def _after_an_interval(tok: Token) -> bool:
-    """ "two days after a drone strike killed ...", "hours after the attack": the clause or
-    phrase recalls an earlier event as the time of the news, not the news."""
+def after_an_interval(tok: Token, units: frozenset[str] = _INTERVALS) -> bool:
+    """ "two days after a drone strike killed ...", "hours after the attack": the clause (its
+    verb, `tok`) or phrase (its "after", `tok`) recalls an earlier event as the time of the
+    news, not the news; `units`: the words of the span of time that count."""
     marks = [c for c in tok.children if c.dep_ == "mark"] if tok.pos_ != "ADP" else [tok]
     for mark in marks:
         if mark.lower_ not in ("after", "before", "since"):
             continue
         # the parser hangs "two days" on the "after" or on the clause's verb
         for c in list(mark.children) + list(tok.children):
-            if c.dep_ == "npadvmod" and c.lower_ in _INTERVALS:
+            if c.dep_ == "npadvmod" and c.lower_ in units:
                 return True
     return False
 
