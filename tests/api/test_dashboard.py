@@ -7,6 +7,7 @@ Set FLASHPOINT_DASHBOARD_PNG to a path to keep the screenshot (docs/dashboard.pn
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import re
@@ -14,9 +15,10 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -47,13 +49,34 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class Latency:
+    """The app behind a slow network for the requests a test names: each such answer is
+    held back a second, so that a newer request can be answered before an older one."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.slow: Callable[[str], bool] = lambda _url: False
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            url = scope["path"] + "?" + scope["query_string"].decode()
+            if self.slow(url):
+                await asyncio.sleep(1.0)
+        await self.app(scope, receive, send)
+
+
 @pytest.fixture(scope="module")
-def base_url(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def latency(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Latency:
     db = tmp_path_factory.mktemp("dash") / "dash.duckdb"
     with open_store(db) as store:
         ingest(store, [*sorted(WEEK.glob("*.txt")), *sample_paths()], coder=coder)
+    return Latency(create_app(str(db)))
+
+
+@pytest.fixture(scope="module")
+def base_url(latency: Latency) -> Iterator[str]:
     port = _free_port()
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(latency, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -224,11 +247,7 @@ def test_selecting_a_dyad_draws_its_chart_and_filters(visit: Visit, tmp_path: Pa
     assert first <= date(2024, 1, 16) <= last
     assert page.locator("#dyad-chart rect.above").count() >= 1
     page.wait_for_selector("#chips .chip")
-    rows = page.locator("#events-body tr.row")
-    assert rows.count() >= 3
-    for i in range(rows.count()):
-        parties = rows.nth(i).locator("td").nth(2).inner_text()
-        assert "Iran" in parties and "Pakistan" in parties
+    _assert_only_the_dyad_listed(page)
     page.locator("#map circle.event").first.click()
     page.wait_for_selector("tr.evidence .mention")
     shot = tmp_path / "dashboard.png"
@@ -237,6 +256,32 @@ def test_selecting_a_dyad_draws_its_chart_and_filters(visit: Visit, tmp_path: Pa
     keep = os.environ.get("FLASHPOINT_DASHBOARD_PNG")
     if keep:
         shutil.copy(shot, keep)
+
+
+def _assert_only_the_dyad_listed(page: Page) -> None:
+    page.wait_for_selector("#events-body[aria-busy='false']")
+    rows = page.locator("#events-body tr.row")
+    assert rows.count() >= 3
+    for i in range(rows.count()):
+        parties = rows.nth(i).locator("td").nth(2).inner_text()
+        assert "Iran" in parties and "Pakistan" in parties
+
+
+def test_an_older_slower_answer_does_not_overwrite_a_newer_one(
+    visit: Visit, latency: Latency
+) -> None:
+    page = visit.open()
+    latency.slow = lambda url: url.startswith("/api/") and "dyad=" not in url
+    try:
+        with page.expect_response(lambda r: "/api/events" in r.url and "dyad=" not in r.url):
+            page.click("#filters button[type=submit]")  # every panel again, answered late
+            page.click("#dyads li.dyad[data-dyad='IRN-PAK']")  # the newer request, answered first
+            _assert_only_the_dyad_listed(page)
+    finally:
+        latency.slow = lambda _url: False
+    page.evaluate("() => new Promise((done) => setTimeout(done, 200))")  # the late answer is read
+    _assert_only_the_dyad_listed(page)
+    assert page.locator("#dyad-chart g.chain-mark").count() >= 2
 
 
 def test_no_request_leaves_the_app(visit: Visit) -> None:

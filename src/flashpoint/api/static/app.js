@@ -59,6 +59,15 @@
     return body;
   }
 
+  // Each panel draws only the answer to its latest request: an older, slower answer that
+  // arrives after the filters changed would otherwise overwrite the newer one.
+  const issued = {};
+  async function latest(panel, path, params) {
+    const n = (issued[panel] = (issued[panel] || 0) + 1);
+    const data = await api(path, params);
+    return n === issued[panel] ? data : null;
+  }
+
   function showError(err) {
     const box = $("message");
     box.textContent = String(err.message || err);
@@ -263,7 +272,8 @@
   }
 
   async function loadMap() {
-    const data = await api("/api/map", eventFilters());
+    const data = await latest("map", "/api/map", eventFilters());
+    if (!data) return;
     state.points = data.points;
     const shown = data.truncated ? ` (the latest ${data.points.length.toLocaleString("en")} drawn)` : "";
     $("map-count").textContent = `${data.total.toLocaleString("en")} of ${plural(data.matched, "event")} located${shown}`;
@@ -300,7 +310,7 @@
       }
       g.append(svg("rect", { x: L + i * bw, width: bw, y: T, height: H - T - B, fill: "transparent" }));
       g.append(svg("title", { text: `${data.freq === "week" ? "week of " : ""}${fmtDate(b.date)}: ${plural(b.total, "event")}, ${b.dead} killed` }));
-      g.addEventListener("click", () => { state.day = data.freq === "day" ? b.date : ""; state.page = 1; renderChips(); loadEvents(); loadMap(); });
+      g.addEventListener("click", () => { state.day = data.freq === "day" ? b.date : ""; state.page = 1; renderChips(); Promise.all([loadEvents(), loadMap()]).catch(showError); });
       s.append(g);
     });
     const every = Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(W / 70))));
@@ -329,7 +339,8 @@
     const p = { since: state.since, until: state.until, type: state.type, q: state.q, dyad: state.dyad };
     const spanDays = state.since && state.until ? (Date.parse(state.until) - Date.parse(state.since)) / 864e5 : 0;
     p.freq = spanDays > 180 ? "week" : "day";
-    drawTimeline(await api("/api/timeline", p));
+    const data = await latest("timeline", "/api/timeline", p);
+    if (data) drawTimeline(data);
   }
 
   // --- dyads -------------------------------------------------------------------------------
@@ -391,10 +402,11 @@
     const d = state.selectedDyad;
     if (!d) { $("dyad-panel").hidden = true; return; }
     const [counts, esc, chains] = await Promise.all([
-      api("/api/dyads/" + encodeURIComponent(d.key), periodParams()),
-      api("/api/escalation", { ...periodParams(), dyad: d.key }),
-      api("/api/chains", { ...periodParams(), dyad: d.key }),
+      latest("dyad-counts", "/api/dyads/" + encodeURIComponent(d.key), periodParams()),
+      latest("dyad-escalation", "/api/escalation", { ...periodParams(), dyad: d.key }),
+      latest("dyad-chains", "/api/chains", { ...periodParams(), dyad: d.key }),
     ]);
+    if (!counts || !esc || !chains) return;
     $("dyad-panel").hidden = false;
     $("h-dyad").textContent = d.label;
     const rows = activeRows(counts.periods, esc);
@@ -518,8 +530,10 @@
   // --- events ------------------------------------------------------------------------------
 
   async function loadEvents() {
-    const data = await api("/api/events", { ...eventFilters(), page: state.page, page_size: PAGE_SIZE, order: "desc" });
     const body = $("events-body");
+    body.setAttribute("aria-busy", "true");  // until the rows of the current filters are drawn
+    const data = await latest("events", "/api/events", { ...eventFilters(), page: state.page, page_size: PAGE_SIZE, order: "desc" });
+    if (!data) return;
     clear(body);
     if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: "6", class: "empty", text: "no events match" })));
     for (const e of data.items) body.append(eventRow(e));
@@ -531,6 +545,7 @@
       const row = body.querySelector(`tr.row[data-id="${CSS.escape(state.openEvent)}"]`);
       if (row) toggleEvidence(row, state.openEvent, true);
     }
+    body.setAttribute("aria-busy", "false");
   }
 
   // The table's dates: ISO days, and "1956" or "Jan 2024" where only those are known.
