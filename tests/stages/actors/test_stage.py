@@ -193,3 +193,32 @@ def test_an_undefined_acronym_keeps_its_listed_meaning() -> None:
     doc = _coded("Three SNA soldiers were killed near Baidoa.")
     sna = [m for m in doc.actors if "SNA" in m.text]
     assert sna and all(m.country == "SOM" for m in sna)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region"),
+    [
+        (
+            "Gunmen killed five villagers in Dansadau, Zamfara State, on Tuesday.",
+            "Dansadau",
+            "Zamfara State",
+        ),
+        ("Bandits stormed Kagara, Niger State, before dawn.", "Kagara", "Niger State"),
+        ("Insurgents attacked Bama, Borno State, on Sunday night.", "Bama", "Borno State"),
+    ],
+)
+def test_a_town_and_its_region_in_apposition_are_no_person_and_title(
+    text: str, town: str, region: str
+) -> None:
+    # invented sentences; "Zamfara State" is no title, so the town before it is no name
+    found = _by_text(_coded(text))
+    assert all(m.kind != "person" for m in found.values()), found
+    assert f"{town}, {region}" not in found
+    assert found[region].country == "NGA"  # Niger State is Nigeria's, not Niger
+
+
+def test_a_name_and_a_title_in_apposition_still_join() -> None:
+    # guard: an invented minister and his title
+    found = _by_text(_coded("Oduya Marang, the Nigerian defence minister, visited troops."))
+    person = next(m for m in found.values() if m.kind == "person")
+    assert person.name == "Oduya Marang" and person.country == "NGA"
