@@ -170,7 +170,7 @@ _WHEN_PREPS = _words("after before following since amid amidst despite during un
 def _noun_lemmas(tok: Token, depth: int = 0) -> set[str]:
     """The noun, its conjuncts, appositives and compounds, and what it is "of" ("the return
     of inspectors", "tons of food aid", "part of an aid programme")."""
-    out = {tok.lemma_.lower(), tok.text.lower()}
+    out = {tok.lemma_.lower(), tok.text.lower()} | _opening_plural(tok)
     for c in tok.children:
         if c.dep_ in ("conj", "appos"):  # "Goma, the capital of North Kivu": what it is
             out |= {c.lemma_.lower(), c.text.lower()}
@@ -182,6 +182,14 @@ def _noun_lemmas(tok: Token, depth: int = 0) -> set[str]:
                 if p.dep_ == "pobj":
                     out |= _noun_lemmas(p, depth + 1)
     return out
+
+
+def _opening_plural(tok: Token) -> set[str]:
+    """ "Rockets rained down": a capitalised plural opening the sentence that the tagger read
+    as a proper name (its lemma the word itself) also has its singular."""
+    if tok.pos_ == "PROPN" and tok.i == tok.sent.start and tok.lower_.endswith("s"):
+        return {tok.lower_[:-1]}
+    return set()
 
 
 _MOD_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nsubj")
