@@ -74,7 +74,14 @@ a helper in the late evening of 7 December 2026 (wire sentences of 20 to 45 word
 90 countries, half with a background event of another type in passing), scored 0.807 top-1
 (macro 0.833) at 6ff1501 before any tuning. Its brief, like the thirteenth's, codes signing
 as AGREE and future aid as AID where the coder follows the dev gold and the issue (SUPPORT,
-AGREE); those lines keep their helper's labels."""
+AGREE); those lines keep their helper's labels.
+
+A fifteenth set of 192 (tests/data/plover_invented15.jsonl), 12 per type as written, by a
+helper on 8 December 2026 (wire sentences from about 120 countries, half with a background
+event, uncommon verbs, passives or nominal reports). Its brief put releasing prisoners and
+resigning under CONCEDE where the schema makes release and resign RETREAT modes; those five
+lines were relabelled RETREAT (their note says so) before any scoring. Scored at 26bf83b
+before any tuning: 0.891 top-1 (macro 0.904)."""
 
 from __future__ import annotations
 
@@ -101,6 +108,7 @@ _FLOORS = {
     "plover_invented12.jsonl": {"top-1 event-type accuracy": 0.82, "event-type macro-F1": 0.83},
     "plover_invented13.jsonl": {"top-1 event-type accuracy": 0.78, "event-type macro-F1": 0.79},
     "plover_invented14.jsonl": {"top-1 event-type accuracy": 0.78, "event-type macro-F1": 0.80},
+    "plover_invented15.jsonl": {"top-1 event-type accuracy": 0.86, "event-type macro-F1": 0.87},
 }
 
 
