@@ -172,11 +172,11 @@ _VERBS: dict[CountKind, tuple[str, str]] = {
         r"|(?:shot|shooting|shoots|shoot)\s+dead|gunn(?:ed|ing)\s+down"
         r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?"
         r"|(?:beat|beats|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|burned|burnt"
-        r"|burning)\s+to\s+death",
+        r"|burning|shot|shooting|shoots)\s+to\s+death",
         r"killed|dead|died|perished|slain|murdered|executed|neutrali[sz]ed|shot\s+dead"
         r"|gunned\s+down"
         r"|lost\s+their\s+lives|massacred|beheaded|lynched"
-        r"|(?:beaten|hacked|stabbed|burned|burnt|stoned|bludgeoned)\s+to\s+death",
+        r"|(?:beaten|hacked|stabbed|burned|burnt|stoned|bludgeoned|shot)\s+to\s+death",
     ),
     "injured": (
         r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?",
