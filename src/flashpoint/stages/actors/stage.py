@@ -24,7 +24,7 @@ from flashpoint.stages.actors.lexicon import STATE_KINDS, ActorLexicon, Match, l
 from flashpoint.stages.actors.memory import DocMemory, acronym_definitions, is_anaphor
 from flashpoint.stages.actors.resolve import ResolvedActor, resolve_matches
 from flashpoint.stages.base import register_stage
-from flashpoint.stages.wordlists import load_word_lists
+from flashpoint.stages.places.mentions import REGION_WORDS
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _JOIN_GAP = re.compile(r"^\s*(?:['’]s)?\s*$")
@@ -251,17 +251,11 @@ def _is_name(chunk: Any, matches: list[Match]) -> bool:
     return chunk.root.pos_ == "PROPN" and not _is_title(chunk, matches)
 
 
-# The kind words of regions (data/places/cues.tsv): "Zamfara State", "Lamu County".
-_REGION_WORDS = (lambda c: c["admin1_words"] | c["admin2_words"])(
-    load_word_lists("places/cues.tsv")
-)
-
-
 def _is_region(chunk: Any) -> bool:
     """A proper name before a capitalised region word ("Zamfara State", "Equateur Province")."""
     root = chunk.root
     return (
-        root.lower_ in _REGION_WORDS
+        root.lower_ in REGION_WORDS
         and root.text[:1].isupper()
         and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in root.lefts)
     )

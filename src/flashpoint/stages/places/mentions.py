@@ -32,7 +32,9 @@ _ARTICLES = _CUES["articles"]
 ADMIN1_WORDS = _CUES["admin1_words"]
 ADMIN2_WORDS = _CUES["admin2_words"]
 CITY_WORDS = _CUES["city_words"]
-DESIGNATORS = ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS
+# the kind words of regions of either level ("Zamfara State", "Lamu County")
+REGION_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
+DESIGNATORS = REGION_WORDS | CITY_WORDS
 # the kind words that make a name the gazetteer lacks a place ("Paletwa township")
 _UNKNOWN_KINDS = (ADMIN2_WORDS | CITY_WORDS) - _CUES["weak_kind_words"]
 # capitalised words after a name that make it part of an organisation's name

@@ -20,6 +20,7 @@ from flashpoint.stages.places.mentions import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
     CITY_WORDS,
+    REGION_WORDS,
     RawMention,
     own_name,
 )
@@ -317,7 +318,7 @@ def _misnamed_unit(m: RawMention, inner: RawMention, items: list[Item]) -> bool:
     sentence's other places, or while the unit's towns bear its name only as an alternate one
     and the inner place is a town of its own name: the unit is missing from the gazetteer, not
     the inner place."""
-    if m.designator not in ADMIN1_WORDS | ADMIN2_WORDS or not m.candidates:
+    if m.designator not in REGION_WORDS or not m.candidates:
         return False
     if not all(c.kind == "city" and c.population < 100_000 for c in m.candidates):
         return False
@@ -368,7 +369,7 @@ def _says_inside(gap: str, outer: RawMention, inner: RawMention | None = None) -
     outer_region = any(c.kind in ("admin1", "region", "country") for c in outer.candidates)
     if inner is not None and inner.designator in ADMIN2_WORDS | CITY_WORDS and outer_region:
         return True  # "Eastern zone, Tigray": a district or town by its kind word, a region
-    kind_word = outer.designator in ADMIN1_WORDS | ADMIN2_WORDS
+    kind_word = outer.designator in REGION_WORDS
     return kind_word or any(c.kind == "country" for c in outer.candidates)
 
 
